@@ -1,0 +1,3 @@
+using BpomBot.Host.Cli;
+
+return await CliRoot.RunAsync(args);
