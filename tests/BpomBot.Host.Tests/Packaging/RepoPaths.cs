@@ -7,9 +7,12 @@ internal static class RepoPaths
 
     public static string Manifests => Path.Combine(Root, "manifests");
 
+    /// <summary>Scratch folders of this test run.</summary>
+    private static readonly string TempRoot = CreateTempRoot();
+
     public static string NewTempDirectory()
     {
-        var path = Path.Combine(Path.GetTempPath(), "bpombot-package-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(TempRoot, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
     }
@@ -26,6 +29,31 @@ internal static class RepoPaths
         }
 
         return target;
+    }
+
+    /// <summary>
+    /// One scratch folder per test run. The test host is ended without running exit handlers, so instead each run
+    /// removes the folders of runs that finished more than a day ago.
+    /// </summary>
+    private static string CreateTempRoot()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "bpombot-package-tests");
+        if (Directory.Exists(parent))
+        {
+            foreach (var old in Directory.EnumerateDirectories(parent).Where(d => Directory.GetLastWriteTimeUtc(d) < DateTime.UtcNow.AddDays(-1)))
+            {
+                try
+                {
+                    Directory.Delete(old, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Best effort: a leftover scratch folder is harmless.
+                }
+            }
+        }
+
+        return Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
     }
 
     private static string FindRoot()
