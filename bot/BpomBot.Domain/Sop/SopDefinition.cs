@@ -67,6 +67,7 @@ public sealed record SopStep
     public required IReadOnlyList<KelengkapanItem> Kelengkapan { get; init; }
 
     /// <summary>Quality-standard duration in HK; null means N/A (the officer plans a date).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required int? WaktuHk { get; init; }
     public required string Output { get; init; }
     public string? Keterangan { get; init; }

@@ -38,6 +38,9 @@ public static partial class SopDefinitionLoader
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The definition as JSON in the file format (loads back to an equal definition).</summary>
+    public static string ToJson(SopDefinition definition) => JsonSerializer.Serialize(definition, JsonOptions);
+
     public static SopLoadResult Load(string json)
     {
         SopFile? file;
