@@ -218,7 +218,13 @@ public static partial class SopDefinitionLoader
     private static string Describe(JsonException ex)
     {
         var where = ex.LineNumber is { } line ? $" (baris {line + 1})" : string.Empty;
-        return $"struktur tidak valid{where}: {ex.Message.Split(" Path:", 2)[0]}";
+        var message = ex.Message.Split(" Path:", 2)[0];
+        var required = RequiredPattern().Match(message);
+        var detail = required.Success ? $"properti wajib tidak ada: {required.Groups[1].Value}"
+            : message.Contains("could not be mapped", StringComparison.Ordinal) ? "properti tidak dikenal"
+            : message.Contains("could not be converted", StringComparison.Ordinal) ? "tipe nilai salah"
+            : message;
+        return $"struktur tidak valid{where}: {detail}";
     }
 
     /// <summary>Best effort: the id of the step a JSON path points into, read from the raw document.</summary>
@@ -241,6 +247,9 @@ public static partial class SopDefinitionLoader
 
     [GeneratedRegex(@"^[A-Z]\.[1-9][0-9]*$")]
     private static partial Regex StepIdPattern();
+
+    [GeneratedRegex(@"missing required properties including: (.+?)\.?$")]
+    private static partial Regex RequiredPattern();
 
     [GeneratedRegex(@"^\$\.subProcesses\[(\d+)\]\.steps\[(\d+)\]")]
     private static partial Regex StepPathPattern();
