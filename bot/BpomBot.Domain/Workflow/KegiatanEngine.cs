@@ -90,6 +90,21 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         return new KegiatanResult(kegiatan, null, events);
     }
 
+    /// <summary>The SOP step (from the kegiatan's own SOP revision) the kegiatan is at, or null when it has ended.</summary>
+    public SopStep? CurrentStepDefinition(Kegiatan kegiatan)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        return kegiatan.CurrentStepId is { } id ? catalog.Get(kegiatan.SopCode, kegiatan.SopVersion)?.FindStep(id) : null;
+    }
+
+    /// <summary>The Kelengkapan items of the current step not yet received (what to ask the officer for).</summary>
+    public IReadOnlyList<KelengkapanItem> MissingKelengkapan(Kegiatan kegiatan)
+    {
+        var step = CurrentStepDefinition(kegiatan);
+        var record = kegiatan.CurrentStep;
+        return step is null || record is null ? [] : [.. step.Kelengkapan.Where(i => record.Kelengkapan.All(r => r.ItemId != i.Id))];
+    }
+
     /// <summary>Records one Kelengkapan item of the current step; when all are in, the step starts and gets its due date.</summary>
     public KegiatanResult RecordKelengkapan(
         Kegiatan kegiatan, string itemId, string? alternative, string reference, DateOnly receivedOn, Actor actor, DateTimeOffset at) =>

@@ -74,6 +74,15 @@ public sealed class KegiatanEngineTests
     }
 
     [Fact]
+    public void MissingKelengkapan_ListsWhatTheCurrentStepStillNeeds()
+    {
+        var k = _f.Start("B", "pelaku-usaha", "konsultasi");
+        Assert.Equal("B.1", _f.Engine.CurrentStepDefinition(k)!.Id);
+        Assert.Equal(["Hasil rekomendasi kegiatan/kajian", "Surat permintaan", "MoU/PKS"], Assert.Single(_f.Engine.MissingKelengkapan(k)).Alternatives);
+        Assert.Empty(_f.Engine.MissingKelengkapan(_f.FillKelengkapan(k, Mon2Mar)));
+    }
+
+    [Fact]
     public void RecordKelengkapan_UnknownAlternative_IsRefusedListingTheAtau()
     {
         var refusal = Refused(_f.Engine.RecordKelengkapan(_f.Start(), "k1", "Surat permintaan", "x", Mon2Mar, Officer, At), RefusalCodes.AlternatifTidakDikenal);
