@@ -184,4 +184,14 @@ public sealed class AuthTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Post_ChannelNotEndorsedBySigningKey_Returns401()
+    {
+        var response = await server.PostCaptureAsync("playground_message_personal", b => b["channelId"] = "webchat",
+            bearer: identity.CreateToken(ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(server.Connector.Requests);
+    }
 }

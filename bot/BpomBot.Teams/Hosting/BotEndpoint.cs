@@ -93,6 +93,11 @@ public static class BotEndpoint
                 return Refuse(logger, StatusCodes.Status401Unauthorized, "serviceurl claim does not match the activity");
             }
 
+            if (!caller.IsEndorsedFor(activity.ChannelId))
+            {
+                return Refuse(logger, StatusCodes.Status401Unauthorized, "signing key not endorsed for the channel");
+            }
+
             if (options.AllowedTenants.Count > 0
                 && (activity.TenantId is not { } tenant || !options.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase)))
             {
