@@ -87,6 +87,14 @@ public sealed class EndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_BotAdded_WelcomeIsSentToConversationNotAsReply()
+    {
+        await server.PostCaptureAsync("playground_conversationUpdate_membersAdded_personal");
+
+        Assert.Equal("/_connector/v3/conversations/personal-conv-1/activities", Assert.Single(server.Connector.Requests).RawTarget);
+    }
+
+    [Fact]
     public async Task Post_UnknownActivityType_Returns200NoOp()
     {
         var response = await server.PostAsync("""{"type":"somethingNew","id":"1","serviceUrl":"http://127.0.0.1:1/"}""");
