@@ -1,3 +1,5 @@
+using BpomBot.Domain.Abstractions;
+using BpomBot.Storage.Blobs;
 using BpomBot.Storage.Tables.Client;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,12 +10,21 @@ namespace BpomBot.Storage.Tables;
 public sealed record StorageTableName(string Name);
 
 /// <summary>Creates every registered table at start, before the host serves traffic.</summary>
-public sealed class StorageTableInitializer(ITableServiceClient service, IEnumerable<StorageTableName> tables, ILogger<StorageTableInitializer> logger) : IHostedService
+public sealed class StorageTableInitializer(
+    ITableServiceClient service,
+    IEnumerable<StorageTableName> tables,
+    IEvidenceStore evidence,
+    ILogger<StorageTableInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var names = tables.Select(t => t.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         await CreateTablesAsync(service, names, cancellationToken);
+        if (evidence is BlobEvidenceStore blobs)
+        {
+            await blobs.EnsureContainerAsync(cancellationToken);
+        }
+
         Log.TablesReady(logger, names.Count);
     }
 
