@@ -81,6 +81,16 @@ public abstract class TableClientContract
     }
 
     [Fact]
+    public async Task GetEntity_TableMissing_Throws404()
+    {
+        var table = Service.GetTableClient("missing" + Guid.NewGuid().ToString("N"));
+
+        var ex = await Assert.ThrowsAsync<RequestFailedException>(() => table.GetEntityAsync("p", "r"));
+
+        Assert.Equal(404, ex.Status);
+    }
+
+    [Fact]
     public async Task AddEntity_Existing_Throws409()
     {
         var table = await NewTableAsync();
@@ -204,6 +214,7 @@ public abstract class TableClientContract
         Assert.All(pages.Take(pages.Count - 1), p => Assert.NotNull(p.ContinuationToken));
         Assert.Null(pages[^1].ContinuationToken);
         Assert.All(rows, r => Assert.Null(r["Name"]));
+        Assert.All(rows, r => Assert.Equal("even", r.PartitionKey));
 
         Assert.Equal("004", Assert.Single(await table.QueryListAsync(TableFilter.Property("Name").Eq("O'Brien"))).RowKey);
         Assert.Equal(3, (await table.QueryListAsync(TableFilter.Property("Big").Lt(3L << 40))).Count);

@@ -44,7 +44,7 @@ internal sealed partial class TableClient(TableServiceClient service, string nam
         using var request = service.CreateRequest(RequestMethod.Get, EntityPath(partitionKey, rowKey));
         AppendSelect(request, select);
         using var response = await service.SendAsync(request, "GetEntity", cancellationToken);
-        if (response.Status == 404)
+        if (response.Status == 404 && !IsTableNotFound(response))
         {
             return null;
         }
@@ -87,7 +87,7 @@ internal sealed partial class TableClient(TableServiceClient service, string nam
         using var request = service.CreateRequest(RequestMethod.Delete, EntityPath(partitionKey, rowKey));
         request.Headers.SetValue("If-Match", ifMatch == default ? "*" : ifMatch.ToString());
         using var response = await service.SendAsync(request, "DeleteEntity", cancellationToken);
-        if (response.Status is not (204 or 404))
+        if (response.Status is not (204 or 404) || IsTableNotFound(response))
         {
             throw TableServiceClient.Failure(response, "DeleteEntity");
         }
@@ -266,9 +266,13 @@ internal sealed partial class TableClient(TableServiceClient service, string nam
     private string EntityPath(string partitionKey, string rowKey) =>
         $"{Name}(PartitionKey='{Uri.EscapeDataString(partitionKey.Replace("'", "''", StringComparison.Ordinal))}',RowKey='{Uri.EscapeDataString(rowKey.Replace("'", "''", StringComparison.Ordinal))}')";
 
+    private static bool IsTableNotFound(Response response) =>
+        response.Headers.TryGetValue("x-ms-error-code", out var code) && code == "TableNotFound";
+
     private static void AppendSelect(Request request, IEnumerable<string>? select)
     {
-        if (select is not null && string.Join(',', select) is { Length: > 0 } columns)
+        // Keys always come back, as with the fake and Azure.Data.Tables' entities.
+        if (select?.ToList() is { Count: > 0 } names && string.Join(',', names.Union(["PartitionKey", "RowKey"], StringComparer.Ordinal)) is var columns)
         {
             request.Uri.AppendQuery("$select", columns);
         }

@@ -11,11 +11,11 @@ namespace BpomBot.Storage.Tables.Client;
 /// Signs each attempt with SharedKeyLite for the Table service: StringToSign = x-ms-date + "\n" + CanonicalizedResource,
 /// where the resource is "/" + account + the encoded URI path (+ "?comp=…"). The HMAC comes from Azure.Storage.Common.
 /// </summary>
-internal sealed class TableSharedKeyPolicy(StorageSharedKeyCredential credential) : HttpPipelineSynchronousPolicy
+internal sealed class TableSharedKeyPolicy(StorageSharedKeyCredential credential, TimeProvider timeProvider) : HttpPipelineSynchronousPolicy
 {
     public override void OnSendingRequest(HttpMessage message)
     {
-        var date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
+        var date = timeProvider.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
         message.Request.Headers.SetValue("x-ms-date", date);
         var uri = message.Request.Uri.ToUri();
         var resource = "/" + credential.AccountName + (uri.AbsolutePath.Length > 0 ? uri.AbsolutePath : "/");

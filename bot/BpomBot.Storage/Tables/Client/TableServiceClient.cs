@@ -21,6 +21,9 @@ public sealed class TableClientOptions : ClientOptions
     }
 
     public string ServiceVersion { get; set; } = "2019-02-02";
+
+    /// <summary>Clock for request dates (x-ms-date) when signing with a shared key.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }
 
 /// <summary>
@@ -42,7 +45,7 @@ public sealed class TableServiceClient : ITableServiceClient
     }
 
     public TableServiceClient(Uri endpoint, StorageSharedKeyCredential credential, TableClientOptions? options = null)
-        : this(endpoint, new TableSharedKeyPolicy(credential ?? throw new ArgumentNullException(nameof(credential))), options)
+        : this(endpoint, new TableSharedKeyPolicy(credential ?? throw new ArgumentNullException(nameof(credential)), (options ?? new TableClientOptions()).TimeProvider), options)
     {
     }
 
@@ -55,7 +58,7 @@ public sealed class TableServiceClient : ITableServiceClient
         : this(
             cs.TableEndpoint,
             cs.AccountKey is not null
-                ? new TableSharedKeyPolicy(new StorageSharedKeyCredential(cs.AccountName!, cs.AccountKey))
+                ? new TableSharedKeyPolicy(new StorageSharedKeyCredential(cs.AccountName!, cs.AccountKey), (options ?? new TableClientOptions()).TimeProvider)
                 : new TableSasPolicy(cs.SharedAccessSignature!),
             options)
     {
