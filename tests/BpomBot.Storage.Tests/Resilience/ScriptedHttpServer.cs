@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace BpomBot.Storage.Tests.Resilience;
@@ -16,14 +18,23 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
     private readonly Task _loop;
     private readonly List<string> _requests = [];
 
+    private readonly X509Certificate2? _certificate;
+
     public ScriptedHttpServer(params int[] script)
+        : this(null, script)
     {
+    }
+
+    /// <summary>With a certificate the server speaks HTTPS.</summary>
+    public ScriptedHttpServer(X509Certificate2? certificate, params int[] script)
+    {
+        _certificate = certificate;
         _script = script;
         _listener.Start();
         _loop = Task.Run(AcceptLoopAsync);
     }
 
-    public Uri Endpoint => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/devstoreaccount1");
+    public Uri Endpoint => new($"{(_certificate is null ? "http" : "https")}://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/devstoreaccount1");
 
     public IReadOnlyList<string> Requests
     {
@@ -72,7 +83,14 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
     private async Task HandleAsync(TcpClient client)
     {
         using var _ = client;
-        var stream = client.GetStream();
+        Stream stream = client.GetStream();
+        if (_certificate is not null)
+        {
+            var tls = new SslStream(stream);
+            await tls.AuthenticateAsServerAsync(_certificate);
+            stream = tls;
+        }
+
         while (!_stop.IsCancellationRequested)
         {
             var head = await ReadHeadAsync(stream);
@@ -107,7 +125,7 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
         }
     }
 
-    private static async Task<string?> ReadHeadAsync(NetworkStream stream)
+    private static async Task<string?> ReadHeadAsync(Stream stream)
     {
         var buffer = new List<byte>();
         var one = new byte[1];

@@ -7,13 +7,13 @@ namespace BpomBot.Storage.Tests.Resilience;
 
 public sealed class StorageResilienceTests
 {
-    private static TableServiceClient Client(ScriptedHttpServer server)
+    private static TableServiceClient Client(ScriptedHttpServer server, int networkTimeoutMs = 10_000)
     {
         var options = new TableClientOptions();
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
-        options.Retry.NetworkTimeout = TimeSpan.FromMilliseconds(500);
+        options.Retry.NetworkTimeout = TimeSpan.FromMilliseconds(networkTimeoutMs);
         return new TableServiceClient(server.Endpoint, new StorageSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[32])), options);
     }
 
@@ -33,7 +33,7 @@ public sealed class StorageResilienceTests
     {
         await using var server = new ScriptedHttpServer(503, 0);
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => Client(server).GetTableClient("Units").GetEntityAsync("p", "r"));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => Client(server, networkTimeoutMs: 1000).GetTableClient("Units").GetEntityAsync("p", "r"));
 
         Assert.Equal(3, server.Requests.Count);
     }
