@@ -23,7 +23,7 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
         "agustus|august|agst|agus|agu|ags|agt|aug|september|sept|sep|oktober|october|okt|oct|november|nopember|nov|nop|desember|december|des|dec";
 
     private const string UnitPattern =
-        "hari kerja|hari kerja|hk|working days?|business days?|workdays?|hari|hr|days?|minggu|mgg|pekan|weeks?|bulan|bln|months?|tahun|thn|years?";
+        "hari kerja|hk|working days?|business days?|workdays?|hari|hr|days?|minggu|mgg|pekan|weeks?|fortnights?|bulan|bln|months?|tahun|thn|years?";
 
     private static readonly Dictionary<string, int> Months = BuildMonths();
 
@@ -121,18 +121,18 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
         void AddWithCalendar(string pattern, Func<DateRecognizer, Match, DateOnly, Candidate?> read) => rules.Add((new Regex(pattern, Options), read));
 
         // ISO yyyy-MM-dd (also yyyy/MM/dd).
-        Add(@"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b", (m, _) =>
+        Add(@"\b(?:(?:tanggal|tgl|tg)\s*)?(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)", (m, _) =>
             Exact(Int(m, 1), Int(m, 3), Int(m, 4), "tanggal yang ditulis"));
 
         // Day-first numeric dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy (two-digit years are 20yy).
-        Add(@"\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b", (m, _) =>
+        Add(@"\b(?:(?:tanggal|tgl|tg)\s*)?(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b", (m, _) =>
         {
             var year = Int(m, 4);
             return Exact(year < 100 ? 2000 + year : year, Int(m, 3), Int(m, 1), "tanggal yang ditulis");
         });
 
         // dd/mm without a year: the next occurrence.
-        Add(@"\b(\d{1,2})/(\d{1,2})\b(?![-/.]\d)", (m, r) => NextOccurrence(r, Int(m, 2), Int(m, 1)));
+        Add(@"\b(?:(?:tanggal|tgl|tg)\s*)?(\d{1,2})/(\d{1,2})\b(?![-/.]\d)", (m, r) => NextOccurrence(r, Int(m, 2), Int(m, 1)));
 
         // 12 Agustus [2026], tanggal 12 Agt, 5th of March, 12-Aug-2026.
         Add($@"\b(?:(?:tanggal|tgl|tg)\s*)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?[-/]?\s*(?:bulan\s+)?({MonthPattern})\b(?:\s*[-/]?\s*(\d{{4}})\b)?", (m, r) =>
@@ -147,15 +147,16 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
                 : NextOccurrence(r, Months[m.Groups[1].Value], Int(m, 2)));
 
         // tanggal 3, tgl 20 [bulan depan], the 5th [of next month].
-        Add(@"\b(?:(?:tanggal|tgl|tg)\s*|(?:on\s+)?the\s+)(\d{1,2})(?:st|nd|rd|th)?\b(?:\s+(bulan ini|bln ini|this month|bulan depan|bln depan|bulan dpn|bln dpn|of next month|next month|of this month))?", (m, r) =>
+        Add(@"\b(?:(bulan ini|bln ini|this month|bulan depan|bln depan|bulan dpn|bln dpn|next month)\s+(?:on\s+)?)?(?:(?:tanggal|tgl|tg)\s*|(?:on\s+)?the\s+)(\d{1,2})(?:st|nd|rd|th)?\b(?![-/.]\d)(?:\s+(bulan ini|bln ini|this month|bulan depan|bln depan|bulan dpn|bln dpn|of next month|next month|of this month))?", (m, r) =>
         {
-            var day = Int(m, 1);
-            if (!m.Groups[2].Success)
+            var day = Int(m, 2);
+            var which = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[3].Value;
+            if (which.Length == 0)
             {
                 return NextDayOfMonth(r, day);
             }
 
-            var month = new DateOnly(r.Year, r.Month, 1).AddMonths(m.Groups[2].Value.Contains("ini", StringComparison.Ordinal) || m.Groups[2].Value.Contains("this", StringComparison.Ordinal) ? 0 : 1);
+            var month = new DateOnly(r.Year, r.Month, 1).AddMonths(which.Contains("ini", StringComparison.Ordinal) || which.Contains("this", StringComparison.Ordinal) ? 0 : 1);
             return day <= DateTime.DaysInMonth(month.Year, month.Month)
                 ? new Candidate(new DateOnly(month.Year, month.Month, day), $"tanggal {day} {IndonesianDate.MonthName(month.Month)}")
                 : Candidate.Impossible;
@@ -196,16 +197,17 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
             return Shift(self.calendar, r, back ? -n : n, m.Groups[2].Value, null);
         });
 
-        // Weekdays in Indonesian: Senin, hari Jumat ini, Senin depan, Rabu minggu depan, Kamis lalu.
-        Add(@"\b(?:(hari|hr)\s+)?(senin|selasa|rabu|kamis|jumat|jumaat|sabtu|minggu|ahad)\b(?:\s+(minggu depan|pekan depan|mgg depan|minggu dpn|minggu ini|pekan ini|minggu lalu|pekan lalu|ini|depan|dpn|yang akan datang|yad|mendatang|nanti|lalu|kemarin|kemaren))?", (m, r) =>
+        // Weekdays in Indonesian: Senin, hari Jumat ini, Senin depan, Rabu minggu depan, minggu depan hari Senin, Kamis lalu.
+        const string IdWeekQualifier = "minggu depan|pekan depan|mgg depan|minggu dpn|pekan dpn|minggu ini|pekan ini|minggu lalu|pekan lalu";
+        Add($@"\b(?<!(?:\d|tiap|per|dalam|selama|beberapa|ke|para)\s)(?:({IdWeekQualifier})\s+(?:pada\s+)?)?(?:(hari|hr)\s+)?(senin|selasa|rabu|kamis|jumat|jumaat|sabtu|minggu|ahad)\b(?:\s+({IdWeekQualifier}|ini|depan|dpn|yang akan datang|yad|mendatang|nanti|lalu|kemarin|kemaren))?", (m, r) =>
         {
-            var qualifier = m.Groups[3].Value;
-            if (m.Groups[2].Value == "minggu" && !m.Groups[1].Success && qualifier.Length > 0)
+            var qualifier = m.Groups[4].Success ? m.Groups[4].Value : m.Groups[1].Value;
+            if (m.Groups[3].Value == "minggu" && !m.Groups[2].Success && m.Groups[4].Success)
             {
                 return null; // "minggu depan" / "minggu ini" speak of a week, not a Sunday
             }
 
-            return Weekday(r, Weekdays[m.Groups[2].Value], qualifier switch
+            return Weekday(r, Weekdays[m.Groups[3].Value], qualifier switch
             {
                 "" or "ini" or "nanti" => WeekdayMode.OnOrAfter,
                 "minggu ini" or "pekan ini" => WeekdayMode.ThisWeek,
@@ -216,16 +218,17 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
             });
         });
 
-        // Weekdays in English: Monday, this Friday, next Tuesday, last Monday, Friday next week, on Wed.
-        Add(@"\b(?:(this|next|last|coming|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b(?:\s+(next week|this week|last week))?", (m, r) =>
+        // Weekdays in English: Monday, this Friday, next Tuesday, last Monday, Friday next week, next week Monday, on Wed.
+        Add(@"\b(?:(this|next|last|coming|on)\s+|(next week|this week|last week)\s+(?:on\s+)?)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b(?:\s+(next week|this week|last week))?", (m, r) =>
         {
-            var name = m.Groups[2].Value;
-            if (name.Length <= 5 && !name.EndsWith("day", StringComparison.Ordinal) && !m.Groups[1].Success && !m.Groups[3].Success)
+            var name = m.Groups[3].Value;
+            if (!name.EndsWith("day", StringComparison.Ordinal) && m.Groups[0].Length == name.Length)
             {
                 return null; // bare "sun", "sat", "wed" are too often ordinary words
             }
 
-            var mode = (m.Groups[1].Value, m.Groups[3].Value) switch
+            var week = m.Groups[4].Success ? m.Groups[4].Value : m.Groups[2].Value;
+            var mode = (m.Groups[1].Value, week) switch
             {
                 (_, "next week") or ("next", _) => WeekdayMode.NextWeek,
                 (_, "this week") => WeekdayMode.ThisWeek,
@@ -283,6 +286,11 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
 
     private static Candidate? Shift(IWorkingDayCalendar? calendar, DateOnly r, int n, string unit, string? relativeWord)
     {
+        if (unit.StartsWith("fortnight", StringComparison.Ordinal))
+        {
+            return Shift(calendar, r, 14 * n, "hari", relativeWord);
+        }
+
         var (date, label) = unit switch
         {
             "hari kerja" or "hk" or "working day" or "working days" or "business day" or "business days" or "workday" or "workdays" =>
