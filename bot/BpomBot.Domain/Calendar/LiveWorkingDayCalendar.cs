@@ -20,10 +20,38 @@ public sealed class LiveWorkingDayCalendar(
     /// <summary>The snapshot in use now.</summary>
     public WorkingDayCalendar Current => current;
 
+    /// <summary>Builds the calendar with the overrides stored now (call at start-up, so the first answer is right).</summary>
+    public static async Task<LiveWorkingDayCalendar> CreateAsync(
+        HolidaySet holidays,
+        ICalendarOverrideRepository repository,
+        TimeProvider timeProvider,
+        UnitCatalog? units = null,
+        CancellationToken cancellationToken = default)
+    {
+        var calendar = new LiveWorkingDayCalendar(holidays, repository, timeProvider, units);
+        await calendar.RefreshAsync(cancellationToken);
+        return calendar;
+    }
+
+    /// <summary>
+    /// Reloads the overrides and swaps the snapshot. The store is append-only, so a snapshot built from fewer
+    /// overrides than the one in use (a slower concurrent refresh) is dropped.
+    /// </summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
         var overrides = await repository.ListAsync(cancellationToken);
-        current = new WorkingDayCalendar(holidays, overrides);
+        var fresh = new WorkingDayCalendar(holidays, overrides);
+        var seen = current;
+        while (fresh.SourceOverrideCount >= seen.SourceOverrideCount)
+        {
+            var previous = Interlocked.CompareExchange(ref current, fresh, seen);
+            if (ReferenceEquals(previous, seen))
+            {
+                return;
+            }
+
+            seen = previous;
+        }
     }
 
     /// <summary>

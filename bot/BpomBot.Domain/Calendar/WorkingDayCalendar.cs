@@ -25,7 +25,9 @@ public sealed class WorkingDayCalendar : IWorkingDayCalendar
         firstDayNumber = new DateOnly(holidays.FirstYear, 1, 1).DayNumber;
         var length = new DateOnly(holidays.LastYear, 12, 31).DayNumber - firstDayNumber + 1;
 
-        foreach (var o in (overrides ?? []).Where(o => holidays.Covers(o.Date.Year)).OrderBy(o => o.At))
+        var all = (overrides ?? []).ToList();
+        SourceOverrideCount = all.Count;
+        foreach (var o in all.Where(o => holidays.Covers(o.Date.Year)).OrderBy(o => o.At))
         {
             latest[(o.UnitId, o.Date)] = o;
         }
@@ -51,6 +53,9 @@ public sealed class WorkingDayCalendar : IWorkingDayCalendar
     }
 
     public HolidaySet Holidays { get; }
+
+    /// <summary>How many overrides this snapshot was built from (the store is append-only, so more means newer).</summary>
+    public int SourceOverrideCount { get; }
 
     /// <summary>The overrides in effect (the latest per date and scope), in date order.</summary>
     public IReadOnlyList<CalendarOverride> Overrides { get; }

@@ -56,12 +56,15 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
     private static readonly Regex LooseDot = new(@"(?<!\d)\.|\.(?!\d)", Options);
     private static readonly Regex Spaces = new(@"\s+", Options);
 
-    private static readonly List<(Regex Pattern, Func<DateRecognizer, Match, DateOnly, Candidate?> Read)> Rules = BuildRules();
+    private static readonly List<(Regex Pattern, Func<Context, Match, DateOnly, Candidate?> Read)> Rules = BuildRules();
 
     private readonly IWorkingDayCalendar? calendar = calendar;
 
-    /// <summary>Finds the date in <paramref name="text"/> relative to <paramref name="reference"/>, or null.</summary>
-    public DateRecognition? Recognize(string text, DateOnly reference)
+    /// <summary>
+    /// Finds the date in <paramref name="text"/> relative to <paramref name="reference"/>, or null. Working days
+    /// are counted in <paramref name="unitId"/>'s calendar (its office closures included) when given.
+    /// </summary>
+    public DateRecognition? Recognize(string text, DateOnly reference, string? unitId = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -69,6 +72,7 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
         }
 
         var normalized = Normalize(text);
+        var context = new Context(calendar, unitId);
         (Match Match, Candidate Candidate)? best = null;
         foreach (var (pattern, read) in Rules)
         {
@@ -79,7 +83,7 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
                     continue;
                 }
 
-                if (read(this, m, reference) is { } candidate)
+                if (read(context, m, reference) is { } candidate)
                 {
                     best = (m, candidate);
                 }
@@ -114,11 +118,11 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
         return NumberWords.ToDigits(s);
     }
 
-    private static List<(Regex, Func<DateRecognizer, Match, DateOnly, Candidate?>)> BuildRules()
+    private static List<(Regex, Func<Context, Match, DateOnly, Candidate?>)> BuildRules()
     {
-        var rules = new List<(Regex, Func<DateRecognizer, Match, DateOnly, Candidate?>)>();
+        var rules = new List<(Regex, Func<Context, Match, DateOnly, Candidate?>)>();
         void Add(string pattern, Func<Match, DateOnly, Candidate?> read) => rules.Add((new Regex(pattern, Options), (_, m, r) => read(m, r)));
-        void AddWithCalendar(string pattern, Func<DateRecognizer, Match, DateOnly, Candidate?> read) => rules.Add((new Regex(pattern, Options), read));
+        void AddWithCalendar(string pattern, Func<Context, Match, DateOnly, Candidate?> read) => rules.Add((new Regex(pattern, Options), read));
 
         // ISO yyyy-MM-dd (also yyyy/MM/dd).
         Add(@"\b(?:(?:tanggal|tgl|tg)\s*)?(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)", (m, _) =>
@@ -194,7 +198,7 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
 
             var n = m.Groups[1].Value is "a" or "an" ? 1 : Int(m, 1);
             var back = suffix is "yang lalu" or "yg lalu" or "lalu" or "sebelumnya" or "ago";
-            return Shift(self.calendar, r, back ? -n : n, m.Groups[2].Value, null);
+            return Shift(self, r, back ? -n : n, m.Groups[2].Value, null);
         });
 
         // Weekdays in Indonesian: Senin, hari Jumat ini, Senin depan, Rabu minggu depan, minggu depan hari Senin, Kamis lalu.
@@ -284,17 +288,17 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
     private static bool IsIndonesianUnit(string unit) =>
         unit is "hari" or "hr" or "minggu" or "mgg" or "pekan" or "bulan" or "bln" or "tahun" or "thn" or "hk" or "hari kerja";
 
-    private static Candidate? Shift(IWorkingDayCalendar? calendar, DateOnly r, int n, string unit, string? relativeWord)
+    private static Candidate? Shift(Context? context, DateOnly r, int n, string unit, string? relativeWord)
     {
         if (unit.StartsWith("fortnight", StringComparison.Ordinal))
         {
-            return Shift(calendar, r, 14 * n, "hari", relativeWord);
+            return Shift(context, r, 14 * n, "hari", relativeWord);
         }
 
         var (date, label) = unit switch
         {
             "hari kerja" or "hk" or "working day" or "working days" or "business day" or "business days" or "workday" or "workdays" =>
-                (WorkingDays(calendar, r, n), "hari kerja"),
+                (WorkingDays(context, r, n), "hari kerja"),
             "hari" or "hr" or "day" or "days" => ((DateOnly?)r.AddDays(n), "hari"),
             "minggu" or "mgg" or "pekan" or "week" or "weeks" => (r.AddDays(7 * n), "minggu"),
             "bulan" or "bln" or "month" or "months" => (r.AddMonths(n), "bulan"),
@@ -313,22 +317,22 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
         return new Candidate(date, explanation);
     }
 
-    private static DateOnly? WorkingDays(IWorkingDayCalendar? calendar, DateOnly r, int n)
+    private static DateOnly? WorkingDays(Context? context, DateOnly r, int n)
     {
-        if (calendar is null)
+        if (context?.Calendar is not { } calendar)
         {
             return null;
         }
 
         if (n > 0)
         {
-            return calendar.AddWorkingDays(r, n);
+            return calendar.AddWorkingDays(r, n, context.UnitId);
         }
 
         var d = r;
         for (var i = 0; i < -n; i++)
         {
-            d = calendar.PreviousWorkingDay(d);
+            d = calendar.PreviousWorkingDay(d, context.UnitId);
         }
 
         return d;
@@ -521,6 +525,9 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
 
         return months;
     }
+
+    /// <summary>What a rule may need besides the match: the HK calendar and the unit whose working days count.</summary>
+    private sealed record Context(IWorkingDayCalendar? Calendar, string? UnitId);
 
     /// <summary>A reading of one phrase; a null <see cref="Date"/> means the phrase names an impossible date.</summary>
     private sealed record Candidate(DateOnly? Date, string Explanation)

@@ -31,7 +31,8 @@ public sealed class UnitCatalog
     {
         Units = units;
         byId = units.ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
-        index = [.. units.Select(u => (u, Words($"{u.Name} {u.City} {u.Province} {u.Id.Replace('-', ' ')}")))];
+        // Central units are found by name only: every one of them sits in Jakarta, which should find BBPOM di Jakarta.
+        index = [.. units.Select(u => (u, Words(u.IsUpt ? $"{u.Name} {u.City} {u.Province} {u.Id.Replace('-', ' ')}" : $"{u.Name} {u.Id.Replace('-', ' ')}")))];
     }
 
     public IReadOnlyList<Unit> Units { get; }

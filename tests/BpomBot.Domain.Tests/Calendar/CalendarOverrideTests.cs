@@ -90,6 +90,19 @@ public sealed class CalendarOverrideTests
     }
 
     [Fact]
+    public async Task CreateAsync_StoredOverrides_AppliedFromTheStart()
+    {
+        var repository = new InMemoryCalendarOverrideRepository();
+        var closure = Override("2026-07-20", "loka-belu", OverrideKind.Add);
+        await repository.AddAsync(closure, new Audit.AuditEvent(closure.Subject, "admin", null, "calendar.override.add", Start, null, null));
+
+        var live = await LiveWorkingDayCalendar.CreateAsync(Holidays, repository, new FakeTimeProvider(Start));
+
+        Assert.False(live.IsWorkingDay(new DateOnly(2026, 7, 20), "loka-belu"));
+        Assert.Equal(1, live.Current.SourceOverrideCount);
+    }
+
+    [Fact]
     public async Task AddOverrideAsync_InvalidInput_Rejected()
     {
         var live = new LiveWorkingDayCalendar(Holidays, new InMemoryCalendarOverrideRepository(), new FakeTimeProvider(Start), UnitCatalog.LoadEmbedded());

@@ -170,6 +170,15 @@ public sealed class DateRecognizerTests
         Assert.Equal(expected, Answer(text, reference));
 
     [Fact]
+    public void Recognize_WorkingDaysForUnit_SkipsItsOfficeClosure()
+    {
+        var closure = new CalendarOverride("c1", D("2026-07-17"), "bbpom-medan", OverrideKind.Add, "renovasi", "admin", DateTimeOffset.UnixEpoch);
+        var recognizer = new DateRecognizer(new WorkingDayCalendar(HolidaySet.LoadEmbedded(), [closure]));
+        Assert.Equal(D("2026-07-20"), recognizer.Recognize("1 hari kerja lagi", D("2026-07-16"), "bbpom-medan")?.Date);
+        Assert.Equal(D("2026-07-17"), recognizer.Recognize("1 hari kerja lagi", D("2026-07-16"), "bbpom-jakarta")?.Date);
+    }
+
+    [Fact]
     public void Recognize_WorkingDaysWithoutCalendar_ReturnsNone() =>
         Assert.Null(new DateRecognizer().Recognize("5 hari kerja lagi", D("2026-07-16")));
 

@@ -28,6 +28,9 @@ public sealed class UnitCatalogTests
 
     [Theory]
     [InlineData("medan", "bbpom-medan")]
+    [InlineData("jakarta", "bbpom-jakarta")]
+    [InlineData("kepala", "kepala-bpom")]
+    [InlineData("PPSDM", "ppsdm-pom")]
     [InlineData("Balai Besar POM di Medan", "bbpom-medan")]
     [InlineData("loka toba", "loka-toba")]
     [InlineData("baubau", null)]
