@@ -29,7 +29,7 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
 
     private static readonly (string[] Phrases, int Days, string Label)[] RelativeDays =
     [
-        (["hari ini", "hr ini", "hri ini", "today", "sekarang", "tonight", "malam ini", "pagi ini", "siang ini", "sore ini"], 0, "hari ini"),
+        (["hari ini", "hr ini", "hri ini", "today", "sekarang", "tonight", "malam ini", "pagi ini", "siang ini", "sore ini", "eod", "end of day", "end of the day", "end of today"], 0, "hari ini"),
         (["besok", "besuk", "bsk", "bsok", "esok", "tomorrow", "tmrw", "tmr", "tomorow"], 1, "besok"),
         (["lusa", "besok lusa", "day after tomorrow", "the day after tomorrow", "overmorrow"], 2, "lusa"),
         (["tulat"], 3, "tulat"),
@@ -139,9 +139,9 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
         Add(@"\b(?:(?:tanggal|tgl|tg)\s*)?(\d{1,2})/(\d{1,2})\b(?![-/.]\d)", (m, r) => NextOccurrence(r, Int(m, 2), Int(m, 1)));
 
         // 12 Agustus [2026], tanggal 12 Agt, 5th of March, 12-Aug-2026.
-        Add($@"\b(?:(?:tanggal|tgl|tg)\s*)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?[-/]?\s*(?:bulan\s+)?({MonthPattern})\b(?:\s*[-/]?\s*(\d{{4}})\b)?", (m, r) =>
-            m.Groups[3].Success
-                ? Exact(Int(m, 3), Months[m.Groups[2].Value], Int(m, 1), "tanggal yang ditulis")
+        Add($@"\b(?:(?:tanggal|tgl|tg)\s*)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?[-/]?\s*(?:bulan\s+)?({MonthPattern})\b(?:\s*[-/]?\s*(\d{{4}})\b|\s+(tahun depan|thn depan|next year|tahun ini|thn ini|this year))?", (m, r) =>
+            m.Groups[3].Success || m.Groups[4].Success
+                ? Exact(m.Groups[3].Success ? Int(m, 3) : r.Year + (m.Groups[4].Value.Contains("ini", StringComparison.Ordinal) || m.Groups[4].Value.Contains("this", StringComparison.Ordinal) ? 0 : 1), Months[m.Groups[2].Value], Int(m, 1), "tanggal yang ditulis")
                 : NextOccurrence(r, Months[m.Groups[2].Value], Int(m, 1)));
 
         // March 5[th][, 2027], Aug 3.
@@ -151,7 +151,7 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
                 : NextOccurrence(r, Months[m.Groups[1].Value], Int(m, 2)));
 
         // tanggal 3, tgl 20 [bulan depan], the 5th [of next month].
-        Add(@"\b(?:(bulan ini|bln ini|this month|bulan depan|bln depan|bulan dpn|bln dpn|next month)\s+(?:on\s+)?)?(?:(?:tanggal|tgl|tg)\s*|(?:on\s+)?the\s+)(\d{1,2})(?:st|nd|rd|th)?\b(?![-/.]\d)(?:\s+(bulan ini|bln ini|this month|bulan depan|bln depan|bulan dpn|bln dpn|of next month|next month|of this month))?", (m, r) =>
+        Add(@"\b(?:(bulan ini|bln ini|this month|bulan depan|bln depan|bulan dpn|bln dpn|next month)\s+(?:on\s+)?)?(?:(?:tanggal|tgl|tg)\s*|(?:on\s+)?the\s+)(\d{1,2})(?:st|nd|rd|th)?\b(?![-/.]\d)(?!\s+(?:weeks?|days?|months?|years?|times?|quarter|half|kali)\b)(?:\s+(bulan ini|bln ini|this month|bulan depan|bln depan|bulan dpn|bln dpn|of next month|next month|of this month))?", (m, r) =>
         {
             var day = Int(m, 2);
             var which = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[3].Value;
@@ -172,6 +172,10 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
             Add($@"\b(?:{string.Join('|', phrases.Select(Regex.Escape))})\b", (_, r) => new Candidate(r.AddDays(days), label));
         }
 
+        // hari kerja berikutnya, next working day: the first HK after the reference date.
+        AddWithCalendar(@"\b(?:(?:hari kerja|hk) (?:berikutnya|berikut|selanjutnya)|next (?:working|business) day)\b", (self, _, r) =>
+            WorkingDays(self, r, 1) is { } next ? new Candidate(next, "hari kerja berikutnya") : null);
+
         // minggu depan, bulan depan, tahun depan, next week, last month, ...
         Add(@"\b(?:(minggu|mgg|pekan|bulan|bln|tahun|thn)\s+(depan|dpn|mendatang|yang akan datang|lalu|kemarin|kemaren)|(next|last)\s+(week|month|year))\b", (m, r) =>
         {
@@ -181,10 +185,9 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
         });
 
         // N hari/minggu/bulan/tahun/hari kerja lagi; dalam N hari; N hari yang lalu; in N days; N weeks from now; N days ago.
-        AddWithCalendar($@"\b(?:(?:dalam(?: waktu)?|dlm|in|within)\s+)?(\d{{1,3}}|an?)\s*({UnitPattern})\b(?:\s+(lagi|lg|lgi|ke depan|kedepan|mendatang|dari sekarang|dari hari ini|kemudian|setelah ini|yang lalu|yg lalu|lalu|sebelumnya|from now|from today|later|hence|ago))?", (self, m, r) =>
+        AddWithCalendar($@"\b(?:(?:dalam(?: waktu)?|dlm|in|within|setelah|sesudah|after)\s+)?(\d{{1,3}}|an?)\s*({UnitPattern})\b(?:\s+(lagi|lg|lgi|ke depan|kedepan|mendatang|yang akan datang|yad|dari sekarang|dari hari ini|kemudian|setelah ini|yang lalu|yg lalu|lalu|sebelumnya|from now|from today|later|hence|ago))?", (self, m, r) =>
         {
-            var prefixed = m.Value.StartsWith("dalam", StringComparison.Ordinal) || m.Value.StartsWith("dlm", StringComparison.Ordinal)
-                || m.Value.StartsWith("in ", StringComparison.Ordinal) || m.Value.StartsWith("within", StringComparison.Ordinal);
+            var prefixed = m.Groups[1].Index > m.Index;
             var suffix = m.Groups[3].Value;
             if (!prefixed && !m.Groups[3].Success)
             {

@@ -28,6 +28,15 @@ internal static class NumberWords
         ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
     };
 
+    private static readonly Dictionary<string, string> EnOrdinals = new(StringComparer.Ordinal)
+    {
+        ["first"] = "1st", ["second"] = "2nd", ["third"] = "3rd", ["fourth"] = "4th", ["fifth"] = "5th", ["sixth"] = "6th",
+        ["seventh"] = "7th", ["eighth"] = "8th", ["ninth"] = "9th", ["tenth"] = "10th", ["eleventh"] = "11th",
+        ["twelfth"] = "12th", ["thirteenth"] = "13th", ["fourteenth"] = "14th", ["fifteenth"] = "15th",
+        ["sixteenth"] = "16th", ["seventeenth"] = "17th", ["eighteenth"] = "18th", ["nineteenth"] = "19th",
+        ["twentieth"] = "20th", ["thirtieth"] = "30th",
+    };
+
     /// <summary>Input is lower case with single spaces.</summary>
     public static string ToDigits(string text)
     {
@@ -35,13 +44,25 @@ internal static class NumberWords
         var output = new List<string>(tokens.Length);
         for (var i = 0; i < tokens.Length;)
         {
+            if (i + 1 < tokens.Length && tokens[i] is "twenty" or "thirty" && EnOrdinals.TryGetValue(tokens[i + 1], out var ones) && ones.Length == 3)
+            {
+                output.Add($"{(tokens[i] == "twenty" ? 2 : 3)}{ones}");
+                i += 2;
+                continue;
+            }
+
             var consumed = TryIndonesian(tokens, i, out var value);
             if (consumed == 0)
             {
                 consumed = TryEnglish(tokens, i, out value);
             }
 
-            if (consumed == 0)
+            if (consumed == 0 && EnOrdinals.TryGetValue(tokens[i], out var ordinal))
+            {
+                output.Add(ordinal);
+                i++;
+            }
+            else if (consumed == 0)
             {
                 output.Add(tokens[i]);
                 i++;

@@ -73,6 +73,13 @@ public sealed class DateRecognizerTests
     [InlineData("5 hari yang lalu", "2026-07-11")]
     [InlineData("in two weeks", "2026-07-30")]
     [InlineData("in a fortnight", "2026-07-30")]
+    [InlineData("after 3 days", "2026-07-19")]
+    [InlineData("setelah 2 minggu", "2026-07-30")]
+    [InlineData("2 minggu yang akan datang", "2026-07-30")]
+    [InlineData("a week from now", "2026-07-23")]
+    [InlineData("next business day", "2026-07-17")]
+    [InlineData("hari kerja berikutnya", "2026-07-17")]
+    [InlineData("by EOD", "2026-07-16")]
     [InlineData("empat belas hari lagi", "2026-07-30")]
     [InlineData("in a week", "2026-07-23")]
     [InlineData("3 days from now", "2026-07-19")]
@@ -99,6 +106,10 @@ public sealed class DateRecognizerTests
     [InlineData("March 5th, 2027", "2027-03-05")]
     [InlineData("5th of March", "2027-03-05")]
     [InlineData("December 1", "2026-12-01")]
+    [InlineData("the first of September", "2026-09-01")]
+    [InlineData("twenty-first of August", "2026-08-21")]
+    [InlineData("August twenty first", "2026-08-21")]
+    [InlineData("5 Januari tahun depan", "2027-01-05")]
     [InlineData("12-Aug-2026", "2026-08-12")]
     [InlineData("29 Februari", "2028-02-29")]
     // numeric
@@ -152,6 +163,8 @@ public sealed class DateRecognizerTests
     [InlineData("selama 3 minggu", "none")]
     [InlineData("jam 10.30", "none")]
     [InlineData("sun is shining", "none")]
+    [InlineData("the second week", "none")]
+    [InlineData("in a second", "none")]
     [InlineData("", "none")]
     public void Recognize_LabelledExpression_ReturnsExpected(string text, string expected) =>
         Assert.Equal(expected, Answer(text, "2026-07-16"));
@@ -165,6 +178,8 @@ public sealed class DateRecognizerTests
     [InlineData("Senin depan", "2026-07-19", "2026-07-20")]
     [InlineData("Senin depan", "2026-07-20", "2026-07-27")]
     [InlineData("1 Januari", "2026-12-31", "2027-01-01")]
+    [InlineData("5 Januari tahun ini", "2026-01-02", "2026-01-05")]
+    [InlineData("bulan depan tanggal 5", "2026-07-02", "2026-08-05")]
     [InlineData("2 hari kerja lagi", "2024-04-05", "2024-04-17")]
     public void Recognize_ReferenceEdges_ReturnsExpected(string text, string reference, string expected) =>
         Assert.Equal(expected, Answer(text, reference));
