@@ -29,8 +29,8 @@ public sealed class DateRecognizer(IWorkingDayCalendar? calendar = null)
 
     private static readonly (string[] Phrases, int Days, string Label)[] RelativeDays =
     [
-        (["hari ini", "hr ini", "hri ini", "today", "sekarang", "tonight", "malam ini", "pagi ini", "siang ini", "sore ini", "eod", "end of day", "end of the day", "end of today"], 0, "hari ini"),
-        (["besok", "besuk", "bsk", "bsok", "esok", "tomorrow", "tmrw", "tmr", "tomorow"], 1, "besok"),
+        (["hari ini", "hr ini", "hri ini", "today", "sekarang", "tonight", "malam ini", "pagi ini", "siang ini", "sore ini", "skrg", "skrang", "eod", "end of day", "end of the day", "end of today"], 0, "hari ini"),
+        (["besok", "besuk", "bsk", "bsok", "esok", "tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "2morrow"], 1, "besok"),
         (["lusa", "besok lusa", "day after tomorrow", "the day after tomorrow", "overmorrow"], 2, "lusa"),
         (["tulat"], 3, "tulat"),
         (["kemarin", "kemaren", "kmrn", "kmrin", "kmarin", "yesterday"], -1, "kemarin"),

@@ -13,7 +13,7 @@ public sealed class CalendarOverrideTests
         new(Guid.NewGuid().ToString("N"), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), unit, kind, "banjir", "admin", Start.AddMinutes(minute));
 
     [Fact]
-    public void UnitClosure_AffectsOnlyThatUnit()
+    public void IsWorkingDay_UnitClosure_AffectsOnlyThatUnit()
     {
         var calendar = new WorkingDayCalendar(Holidays, [Override("2026-07-20", "bbpom-medan", OverrideKind.Add)]);
         var start = new DateOnly(2026, 7, 17);
@@ -26,7 +26,7 @@ public sealed class CalendarOverrideTests
     }
 
     [Fact]
-    public void NationalRemove_HolidayBecomesWorkingDayForAllUnits()
+    public void IsWorkingDay_NationalRemove_HolidayBecomesWorkingDayForAllUnits()
     {
         var calendar = new WorkingDayCalendar(Holidays, [Override("2026-12-24", null, OverrideKind.Remove)]);
         Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 12, 24)));
@@ -34,14 +34,14 @@ public sealed class CalendarOverrideTests
     }
 
     [Fact]
-    public void RemoveOnWeekend_StaysNonWorking()
+    public void IsWorkingDay_RemoveOnWeekend_StaysNonWorking()
     {
         var calendar = new WorkingDayCalendar(Holidays, [Override("2026-07-18", "bbpom-medan", OverrideKind.Remove)]);
         Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 7, 18), "bbpom-medan"));
     }
 
     [Fact]
-    public void LaterOverride_SameDateAndScope_Wins()
+    public void IsWorkingDay_LaterOverrideSameDateAndScope_Wins()
     {
         var calendar = new WorkingDayCalendar(Holidays,
         [

@@ -1,5 +1,4 @@
 using BpomBot.Domain.Organization;
-using Microsoft.Extensions.Time.Testing;
 
 namespace BpomBot.Domain.Tests.Organization;
 
@@ -45,26 +44,6 @@ public sealed class UnitCatalogTests
 
     [Fact]
     public void Search_NoiseOnly_ReturnsNothing() => Assert.Empty(Units.Search("balai pom"));
-
-    [Theory]
-    [InlineData("bbpom-jakarta", "2026-07-16T16:30:00Z", "2026-07-16")]
-    [InlineData("bbpom-jakarta", "2026-07-16T17:30:00Z", "2026-07-17")]
-    [InlineData("bbpom-makassar", "2026-07-16T16:30:00Z", "2026-07-17")]
-    [InlineData("loka-sorong", "2026-07-16T14:59:00Z", "2026-07-16")]
-    [InlineData("loka-sorong", "2026-07-16T15:00:00Z", "2026-07-17")]
-    [InlineData("dit-reg-po", "2026-07-16T17:00:00Z", "2026-07-17")]
-    public void OfficeClock_Today_UsesUnitZone(string unitId, string utc, string expected)
-    {
-        var clock = new OfficeClock(new FakeTimeProvider(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)), Units);
-        Assert.Equal(DateOnly.ParseExact(expected, "yyyy-MM-dd"), clock.Today(unitId));
-    }
-
-    [Fact]
-    public void OfficeClock_ToUtc_ConvertsLocalMorning()
-    {
-        var clock = new OfficeClock(new FakeTimeProvider(), Units);
-        Assert.Equal(new DateTimeOffset(2026, 7, 16, 23, 0, 0, TimeSpan.Zero), clock.ToUtc("bbpom-jayapura", new DateOnly(2026, 7, 17), new TimeOnly(8, 0)));
-    }
 
     [Fact]
     public void Parse_LokaWithoutCoordinator_FailsWithLine()
