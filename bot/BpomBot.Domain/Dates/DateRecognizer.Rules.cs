@@ -73,7 +73,7 @@ public sealed partial class DateRecognizer
         });
 
         // N hari/minggu/bulan/tahun/hari kerja lagi; dalam N hari; N hari yang lalu; in N days; N weeks from now; N days ago.
-        AddWithCalendar($@"\b(?:(?:dalam(?: waktu)?|dlm|in|within|setelah|sesudah|after)\s+)?(\d{{1,3}}|an?)\s*({UnitPattern})\b(?:\s+(lagi|lg|lgi|ke depan|kedepan|mendatang|yang akan datang|yad|dari sekarang|dari hari ini|kemudian|setelah ini|yang lalu|yg lalu|lalu|sebelumnya|from now|from today|later|hence|ago))?", (self, m, r) =>
+        AddWithCalendar($@"\b(?:(?:dalam(?: waktu)?|dlm|in|within|setelah|sesudah|after|paling lambat|selambat lambatnya|maksimal|maks|max)\s+)?(\d{{1,3}}|an?)\s*({UnitPattern})\b(?:\s+(lagi|lg|lgi|ke depan|kedepan|mendatang|yang akan datang|yad|dari sekarang|dari hari ini|kemudian|setelah ini|yang lalu|yg lalu|lalu|sebelumnya|from now|from today|later|hence|ago))?", (self, m, r) =>
         {
             var prefixed = m.Groups[1].Index > m.Index;
             var suffix = m.Groups[3].Value;

@@ -90,6 +90,9 @@ public sealed class DateRecognizerTests
     [InlineData("lima HK lagi", "2026-07-23")]
     [InlineData("in 3 working days", "2026-07-21")]
     [InlineData("in 2 business days", "2026-07-20")]
+    [InlineData("paling lambat 3 hari kerja", "2026-07-21")]
+    [InlineData("mohon diselesaikan dalam 5 hari kerja", "2026-07-23")]
+    [InlineData("selambat-lambatnya 2 hari kerja", "2026-07-20")]
     // day and month
     [InlineData("17 Agustus", "2026-08-17")]
     [InlineData("tujuh belas Agustus", "2026-08-17")]
