@@ -11,6 +11,7 @@ internal static class CliRoot
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
         // Area commands register here, one line each.
+        root.Subcommands.Add(FaqCommand.Create());
 
         // No subcommand (or only host options such as --urls) means `serve`.
         var first = args.Length > 0 ? args[0] : null;

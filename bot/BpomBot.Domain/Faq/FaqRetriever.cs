@@ -1,0 +1,243 @@
+namespace BpomBot.Domain.Faq;
+
+/// <summary>Tuning knobs of <see cref="FaqRetriever"/>. Defaults were tuned on part of the dev set and held-out questions.</summary>
+public sealed record FaqRetrieverOptions
+{
+    /// <summary>Below this confidence the bot does not answer (topic null).</summary>
+    public double Threshold { get; init; } = 0.45;
+
+    /// <summary>Topics at or above this confidence are offered as "did you mean" suggestions.</summary>
+    public double CandidateThreshold { get; init; } = 0.2;
+
+    public int MaxCandidates { get; init; } = 3;
+}
+
+/// <summary>
+/// Answers a free-text question with the best FAQ topic. Ranking is BM25F (Robertson, Zaragoza, Taylor 2004) over
+/// weighted fields (sample questions, keywords, title, answer). Confidence in [0,1] is the share of the question's
+/// IDF mass that the topic covers (matches in the answer text only count partly, unknown words count fully against),
+/// scaled by how far the best topic is ahead of the runner-up. Pure and thread-safe after construction.
+/// </summary>
+public sealed class FaqRetriever
+{
+    private const double K1 = 1.2;
+    private const double AnswerOnlyCredit = 0.5;
+    private const double CorrectedCredit = 0.85;
+
+    // Field order: questions, keywords, title, answer.
+    private static readonly double[] FieldWeight = [3.0, 2.5, 2.0, 0.6];
+    private static readonly double[] FieldB = [0.5, 0.3, 0.3, 0.75];
+    private const int Fields = 4;
+    private const int AnswerField = 3;
+
+    private readonly FaqKnowledgeBase knowledgeBase;
+    private readonly FaqRetrieverOptions options;
+    private readonly FaqTextAnalyzer analyzer;
+    private readonly TypoCorrector typos;
+    private readonly Dictionary<string, Posting[]> postings;
+    private readonly double[][] fieldLength;
+    private readonly double[] averageLength = new double[Fields];
+    private readonly int documentCount;
+    private readonly double unknownIdf;
+
+    private readonly record struct Posting(int Doc, float[] Tf);
+
+    public FaqRetriever(FaqKnowledgeBase knowledgeBase, FaqLexicon? lexicon = null, FaqRetrieverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        this.knowledgeBase = knowledgeBase;
+        this.options = options ?? new FaqRetrieverOptions();
+        lexicon ??= FaqLexicon.Embedded;
+
+        var entries = knowledgeBase.Entries;
+        documentCount = entries.Count;
+        analyzer = BuildAnalyzer(lexicon, entries);
+
+        var builder = new Dictionary<string, Dictionary<int, float[]>>(StringComparer.Ordinal);
+        var surface = new Dictionary<string, int>(StringComparer.Ordinal);
+        fieldLength = new double[documentCount][];
+        for (var d = 0; d < documentCount; d++)
+        {
+            fieldLength[d] = new double[Fields];
+            var e = entries[d];
+            string[][] fieldTexts =
+            [
+                [.. e.QuestionsId, .. e.QuestionsEn],
+                [.. e.Keywords],
+                [e.Title.Id, e.Title.En],
+                [e.Answer.Id, e.Answer.En],
+            ];
+            for (var f = 0; f < Fields; f++)
+            {
+                foreach (var text in fieldTexts[f])
+                {
+                    foreach (var token in analyzer.Tokenize(text))
+                    {
+                        if (analyzer.IsStopword(token))
+                        {
+                            continue;
+                        }
+
+                        surface[token] = surface.GetValueOrDefault(token) + 1;
+                        var term = analyzer.Stem(token);
+                        if (!builder.TryGetValue(term, out var perDoc))
+                        {
+                            builder[term] = perDoc = [];
+                        }
+
+                        if (!perDoc.TryGetValue(d, out var tf))
+                        {
+                            perDoc[d] = tf = new float[Fields];
+                        }
+
+                        tf[f]++;
+                        fieldLength[d][f]++;
+                    }
+                }
+            }
+        }
+
+        for (var f = 0; f < Fields; f++)
+        {
+            averageLength[f] = Math.Max(1, fieldLength.Average(l => l[f]));
+        }
+
+        postings = builder.ToDictionary(kv => kv.Key, kv => kv.Value.Select(p => new Posting(p.Key, p.Value)).ToArray(), StringComparer.Ordinal);
+        typos = new TypoCorrector(surface);
+        unknownIdf = Idf(0);
+    }
+
+    public FaqKnowledgeBase KnowledgeBase => knowledgeBase;
+
+    public FaqAnswer Answer(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var tokens = analyzer.Tokenize(question);
+        var language = analyzer.GuessLanguage(tokens);
+        var terms = QueryTerms(tokens);
+        if (terms.Count == 0)
+        {
+            return new FaqAnswer(null, 0, language, []);
+        }
+
+        var totalWeight = terms.Sum(t => t.Weight);
+        var scores = new Dictionary<int, (double Score, double Covered)>();
+        foreach (var (term, weight, credit) in terms)
+        {
+            if (!postings.TryGetValue(term, out var list))
+            {
+                continue;
+            }
+
+            var idf = Idf(list.Length);
+            foreach (var p in list)
+            {
+                double tf = 0;
+                var outsideAnswer = false;
+                for (var f = 0; f < Fields; f++)
+                {
+                    if (p.Tf[f] > 0)
+                    {
+                        tf += FieldWeight[f] * p.Tf[f] / (1 - FieldB[f] + (FieldB[f] * fieldLength[p.Doc][f] / averageLength[f]));
+                        outsideAnswer |= f != AnswerField;
+                    }
+                }
+
+                var (score, covered) = scores.GetValueOrDefault(p.Doc);
+                scores[p.Doc] = (score + (credit * idf * tf / (K1 + tf)), covered + (weight * credit * (outsideAnswer ? 1 : AnswerOnlyCredit)));
+            }
+        }
+
+        if (scores.Count == 0)
+        {
+            return new FaqAnswer(null, 0, language, []);
+        }
+
+        var ranked = scores.OrderByDescending(s => s.Value.Score).ThenBy(s => s.Key).Take(options.MaxCandidates + 1).ToList();
+        var top = ranked[0].Value.Score;
+        var second = ranked.Count > 1 ? ranked[1].Value.Score : 0;
+        var margin = top <= 0 ? 0 : (top - second) / top;
+        var confidences = ranked.Select((r, i) =>
+        {
+            var coverage = Math.Clamp(r.Value.Covered / totalWeight, 0, 1);
+            var lead = i == 0 ? 0.75 + (0.25 * margin) : 0.75 * r.Value.Score / top;
+            return (Doc: r.Key, Confidence: Math.Round(coverage * lead, 4));
+        }).OrderByDescending(c => c.Confidence).ToList();
+
+        var best = confidences[0];
+        var answered = best.Confidence >= options.Threshold;
+        var candidates = confidences
+            .Skip(answered ? 1 : 0)
+            .Where(c => c.Confidence >= options.CandidateThreshold)
+            .Take(options.MaxCandidates)
+            .Select(c => new FaqCandidate(knowledgeBase.Entries[c.Doc], c.Confidence))
+            .ToList();
+        return new FaqAnswer(answered ? knowledgeBase.Entries[best.Doc] : null, best.Confidence, language, candidates);
+    }
+
+    private List<(string Term, double Weight, double Credit)> QueryTerms(List<string> tokens)
+    {
+        var terms = new List<(string Term, double Weight, double Credit)>();
+        foreach (var token in tokens)
+        {
+            if (analyzer.IsStopword(token))
+            {
+                continue;
+            }
+
+            var term = analyzer.Stem(token);
+            var credit = 1.0;
+            if (!postings.ContainsKey(term) && !analyzer.Stemmer.IsRoot(token) && typos.Correct(token) is { } corrected)
+            {
+                term = analyzer.Stem(corrected);
+                credit = CorrectedCredit;
+            }
+
+            if (terms.Exists(t => t.Term == term))
+            {
+                continue;
+            }
+
+            var weight = postings.TryGetValue(term, out var list) ? Idf(list.Length) : unknownIdf;
+            terms.Add((term, weight, credit));
+        }
+
+        return terms;
+    }
+
+    private double Idf(int df) => Math.Log(1 + ((documentCount - df + 0.5) / (df + 0.5)));
+
+    private static FaqTextAnalyzer BuildAnalyzer(FaqLexicon lexicon, IReadOnlyList<FaqEntry> entries)
+    {
+        // Tokenise with a bare analyzer first to harvest KB vocabulary.
+        var bare = new FaqTextAnalyzer(lexicon, lexicon.RootsId, new HashSet<string>());
+        var idWords = new HashSet<string>(StringComparer.Ordinal);
+        var enWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            foreach (var text in e.QuestionsId.Append(e.Title.Id).Append(e.Answer.Id).Concat(e.Keywords))
+            {
+                idWords.UnionWith(bare.Tokenize(text));
+            }
+
+            foreach (var text in e.QuestionsEn.Append(e.Title.En).Append(e.Answer.En))
+            {
+                enWords.UnionWith(bare.Tokenize(text));
+            }
+        }
+
+        // Root dictionary = compact root list + KB words that cannot be affixed forms.
+        var roots = new HashSet<string>(lexicon.RootsId, StringComparer.Ordinal);
+        roots.UnionWith(idWords.Where(w => w.Length >= 3 && w.All(char.IsLetter) && !LooksAffixed(w) && !lexicon.StopwordsEn.Contains(w)));
+        enWords.ExceptWith(idWords);
+        enWords.ExceptWith(lexicon.StopwordsId);
+        return new FaqTextAnalyzer(lexicon, roots, enWords);
+    }
+
+    private static bool LooksAffixed(string w) =>
+        w.StartsWith("me", StringComparison.Ordinal) || w.StartsWith("pe", StringComparison.Ordinal) || w.StartsWith("be", StringComparison.Ordinal)
+        || w.StartsWith("te", StringComparison.Ordinal) || w.StartsWith("di", StringComparison.Ordinal) || w.StartsWith("ke", StringComparison.Ordinal)
+        || w.StartsWith("se", StringComparison.Ordinal) || w.EndsWith("kan", StringComparison.Ordinal) || w.EndsWith("an", StringComparison.Ordinal)
+        || w.EndsWith('i') || w.EndsWith("nya", StringComparison.Ordinal) || w.EndsWith("lah", StringComparison.Ordinal)
+        || w.EndsWith("kah", StringComparison.Ordinal) || w.EndsWith("ku", StringComparison.Ordinal) || w.EndsWith("mu", StringComparison.Ordinal);
+}
