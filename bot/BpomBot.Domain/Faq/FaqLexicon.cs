@@ -10,8 +10,10 @@ public sealed class FaqLexicon
         IReadOnlyDictionary<string, string[]> slang,
         IReadOnlySet<string> stopwordsId,
         IReadOnlySet<string> stopwordsEn,
-        IReadOnlySet<string> rootsId)
+        IReadOnlySet<string> rootsId,
+        IReadOnlyDictionary<string, string>? concepts = null)
     {
+        Concepts = concepts ?? new Dictionary<string, string>(StringComparer.Ordinal);
         Slang = slang;
         StopwordsId = stopwordsId;
         StopwordsEn = stopwordsEn;
@@ -26,27 +28,32 @@ public sealed class FaqLexicon
 
     public IReadOnlySet<string> RootsId { get; }
 
+    /// <summary>Product words mapped to the category term the knowledge base uses ("lipstik" → "kosmetik").</summary>
+    public IReadOnlyDictionary<string, string> Concepts { get; }
+
     public static FaqLexicon Embedded { get; } = LoadEmbedded();
 
     private static FaqLexicon LoadEmbedded()
     {
-        var slang = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var line in Lines(FaqData.ReadTable("slang.tsv")))
-        {
-            var parts = line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (parts.Length != 2)
-            {
-                throw new InvalidOperationException($"slang.tsv: line '{line}' must be 'slang<TAB>standard words'");
-            }
-
-            slang[parts[0]] = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        }
-
+        var slang = Pairs("slang.tsv").ToDictionary(p => p.Key, p => p.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        var concepts = Pairs("concepts.tsv").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         return new FaqLexicon(
             slang,
             Words(FaqData.ReadTable("stopwords-id.txt")),
             Words(FaqData.ReadTable("stopwords-en.txt")),
-            Words(FaqData.ReadTable("roots-id.txt")));
+            Words(FaqData.ReadTable("roots-id.txt")),
+            concepts);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Pairs(string file)
+    {
+        foreach (var line in Lines(FaqData.ReadTable(file)))
+        {
+            var parts = line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            yield return parts.Length == 2
+                ? new(parts[0], parts[1])
+                : throw new InvalidOperationException($"{file}: line '{line}' must be 'word<TAB>replacement'");
+        }
     }
 
     private static IEnumerable<string> Lines(string text) =>

@@ -4,7 +4,7 @@ namespace BpomBot.Domain.Faq;
 public sealed record FaqRetrieverOptions
 {
     /// <summary>Below this confidence the bot does not answer (topic null).</summary>
-    public double Threshold { get; init; } = 0.45;
+    public double Threshold { get; init; } = 0.3;
 
     /// <summary>Topics at or above this confidence are offered as "did you mean" suggestions.</summary>
     public double CandidateThreshold { get; init; } = 0.2;
@@ -23,6 +23,7 @@ public sealed class FaqRetriever
     private const double K1 = 1.2;
     private const double AnswerOnlyCredit = 0.5;
     private const double CorrectedCredit = 0.85;
+    private const double ConceptCredit = 0.8;
 
     // Field order: questions, keywords, title, answer.
     private static readonly double[] FieldWeight = [3.0, 2.5, 2.0, 0.6];
@@ -33,6 +34,7 @@ public sealed class FaqRetriever
     private readonly FaqKnowledgeBase knowledgeBase;
     private readonly FaqRetrieverOptions options;
     private readonly FaqTextAnalyzer analyzer;
+    private readonly FaqLexicon lexicon;
     private readonly TypoCorrector typos;
     private readonly Dictionary<string, Posting[]> postings;
     private readonly double[][] fieldLength;
@@ -47,7 +49,7 @@ public sealed class FaqRetriever
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         this.knowledgeBase = knowledgeBase;
         this.options = options ?? new FaqRetrieverOptions();
-        lexicon ??= FaqLexicon.Embedded;
+        this.lexicon = lexicon ??= FaqLexicon.Embedded;
 
         var entries = knowledgeBase.Entries;
         documentCount = entries.Count;
@@ -104,7 +106,7 @@ public sealed class FaqRetriever
 
         postings = builder.ToDictionary(kv => kv.Key, kv => kv.Value.Select(p => new Posting(p.Key, p.Value)).ToArray(), StringComparer.Ordinal);
         typos = new TypoCorrector(surface);
-        unknownIdf = Idf(0);
+        unknownIdf = Idf(1);
     }
 
     public FaqKnowledgeBase KnowledgeBase => knowledgeBase;
@@ -175,6 +177,14 @@ public sealed class FaqRetriever
         return new FaqAnswer(answered ? knowledgeBase.Entries[best.Doc] : null, best.Confidence, language, candidates);
     }
 
+    /// <summary>The question's index terms with their IDF weight, for "why this answer" diagnostics.</summary>
+    public IReadOnlyList<string> Explain(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return [.. QueryTerms(analyzer.Tokenize(question)).Select(t =>
+            $"{t.Term}:{t.Weight.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}{(postings.ContainsKey(t.Term) ? (t.Credit < 1 ? "~" : string.Empty) : "?")}")];
+    }
+
     private List<(string Term, double Weight, double Credit)> QueryTerms(List<string> tokens)
     {
         var terms = new List<(string Term, double Weight, double Credit)>();
@@ -187,10 +197,9 @@ public sealed class FaqRetriever
 
             var term = analyzer.Stem(token);
             var credit = 1.0;
-            if (!postings.ContainsKey(term) && !analyzer.Stemmer.IsRoot(token) && typos.Correct(token) is { } corrected)
+            if (!postings.ContainsKey(term))
             {
-                term = analyzer.Stem(corrected);
-                credit = CorrectedCredit;
+                (term, credit) = Rescue(token) ?? (term, credit);
             }
 
             if (terms.Exists(t => t.Term == term))
@@ -203,6 +212,67 @@ public sealed class FaqRetriever
         }
 
         return terms;
+    }
+
+    /// <summary>
+    /// For a word the index does not know: informal morphology ("dibutuhin" → "dibutuhkan", "ngirim" → "kirim"),
+    /// then the product-category table ("lipstik" → "kosmetik"), then typo correction.
+    /// </summary>
+    private (string Term, double Credit)? Rescue(string token)
+    {
+        foreach (var variant in InformalVariants(token))
+        {
+            var stem = analyzer.Stem(variant);
+            if (postings.ContainsKey(stem))
+            {
+                return (stem, 1.0);
+            }
+        }
+
+        if (lexicon.Concepts.TryGetValue(token, out var concept) && postings.ContainsKey(analyzer.Stem(concept)))
+        {
+            return (analyzer.Stem(concept), ConceptCredit);
+        }
+
+        return !analyzer.Stemmer.IsRoot(token) && typos.Correct(token) is { } corrected ? (analyzer.Stem(corrected), CorrectedCredit) : null;
+    }
+
+    private static IEnumerable<string> InformalVariants(string token)
+    {
+        if (token.Length < 5)
+        {
+            yield break;
+        }
+
+        List<string> bases = [token];
+        if (token.EndsWith("in", StringComparison.Ordinal))
+        {
+            var b = token[..^2];
+            bases.AddRange([b + "kan", b + "i", b]);
+        }
+
+        foreach (var b in bases)
+        {
+            if (!ReferenceEquals(b, token))
+            {
+                yield return b;
+            }
+
+            if (b.StartsWith("nge", StringComparison.Ordinal) && b.Length > 5)
+            {
+                yield return b[3..];
+            }
+            else if (b.StartsWith("ng", StringComparison.Ordinal) && b.Length > 4 && "aiueo".Contains(b[2], StringComparison.Ordinal))
+            {
+                yield return "k" + b[2..];
+                yield return b[2..];
+            }
+            else if (b.StartsWith("ny", StringComparison.Ordinal) && b.Length > 4 && "aiueo".Contains(b[2], StringComparison.Ordinal))
+            {
+                yield return "s" + b[2..];
+                yield return "c" + b[2..];
+            }
+        }
     }
 
     private double Idf(int df) => Math.Log(1 + ((documentCount - df + 0.5) / (df + 0.5)));

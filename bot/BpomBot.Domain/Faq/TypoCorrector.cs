@@ -3,7 +3,7 @@ namespace BpomBot.Domain.Faq;
 /// <summary>
 /// Maps a misspelt word to the nearest known word by bounded Damerau–Levenshtein distance (optimal string alignment:
 /// insert, delete, substitute, swap adjacent letters). Allowed distance grows with word length: 1 from 5 letters,
-/// 2 from 8. Ties go to the more frequent word.
+/// 2 from 8; the first letter must match. Ties go to the more frequent word.
 /// </summary>
 internal sealed class TypoCorrector
 {
@@ -43,6 +43,12 @@ internal sealed class TypoCorrector
 
             foreach (var (candidate, frequency) in bucket)
             {
+                // Chat typos rarely hit the first letter; requiring it keeps unrelated words ("murah"/"merah" aside) apart.
+                if (candidate[0] != word[0])
+                {
+                    continue;
+                }
+
                 var d = Distance(word, candidate, Math.Min(max, bestDistance));
                 if (d < bestDistance || (d == bestDistance && frequency > bestFrequency))
                 {

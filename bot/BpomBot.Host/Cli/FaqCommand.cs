@@ -21,7 +21,8 @@ internal static class FaqCommand
         input ??= () => Console.In;
         var question = new Argument<string?>("question") { Description = "The question to answer.", Arity = ArgumentArity.ZeroOrOne };
         var batch = new Option<bool>("--batch") { Description = "Read one question per line from stdin." };
-        var command = new Command("faq", "Answer HALOBPOM FAQ questions (prints JSON lines).") { question, batch };
+        var explain = new Option<bool>("--explain") { Description = "Also print each question's index terms to stderr (~ typo-corrected, ? unknown)." };
+        var command = new Command("faq", "Answer HALOBPOM FAQ questions (prints JSON lines).") { question, batch, explain };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -40,9 +41,19 @@ internal static class FaqCommand
                 return 2;
             }
 
+            void Answer(string q)
+            {
+                if (parse.GetValue(explain))
+                {
+                    error.WriteLine(string.Join(' ', retriever.Explain(q)));
+                }
+
+                output.WriteLine(ToJson(retriever.Answer(q)));
+            }
+
             if (!isBatch)
             {
-                output.WriteLine(ToJson(retriever.Answer(text!)));
+                Answer(text!);
                 return 0;
             }
 
@@ -51,7 +62,7 @@ internal static class FaqCommand
             {
                 if (line.Trim().Length > 0)
                 {
-                    output.WriteLine(ToJson(retriever.Answer(line)));
+                    Answer(line);
                 }
             }
 
