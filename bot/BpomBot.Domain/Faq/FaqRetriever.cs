@@ -24,6 +24,7 @@ public sealed class FaqRetriever
     private const double AnswerOnlyCredit = 0.5;
     private const double CorrectedCredit = 0.85;
     private const double ConceptCredit = 0.8;
+    private const double UnknownWordFactor = 1.25;
 
     // Field order: questions, keywords, title, answer.
     private static readonly double[] FieldWeight = [3.0, 2.5, 2.0, 0.6];
@@ -106,7 +107,9 @@ public sealed class FaqRetriever
 
         postings = builder.ToDictionary(kv => kv.Key, kv => kv.Value.Select(p => new Posting(p.Key, p.Value)).ToArray(), StringComparer.Ordinal);
         typos = new TypoCorrector(surface);
-        unknownIdf = Idf(1);
+        // Words the knowledge base has never seen weigh a little more than its rarest word: they are what makes
+        // an out-of-scope question look out of scope.
+        unknownIdf = UnknownWordFactor * Idf(1);
     }
 
     public FaqKnowledgeBase KnowledgeBase => knowledgeBase;
@@ -201,17 +204,24 @@ public sealed class FaqRetriever
             {
                 (term, credit) = Rescue(token) ?? (term, credit);
             }
-
-            if (terms.Exists(t => t.Term == term))
+            else if (lexicon.Concepts.TryGetValue(token, out var concept) && postings.ContainsKey(analyzer.Stem(concept)))
             {
-                continue;
+                // A known product word still hints at its category ("lipstik" also means "kosmetik").
+                Add(terms, analyzer.Stem(concept), ConceptCredit);
             }
 
-            var weight = postings.TryGetValue(term, out var list) ? Idf(list.Length) : unknownIdf;
-            terms.Add((term, weight, credit));
+            Add(terms, term, credit);
         }
 
         return terms;
+    }
+
+    private void Add(List<(string Term, double Weight, double Credit)> terms, string term, double credit)
+    {
+        if (!terms.Exists(t => t.Term == term))
+        {
+            terms.Add((term, postings.TryGetValue(term, out var list) ? Idf(list.Length) : unknownIdf, credit));
+        }
     }
 
     /// <summary>
@@ -266,6 +276,11 @@ public sealed class FaqRetriever
             {
                 yield return "k" + b[2..];
                 yield return b[2..];
+            }
+            else if (b[0] == 'n' && "aiueo".Contains(b[1], StringComparison.Ordinal))
+            {
+                // Colloquial nasal prefix: "nawar" = "menawar" (root "tawar"), "nulis" = "menulis".
+                yield return "t" + b[1..];
             }
             else if (b.StartsWith("ny", StringComparison.Ordinal) && b.Length > 4 && "aiueo".Contains(b[2], StringComparison.Ordinal))
             {

@@ -64,7 +64,9 @@ internal sealed class FaqTextAnalyzer
         return en > id ? FaqLanguage.En : FaqLanguage.Id;
     }
 
-    public bool IsStopword(string token) => lexicon.StopwordsId.Contains(token) || lexicon.StopwordsEn.Contains(token);
+    /// <summary>Stopwords, and bare numbers of one or two digits ("2 hari"), which carry no topic.</summary>
+    public bool IsStopword(string token) =>
+        lexicon.StopwordsId.Contains(token) || lexicon.StopwordsEn.Contains(token) || (token.Length <= 2 && token.All(char.IsAsciiDigit));
 
     /// <summary>The index term for one token: Indonesian stem when a root is found, otherwise a light English stem.</summary>
     public string Stem(string token)

@@ -56,7 +56,7 @@ internal sealed class IndonesianStemmer(IReadOnlySet<string> roots)
         }
 
         // ECS "loopPengembalianAkhiran": restore the removed endings one by one and retry the prefixes.
-        if (suffix == "kan" && StripPrefixes(noSuffix + "k", "an", 0, null) is { } withK)
+        if (suffix == "kan" && (roots.Contains(noSuffix + "k") ? noSuffix + "k" : StripPrefixes(noSuffix + "k", "an", 0, null)) is { } withK)
         {
             return withK;
         }
