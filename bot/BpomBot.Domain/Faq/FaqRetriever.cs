@@ -24,7 +24,7 @@ public sealed class FaqRetriever
     private const double AnswerOnlyCredit = 0.5;
     private const double CorrectedCredit = 0.85;
     private const double ConceptCredit = 0.8;
-    private const double UnknownWordFactor = 1.25;
+    private const double UnknownWordFactor = 1.5;
 
     // Field order: questions, keywords, title, answer.
     private static readonly double[] FieldWeight = [3.0, 2.5, 2.0, 0.6];

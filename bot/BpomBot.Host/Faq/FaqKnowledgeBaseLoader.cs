@@ -68,13 +68,16 @@ internal static class FaqKnowledgeBaseLoader
         }
 
         FaqKnowledgeBase? knowledgeBase = null;
-        try
+        if (entries.Count > 0 || errors.Count == 0)
         {
-            knowledgeBase = FaqKnowledgeBase.Create(entries);
-        }
-        catch (FaqValidationException ex)
-        {
-            errors.AddRange(ex.Errors);
+            try
+            {
+                knowledgeBase = FaqKnowledgeBase.Create(entries);
+            }
+            catch (FaqValidationException ex)
+            {
+                errors.AddRange(ex.Errors);
+            }
         }
 
         return errors.Count > 0 || knowledgeBase is null ? throw new FaqValidationException(errors) : knowledgeBase;
