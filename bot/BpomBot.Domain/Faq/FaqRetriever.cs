@@ -14,7 +14,8 @@ public sealed record FaqRetrieverOptions
 
 /// <summary>
 /// Answers a free-text question with the best FAQ topic. Ranking is BM25F (Robertson, Zaragoza, Taylor 2004) over
-/// weighted fields (sample questions, keywords, title, answer). Confidence in [0,1] is the share of the question's
+/// weighted fields (sample questions, keywords, title, answer); the top ten are re-ranked half by BM25F and half by
+/// IDF-weighted Dice overlap with the topic's closest single sample question. Confidence in [0,1] is the share of the question's
 /// IDF mass that the topic covers (matches in the answer text only count partly, unknown words count fully against),
 /// scaled by how far the best topic is ahead of the runner-up. Pure and thread-safe after construction.
 /// </summary>
@@ -25,6 +26,8 @@ public sealed class FaqRetriever
     private const double CorrectedCredit = 0.85;
     private const double ConceptCredit = 0.8;
     private const double UnknownWordFactor = 1.5;
+    private const int ShortlistSize = 10;
+    private const double SampleWeight = 0.5;
 
     // Field order: questions, keywords, title, answer.
     private static readonly double[] FieldWeight = [3.0, 2.5, 2.0, 0.6];
@@ -39,6 +42,7 @@ public sealed class FaqRetriever
     private readonly TypoCorrector typos;
     private readonly Dictionary<string, Posting[]> postings;
     private readonly double[][] fieldLength;
+    private readonly string[][][] sampleTerms;
     private readonly double[] averageLength = new double[Fields];
     private readonly int documentCount;
     private readonly double unknownIdf;
@@ -59,6 +63,7 @@ public sealed class FaqRetriever
         var builder = new Dictionary<string, Dictionary<int, float[]>>(StringComparer.Ordinal);
         var surface = new Dictionary<string, int>(StringComparer.Ordinal);
         fieldLength = new double[documentCount][];
+        sampleTerms = new string[documentCount][][];
         for (var d = 0; d < documentCount; d++)
         {
             fieldLength[d] = new double[Fields];
@@ -70,6 +75,7 @@ public sealed class FaqRetriever
                 [e.Title.Id, e.Title.En],
                 [e.Answer.Id, e.Answer.En],
             ];
+            sampleTerms[d] = [.. fieldTexts[0].Concat(fieldTexts[2]).Select(q => analyzer.Terms(q).Distinct(StringComparer.Ordinal).ToArray())];
             for (var f = 0; f < Fields; f++)
             {
                 foreach (var text in fieldTexts[f])
@@ -158,15 +164,23 @@ public sealed class FaqRetriever
             return new FaqAnswer(null, 0, language, []);
         }
 
-        var ranked = scores.OrderByDescending(s => s.Value.Score).ThenBy(s => s.Key).Take(options.MaxCandidates + 1).ToList();
-        var top = ranked[0].Value.Score;
-        var second = ranked.Count > 1 ? ranked[1].Value.Score : 0;
+        // Re-rank the BM25F shortlist by how closely the question matches one single sample question of the topic.
+        var shortlist = scores.OrderByDescending(s => s.Value.Score).ThenBy(s => s.Key).Take(ShortlistSize).ToList();
+        var bestBm25 = shortlist[0].Value.Score;
+        var weights = terms.ToDictionary(t => t.Term, t => t.Weight * t.Credit, StringComparer.Ordinal);
+        var ranked = shortlist
+            .Select(r => (Doc: r.Key, r.Value.Covered, Score: ((1 - SampleWeight) * r.Value.Score / bestBm25) + (SampleWeight * SampleSimilarity(r.Key, weights, totalWeight))))
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Doc)
+            .Take(options.MaxCandidates + 1)
+            .ToList();
+        var top = ranked[0].Score;
+        var second = ranked.Count > 1 ? ranked[1].Score : 0;
         var margin = top <= 0 ? 0 : (top - second) / top;
         var confidences = ranked.Select((r, i) =>
         {
-            var coverage = Math.Clamp(r.Value.Covered / totalWeight, 0, 1);
-            var lead = i == 0 ? 0.75 + (0.25 * margin) : 0.75 * r.Value.Score / top;
-            return (Doc: r.Key, Confidence: Math.Round(coverage * lead, 4));
+            var coverage = Math.Clamp(r.Covered / totalWeight, 0, 1);
+            var lead = i == 0 ? 0.75 + (0.25 * margin) : 0.75 * r.Score / top;
+            return (r.Doc, Confidence: Math.Round(coverage * lead, 4));
         }).OrderByDescending(c => c.Confidence).ToList();
 
         var best = confidences[0];
@@ -288,6 +302,29 @@ public sealed class FaqRetriever
                 yield return "c" + b[2..];
             }
         }
+    }
+
+    /// <summary>Weighted Dice overlap between the question and the closest sample question (or title) of a topic.</summary>
+    private double SampleSimilarity(int doc, Dictionary<string, double> query, double queryWeight)
+    {
+        double best = 0;
+        foreach (var sample in sampleTerms[doc])
+        {
+            double shared = 0, sampleWeight = 0;
+            foreach (var term in sample)
+            {
+                var idf = postings.TryGetValue(term, out var list) ? Idf(list.Length) : 0;
+                sampleWeight += idf;
+                if (query.TryGetValue(term, out var w))
+                {
+                    shared += w;
+                }
+            }
+
+            best = Math.Max(best, 2 * shared / (queryWeight + sampleWeight + 1e-9));
+        }
+
+        return best;
     }
 
     private double Idf(int df) => Math.Log(1 + ((documentCount - df + 0.5) / (df + 0.5)));
