@@ -8,6 +8,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BpomBot.Domain.Faq;
 using BpomBot.Host.Faq;
+using Perfolizer.Mathematics.OutlierDetection;
 
 namespace BpomBot.Benchmarks.Faq;
 
@@ -64,11 +65,12 @@ internal sealed class FaqLatencyConfig : ManualConfig
     public FaqLatencyConfig()
     {
         AddJob(Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false))
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
             .WithWarmupCount(64)
-            .WithIterationCount(800));
+            .WithIterationCount(800)
+            .WithOutlierMode(OutlierMode.DontRemove)); // keep slow calls: they are what P99 is about
         AddColumn(new LatencyPercentileColumn(50), new LatencyPercentileColumn(99));
         WithOptions(ConfigOptions.DisableOptimizationsValidator);
     }

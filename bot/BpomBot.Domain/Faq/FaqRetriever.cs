@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace BpomBot.Domain.Faq;
 
 /// <summary>Tuning knobs of <see cref="FaqRetriever"/>. Defaults were tuned on part of the dev set and held-out questions.</summary>
@@ -47,7 +49,8 @@ public sealed class FaqRetriever
     private readonly int documentCount;
     private readonly double unknownIdf;
 
-    private readonly record struct Posting(int Doc, float[] Tf);
+    /// <summary>A term in a document: its BM25F saturation tf/(k1+tf), and whether it occurs outside the answer text.</summary>
+    private readonly record struct Posting(int Doc, double Saturation, bool OutsideAnswer);
 
     public FaqRetriever(FaqKnowledgeBase knowledgeBase, FaqLexicon? lexicon = null, FaqRetrieverOptions? options = null)
     {
@@ -111,7 +114,10 @@ public sealed class FaqRetriever
             averageLength[f] = Math.Max(1, fieldLength.Average(l => l[f]));
         }
 
-        postings = builder.ToDictionary(kv => kv.Key, kv => kv.Value.Select(p => new Posting(p.Key, p.Value)).ToArray(), StringComparer.Ordinal);
+        postings = builder.ToDictionary(
+            kv => kv.Key,
+            kv => kv.Value.Select(p => ToPosting(p.Key, p.Value)).OrderBy(p => p.Doc).ToArray(),
+            StringComparer.Ordinal);
         typos = new TypoCorrector(surface);
         // Words the knowledge base has never seen weigh a little more than its rarest word: they are what makes
         // an out-of-scope question look out of scope.
@@ -132,44 +138,17 @@ public sealed class FaqRetriever
         }
 
         var totalWeight = terms.Sum(t => t.Weight);
-        var scores = new Dictionary<int, (double Score, double Covered)>();
-        foreach (var (term, weight, credit) in terms)
-        {
-            if (!postings.TryGetValue(term, out var list))
-            {
-                continue;
-            }
-
-            var idf = Idf(list.Length);
-            foreach (var p in list)
-            {
-                double tf = 0;
-                var outsideAnswer = false;
-                for (var f = 0; f < Fields; f++)
-                {
-                    if (p.Tf[f] > 0)
-                    {
-                        tf += FieldWeight[f] * p.Tf[f] / (1 - FieldB[f] + (FieldB[f] * fieldLength[p.Doc][f] / averageLength[f]));
-                        outsideAnswer |= f != AnswerField;
-                    }
-                }
-
-                var (score, covered) = scores.GetValueOrDefault(p.Doc);
-                scores[p.Doc] = (score + (credit * idf * tf / (K1 + tf)), covered + (weight * credit * (outsideAnswer ? 1 : AnswerOnlyCredit)));
-            }
-        }
-
-        if (scores.Count == 0)
+        var shortlist = Shortlist(terms);
+        if (shortlist.Count == 0)
         {
             return new FaqAnswer(null, 0, language, []);
         }
 
         // Re-rank the BM25F shortlist by how closely the question matches one single sample question of the topic.
-        var shortlist = scores.OrderByDescending(s => s.Value.Score).ThenBy(s => s.Key).Take(ShortlistSize).ToList();
-        var bestBm25 = shortlist[0].Value.Score;
+        var bestBm25 = shortlist[0].Score;
         var weights = terms.ToDictionary(t => t.Term, t => t.Weight * t.Credit, StringComparer.Ordinal);
         var ranked = shortlist
-            .Select(r => (Doc: r.Key, r.Value.Covered, Score: ((1 - SampleWeight) * r.Value.Score / bestBm25) + (SampleWeight * SampleSimilarity(r.Key, weights, totalWeight))))
+            .Select(r => (r.Doc, r.Covered, Score: ((1 - SampleWeight) * r.Score / bestBm25) + (SampleWeight * SampleSimilarity(r.Doc, weights, totalWeight))))
             .OrderByDescending(r => r.Score).ThenBy(r => r.Doc)
             .Take(options.MaxCandidates + 1)
             .ToList();
@@ -302,6 +281,78 @@ public sealed class FaqRetriever
                 yield return "c" + b[2..];
             }
         }
+    }
+
+    /// <summary>BM25F accumulation over the posting lists, keeping the best <see cref="ShortlistSize"/> documents.</summary>
+    private List<(int Doc, double Score, double Covered)> Shortlist(List<(string Term, double Weight, double Credit)> terms)
+    {
+        var score = ArrayPool<double>.Shared.Rent(documentCount);
+        var covered = ArrayPool<double>.Shared.Rent(documentCount);
+        Array.Clear(score, 0, documentCount);
+        Array.Clear(covered, 0, documentCount);
+        var touched = new List<int>();
+        try
+        {
+            foreach (var (term, weight, credit) in terms)
+            {
+                if (!postings.TryGetValue(term, out var list))
+                {
+                    continue;
+                }
+
+                var idf = credit * Idf(list.Length);
+                foreach (var p in list)
+                {
+                    if (score[p.Doc] == 0 && covered[p.Doc] == 0)
+                    {
+                        touched.Add(p.Doc);
+                    }
+
+                    score[p.Doc] += idf * p.Saturation;
+                    covered[p.Doc] += weight * credit * (p.OutsideAnswer ? 1 : AnswerOnlyCredit);
+                }
+            }
+
+            // Partial selection: a small sorted window instead of sorting every matching document.
+            var best = new List<(int Doc, double Score, double Covered)>(ShortlistSize + 1);
+            foreach (var d in touched)
+            {
+                if (best.Count == ShortlistSize && score[d] <= best[^1].Score)
+                {
+                    continue;
+                }
+
+                var at = best.FindIndex(b => score[d] > b.Score || (score[d] == b.Score && d < b.Doc));
+                best.Insert(at < 0 ? best.Count : at, (d, score[d], covered[d]));
+                if (best.Count > ShortlistSize)
+                {
+                    best.RemoveAt(best.Count - 1);
+                }
+            }
+
+            return best;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(score);
+            ArrayPool<double>.Shared.Return(covered);
+        }
+    }
+
+    private Posting ToPosting(int doc, float[] tf)
+    {
+        double saturated = 0;
+        var outsideAnswer = false;
+        for (var f = 0; f < Fields; f++)
+        {
+            if (tf[f] > 0)
+            {
+                saturated += FieldWeight[f] * tf[f] / (1 - FieldB[f] + (FieldB[f] * fieldLength[doc][f] / averageLength[f]));
+                outsideAnswer |= f != AnswerField;
+            }
+        }
+
+        return new Posting(doc, saturated / (K1 + saturated), outsideAnswer);
     }
 
     /// <summary>Weighted Dice overlap between the question and the closest sample question (or title) of a topic.</summary>
