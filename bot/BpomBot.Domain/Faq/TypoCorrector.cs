@@ -34,6 +34,8 @@ internal sealed class TypoCorrector
 
         string? best = null;
         int bestDistance = max + 1, bestFrequency = -1;
+        var width = word.Length + max + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[3 * width] : new int[3 * width];
         for (var len = word.Length - max; len <= word.Length + max; len++)
         {
             if (!byLength.TryGetValue(len, out var bucket))
@@ -49,7 +51,7 @@ internal sealed class TypoCorrector
                     continue;
                 }
 
-                var d = Distance(word, candidate, Math.Min(max, bestDistance));
+                var d = Distance(word, candidate, Math.Min(max, bestDistance), rows);
                 if (d < bestDistance || (d == bestDistance && frequency > bestFrequency))
                 {
                     (best, bestDistance, bestFrequency) = (candidate, d, frequency);
@@ -61,16 +63,19 @@ internal sealed class TypoCorrector
     }
 
     /// <summary>Optimal-string-alignment distance, or <paramref name="limit"/>+1 as soon as it must exceed the limit.</summary>
-    public static int Distance(string a, string b, int limit)
+    public static int Distance(string a, string b, int limit) => Distance(a, b, limit, new int[3 * (b.Length + 1)]);
+
+    private static int Distance(string a, string b, int limit, Span<int> rows)
     {
         if (Math.Abs(a.Length - b.Length) > limit)
         {
             return limit + 1;
         }
 
-        var prev2 = new int[b.Length + 1];
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        var n = b.Length + 1;
+        var prev2 = rows[..n];
+        var prev = rows.Slice(n, n);
+        var cur = rows.Slice(2 * n, n);
         for (var j = 0; j <= b.Length; j++)
         {
             prev[j] = j;
@@ -98,7 +103,10 @@ internal sealed class TypoCorrector
                 return limit + 1;
             }
 
-            (prev2, prev, cur) = (prev, cur, prev2);
+            var oldest = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = oldest;
         }
 
         return Math.Min(prev[b.Length], limit + 1);
