@@ -18,7 +18,8 @@ public sealed record FaqRetrieverOptions
 /// Answers a free-text question with the best FAQ topic. Ranking is BM25F (Robertson, Zaragoza, Taylor 2004) over
 /// weighted fields (sample questions, keywords, title, answer); the top ten are re-ranked half by BM25F and half by
 /// IDF-weighted Dice overlap with the topic's closest single sample question. Confidence in [0,1] is the share of the question's
-/// IDF mass that the topic covers (matches in the answer text only count partly, unknown words count fully against),
+/// IDF mass that the topic covers (matches only in the answer text count half; words the knowledge base has never seen
+/// weigh 1.5× its rarest word and count against),
 /// scaled by how far the best topic is ahead of the runner-up. Pure and thread-safe after construction.
 /// </summary>
 public sealed class FaqRetriever
