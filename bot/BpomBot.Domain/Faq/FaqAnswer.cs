@@ -3,13 +3,15 @@ namespace BpomBot.Domain.Faq;
 /// <summary>
 /// The retriever's verdict for one question. <see cref="Entry"/> is null when the bot should not guess
 /// (out of scope or too uncertain); then <see cref="Candidates"/> holds close topics to offer, if any,
-/// and the caller shows <see cref="Channels"/>.
+/// and the caller shows <see cref="Channels"/>. <see cref="Referral"/> names another agency when the question is
+/// clearly its business (paspor → Kantor Imigrasi).
 /// </summary>
 public sealed record FaqAnswer(
     FaqEntry? Entry,
     double Confidence,
     FaqLanguage Language,
-    IReadOnlyList<FaqCandidate> Candidates)
+    IReadOnlyList<FaqCandidate> Candidates,
+    FaqText? Referral = null)
 {
     public bool IsAnswered => Entry is not null;
 

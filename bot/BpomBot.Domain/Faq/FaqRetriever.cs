@@ -29,6 +29,7 @@ public sealed class FaqRetriever
     private const double CorrectedCredit = 0.85;
     private const double ConceptCredit = 0.8;
     private const double UnknownWordFactor = 1.5;
+    private const double OtherAgencyFactor = 2.0;
     private const int ShortlistSize = 10;
     private const double SampleWeight = 0.5;
 
@@ -133,16 +134,17 @@ public sealed class FaqRetriever
         var tokens = analyzer.Tokenize(question);
         var language = analyzer.GuessLanguage(tokens);
         var terms = QueryTerms(tokens);
+        var referral = tokens.Select(t => lexicon.OtherAgencies.GetValueOrDefault(t)).FirstOrDefault(a => a is not null);
         if (terms.Count == 0)
         {
-            return new FaqAnswer(null, 0, language, []);
+            return new FaqAnswer(null, 0, language, [], referral);
         }
 
         var totalWeight = terms.Sum(t => t.Weight);
         var shortlist = Shortlist(terms);
         if (shortlist.Count == 0)
         {
-            return new FaqAnswer(null, 0, language, []);
+            return new FaqAnswer(null, 0, language, [], referral);
         }
 
         // Re-rank the BM25F shortlist by how closely the question matches one single sample question of the topic.
@@ -171,7 +173,9 @@ public sealed class FaqRetriever
             .Take(options.MaxCandidates)
             .Select(c => new FaqCandidate(knowledgeBase.Entries[c.Doc], c.Confidence))
             .ToList();
-        return new FaqAnswer(answered ? knowledgeBase.Entries[best.Doc] : null, best.Confidence, language, candidates);
+        return answered
+            ? new FaqAnswer(knowledgeBase.Entries[best.Doc], best.Confidence, language, candidates)
+            : new FaqAnswer(null, best.Confidence, language, candidates, referral);
     }
 
     /// <summary>The question's index terms with their IDF weight, for "why this answer" diagnostics.</summary>
@@ -194,6 +198,14 @@ public sealed class FaqRetriever
 
             var term = analyzer.Stem(token);
             var credit = 1.0;
+            if (lexicon.OtherAgencies.ContainsKey(token))
+            {
+                // Another agency's word ("paspor", "npwp"): strong evidence against every topic, even if the
+                // knowledge base happens to mention it ("pajak" in PNBP).
+                terms.Add(("!" + token, OtherAgencyFactor * unknownIdf, 1.0));
+                continue;
+            }
+
             if (!postings.ContainsKey(term))
             {
                 (term, credit) = Rescue(token) ?? (term, credit);

@@ -56,6 +56,21 @@ public sealed class FaqRetrieverTests
         Assert.Contains(answer.Channels, c => c.Kind == "ulpk");
     }
 
+    [Theory]
+    [InlineData("cara bikin paspor baru", "Kantor Imigrasi")]
+    [InlineData("daftar bpjs kesehatan online", "BPJS")]
+    [InlineData("cara cek npwp pirt", "Direktorat Jenderal Pajak")]
+    public void Answer_OtherAgencyBusiness_RefersToThatAgency(string question, string agency)
+    {
+        var answer = Retriever.Answer(question);
+        Assert.Null(answer.Entry);
+        Assert.Equal(agency, answer.Referral?.Id);
+        Assert.NotEmpty(answer.Channels);
+    }
+
+    [Fact]
+    public void Answer_InScope_HasNoReferral() => Assert.Null(Retriever.Answer("ciri makanan mengandung formalin").Referral);
+
     [Fact]
     public void Answer_BelowThresholdButClose_OffersCandidatesWithoutGuessing()
     {

@@ -45,16 +45,19 @@ public sealed class FaqRankingTests
     }
 
     /// <summary>
-    /// extra-questions.tsv: varied questions written for this test, never used to tune the retriever
-    /// (the dev set was split and only its tuning half was inspected). Floors sit a little under the measured figures.
+    /// Question sets written apart from the knowledge base: extra-questions.tsv (inspected once while tuning, so its
+    /// figures are optimistic) and fresh-questions.tsv (only ever measured in aggregate). Floors sit under the measured
+    /// figures (extra 0.875 / 1.0, fresh 0.889 / 0.75) so a regression fails.
     /// </summary>
-    [Fact]
-    public void Evaluate_IndependentQuestions_MeetsAccuracyAndOutOfScopeFloors()
+    [Theory]
+    [InlineData("extra-questions.tsv", 0.80, 0.90)]
+    [InlineData("fresh-questions.tsv", 0.80, 0.60)]
+    public void Evaluate_IndependentQuestions_MeetsAccuracyAndOutOfScopeFloors(string file, double accuracy, double outOfScopeRecall)
     {
-        var queries = FaqEvaluation.ParseTsv(File.ReadAllText(Path.Combine(Here(), "extra-questions.tsv")));
+        var queries = FaqEvaluation.ParseTsv(File.ReadAllText(Path.Combine(Here(), file)));
         var report = FaqEvaluation.Evaluate(Retriever, queries);
-        Assert.True(report.Top1Accuracy >= 0.70, $"top-1 accuracy {report.Top1Accuracy:0.000}");
-        Assert.True(report.OutOfScopeRecall >= 0.80, $"out-of-scope recall {report.OutOfScopeRecall:0.000}");
+        Assert.True(report.Top1Accuracy >= accuracy, $"top-1 accuracy {report.Top1Accuracy:0.000}");
+        Assert.True(report.OutOfScopeRecall >= outOfScopeRecall, $"out-of-scope recall {report.OutOfScopeRecall:0.000}");
     }
 
     [Theory]
