@@ -51,6 +51,12 @@ internal static class FaqLaporanCommand
                 error.WriteLine($"Konfigurasi storage tidak valid: {ex.Message}");
                 return 2;
             }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+            {
+                // The feedback table is created on the bot's first start; before that nobody has rated anything.
+                output.WriteLine("Belum ada penilaian 👎 pada jawaban FAQ.");
+                return 0;
+            }
             catch (Azure.RequestFailedException ex)
             {
                 error.WriteLine($"Storage menolak permintaan ({ex.Status}): {ex.ErrorCode ?? ex.Message}");
