@@ -92,6 +92,16 @@ public static class FaqCards
             Channels(language));
     }
 
+    public static JsonObject HandOffFailed(FaqLanguage language)
+    {
+        var en = language == FaqLanguage.En;
+        return AdaptiveCard.Create(
+            AdaptiveCard.Text(en
+                ? "Sorry, I could not pass your question to an officer just now. Please contact HALOBPOM through an official channel:"
+                : "Maaf, pertanyaan Anda belum dapat diteruskan ke petugas saat ini. Silakan hubungi HALOBPOM melalui kanal resmi:"),
+            Channels(language));
+    }
+
     public static JsonObject HandOffAskForQuestion(FaqLanguage language) => AdaptiveCard.Create(AdaptiveCard.Text(language == FaqLanguage.En
         ? "Please write your question after \"tanya petugas\", for example: tanya petugas how do I register a home-industry food product?"
         : "Tuliskan pertanyaan Anda setelah \"tanya petugas\", misalnya: tanya petugas bagaimana cara mendaftarkan pangan industri rumah tangga?"));

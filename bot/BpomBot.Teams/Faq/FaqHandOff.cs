@@ -20,6 +20,7 @@ namespace BpomBot.Teams.Faq;
 public sealed class FaqHandOff(
     IFaqTicketRepository tickets,
     IConnectorClient connector,
+    ServiceUrlTrust trust,
     IOptions<FaqChatOptions> options,
     IWorkingDayCalendar calendar,
     OfficeClock clock,
@@ -62,7 +63,21 @@ public sealed class FaqHandOff(
 
         var post = AdaptiveCard.ToMessage(FaqCards.Ticket(ticket));
         post.Conversation = new ConversationAccount { Id = settings.ContactCentreConversationId };
-        await connector.SendToConversationAsync(settings.ContactCentreServiceUrl!, settings.ContactCentreConversationId!, post, cancellationToken);
+        try
+        {
+            // The contact-centre serviceUrl is operator configuration, so the bot may call it before Teams has sent from there.
+            trust.Trust(settings.ContactCentreServiceUrl!);
+            await connector.SendToConversationAsync(settings.ContactCentreServiceUrl!, settings.ContactCentreConversationId!, post, cancellationToken);
+        }
+        catch (ConnectorException ex)
+        {
+            logger.ContactCentrePostFailed(ex, ticket.TicketId);
+            // Nobody will see the ticket, so it must not wait as Baru; the record stays for review.
+            var closedAt = timeProvider.GetUtcNow();
+            await tickets.SaveAsync(ticket with { Status = FaqTicketStatus.Ditutup, ClosedAt = closedAt, UpdatedAt = closedAt }, cancellationToken);
+            return FaqCards.HandOffFailed(language);
+        }
+
         return FaqCards.HandedOff(ticket, language, HaloBpomServiceStandard.WorkingDays(kind));
     }
 
@@ -80,6 +95,8 @@ public sealed class FaqHandOff(
                 return false;
             }
 
+            // The reference came from an authenticated inbound activity and was kept in our own storage.
+            trust.Trust(reference.ServiceUrl);
             var message = AdaptiveCard.ToMessage(card);
             message.Conversation = reference.Conversation;
             message.From = reference.Bot;

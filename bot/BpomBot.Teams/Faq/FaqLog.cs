@@ -28,4 +28,7 @@ internal static partial class FaqLog
 
     [LoggerMessage(1307, LogLevel.Information, "FAQ feedback on topic {TopicId}: helpful {Helpful}")]
     public static partial void FeedbackStored(this ILogger logger, string topicId, bool helpful);
+
+    [LoggerMessage(1308, LogLevel.Error, "Could not post FAQ ticket {TicketId} to the contact-centre channel; ticket closed")]
+    public static partial void ContactCentrePostFailed(this ILogger logger, Exception exception, string ticketId);
 }

@@ -218,6 +218,35 @@ public sealed class FaqChatTests
     }
 
     [Fact]
+    public async Task TanyaPetugas_ContactCentreUnreachable_TellsAskerAndClosesTheTicket()
+    {
+        var kit = new FaqTestKit();
+        kit.Connector.FailFor = FaqTestKit.ContactCentre;
+
+        var turn = await SayAsync(kit, "tanya petugas apakah saya butuh izin untuk jual kue kering?");
+
+        var json = SentCard(Assert.Single(turn.Sent)).ToJsonString();
+        Assert.Contains("belum dapat diteruskan", json);
+        Assert.Contains("1-500-533", json);
+        Assert.Equal(FaqTicketStatus.Ditutup, Assert.Single(kit.Tickets.All).Status);
+    }
+
+    [Fact]
+    public async Task Question_InChannelWithMention_IsAnswered()
+    {
+        var kit = new FaqTestKit();
+        var turn = new RecordingTurn(Captures.Activity("playground_message_channel_mention", b =>
+        {
+            var mention = b["entities"]!.AsArray().First(e => (string?)e!["type"] == "mention")!;
+            b["text"] = $"{(string?)mention["text"]} syarat notifikasi kosmetik apa saja?";
+        }));
+
+        await kit.Router().RouteAsync(turn);
+
+        Assert.Contains("notifkos.pom.go.id", SentCard(Assert.Single(turn.Sent)).ToJsonString());
+    }
+
+    [Fact]
     public async Task TanyaPetugas_WithoutQuestion_AsksForIt()
     {
         var kit = new FaqTestKit();

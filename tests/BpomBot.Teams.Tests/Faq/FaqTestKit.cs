@@ -46,7 +46,7 @@ public sealed class FaqTestKit
         BotOptions = localMode ? new BotOptions() : new BotOptions { AppId = Guid.NewGuid().ToString(), AppPassword = "x", TenantId = Guid.NewGuid().ToString() };
         Access = new FaqAccess([Roster]);
         HandOff = new FaqHandOff(
-            Tickets, Connector, Options.Create(ChatOptions), Calendar, new OfficeClock(Time, UnitCatalog.LoadEmbedded()), Time,
+            Tickets, Connector, new ServiceUrlTrust(Options.Create(BotOptions)), Options.Create(ChatOptions), Calendar, new OfficeClock(Time, UnitCatalog.LoadEmbedded()), Time,
             [Reminders], NullLogger<FaqHandOff>.Instance);
         Desk = new FaqTicketDesk(Tickets, Time);
     }
@@ -166,8 +166,16 @@ public sealed class RecordingConnector : IConnectorClient
 {
     public List<(string ServiceUrl, string ConversationId, Activity Activity)> Sent { get; } = [];
 
+    /// <summary>When set, sends to this conversation fail like an unreachable connector.</summary>
+    public string? FailFor { get; set; }
+
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
+        if (conversationId == FailFor)
+        {
+            throw new ConnectorException("connector unreachable", 502);
+        }
+
         Sent.Add((serviceUrl, conversationId, activity));
         return Task.FromResult(new ResourceResponse { Id = $"proactive-{Sent.Count}" });
     }
