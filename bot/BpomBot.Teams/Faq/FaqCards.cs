@@ -13,6 +13,9 @@ public static class FaqCards
     /// <summary>Longest question carried in a button's data (Teams caps card payloads at about 28 KB).</summary>
     public const int MaxQuestionLength = 1000;
 
+    /// <summary>The contact centre works in Jakarta time (UTC+7, no daylight saving).</summary>
+    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+
     public static JsonObject Answer(FaqEntry entry, FaqLanguage language, string question, bool feedbackGiven = false)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -154,7 +157,10 @@ public static class FaqCards
         var facts = new List<(string, string)>
         {
             ("Penanya", ticket.AskerName ?? "-"),
-            ("Diterima", ticket.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)),
+            ("Diterima", ticket.CreatedAt.ToOffset(Wib).ToString("yyyy-MM-dd HH:mm 'WIB'", System.Globalization.CultureInfo.InvariantCulture)),
+            ("Jenis", FaqTicketLifecycle.KindOf(ticket.Question) == HaloBpomRequestKind.Information
+                ? $"Permintaan informasi ({HaloBpomServiceStandard.WorkingDays(HaloBpomRequestKind.Information)} HK)"
+                : $"Pengaduan ({HaloBpomServiceStandard.WorkingDays(HaloBpomRequestKind.Complaint)} HK)"),
             ("Tenggat", ticket.DueDate is { } due ? IndonesianDate.Format(due) : "-"),
             ("Status", ticket.Status.ToString()),
         };

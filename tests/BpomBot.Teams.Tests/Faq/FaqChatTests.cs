@@ -274,6 +274,8 @@ public sealed class FaqChatTests
         Assert.Equal(FaqTestKit.ContactCentre, conversationId);
         var posted = SentCard(post);
         Assert.Contains(ticket.TicketId, posted.ToJsonString());
+        Assert.Contains("2026-05-11 09:00 WIB", posted.ToJsonString());
+        Assert.Contains("Permintaan informasi (5 HK)", posted.ToJsonString());
         Assert.Equal(["Ambil", "Jawab", "Tutup"], Actions(posted).Select(a => (string?)a["title"]));
         var confirmation = SentCard(Assert.Single(turn.Sent)).ToJsonString();
         Assert.Contains(ticket.TicketId, confirmation);
