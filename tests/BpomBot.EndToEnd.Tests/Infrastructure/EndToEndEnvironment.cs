@@ -232,7 +232,7 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
     private static string RequireFile(string path, string hint) =>
         File.Exists(path) ? path : throw new InvalidOperationException($"Missing {path}: {hint}.");
 
-    private static string FindRepositoryRoot()
+    public static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
