@@ -192,6 +192,31 @@ public sealed class RoutingTests
     }
 
     [Fact]
+    public async Task RouteAsync_SubmitFallbackWithVerb_ReplacesCardMessage()
+    {
+        var turn = new RecordingTurn(Captures.Activity("playground_message_actionSubmit_value",
+            b => b["value"] = new JsonObject { ["verb"] = Verbs.Coba }));
+
+        await Router().RouteAsync(turn);
+
+        Assert.Empty(turn.Sent);
+        var (id, update) = Assert.Single(turn.Updated);
+        Assert.Equal(turn.Activity.ReplyToId, id);
+        Assert.Contains("Berhasil", update.Attachments![0].Content!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task RouteAsync_SubmitWithoutKnownVerb_FallsBackToHelp()
+    {
+        var turn = new RecordingTurn(Captures.Activity("playground_message_actionSubmit_value"));
+
+        await Router().RouteAsync(turn);
+
+        Assert.Empty(turn.Updated);
+        Assert.Contains("BpomBot", CardText(SingleCard(turn)));
+    }
+
+    [Fact]
     public async Task RouteAsync_UnknownVerb_ReturnsErrorInvokeBody()
     {
         var turn = new RecordingTurn(Captures.Activity("playground_invoke_adaptiveCard_action"));

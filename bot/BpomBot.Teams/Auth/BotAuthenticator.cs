@@ -10,8 +10,16 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace BpomBot.Teams.Auth;
 
-/// <summary>The claims of a validated inbound token that are checked against the activity body.</summary>
-public sealed record BotCaller(string? ServiceUrl);
+/// <summary>
+/// What a validated inbound token says that must be checked against the activity body: the <c>serviceurl</c>
+/// claim, and the channel ids endorsed for the signing key (empty when the key carries no endorsements).
+/// </summary>
+public sealed record BotCaller(string? ServiceUrl, IReadOnlyCollection<string> Endorsements)
+{
+    /// <summary>True when the signing key has no endorsements or endorses <paramref name="channelId"/>.</summary>
+    public bool IsEndorsedFor(string? channelId) =>
+        Endorsements.Count == 0 || (channelId is not null && Endorsements.Contains(channelId, StringComparer.OrdinalIgnoreCase));
+}
 
 /// <summary>
 /// Validates the Bot Framework bearer token of an inbound request (protocol.md §2): signature with keys from the
@@ -75,12 +83,12 @@ public sealed class BotAuthenticator
         }
 
         var manager = managers.GetOrAdd(metadataUrl, CreateManager);
-        var result = await ValidateAsync(raw, issuer, manager, cancellationToken);
+        var (result, configuration) = await ValidateAsync(raw, issuer, manager, cancellationToken);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // An unknown kid may mean the keys rolled over: refresh the metadata once and retry.
             manager.RequestRefresh();
-            result = await ValidateAsync(raw, issuer, manager, cancellationToken);
+            (result, configuration) = await ValidateAsync(raw, issuer, manager, cancellationToken);
         }
 
         if (!result.IsValid)
@@ -90,10 +98,29 @@ public sealed class BotAuthenticator
         }
 
         var serviceUrl = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
-        return new BotCaller(serviceUrl);
+        return new BotCaller(serviceUrl, Endorsements(configuration, (result.SecurityToken as JsonWebToken)?.Kid));
     }
 
-    private async Task<TokenValidationResult> ValidateAsync(string token, string issuer, ConfigurationManager<OpenIdConnectConfiguration> manager, CancellationToken cancellationToken)
+    /// <summary>The <c>endorsements</c> array that the Bot Framework keys document adds to each key (protocol.md §2.1 step 7).</summary>
+    private static string[] Endorsements(OpenIdConnectConfiguration? configuration, string? kid)
+    {
+        var key = configuration?.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == kid);
+        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var value))
+        {
+            return [];
+        }
+
+        return value switch
+        {
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } array =>
+                [.. array.EnumerateArray().Select(e => e.GetString()).OfType<string>()],
+            IEnumerable<object> items => [.. items.Select(i => i?.ToString()).OfType<string>()],
+            _ => [],
+        };
+    }
+
+    private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration? Configuration)> ValidateAsync(
+        string token, string issuer, ConfigurationManager<OpenIdConnectConfiguration> manager, CancellationToken cancellationToken)
     {
         OpenIdConnectConfiguration configuration;
         try
@@ -102,7 +129,7 @@ public sealed class BotAuthenticator
         }
         catch (InvalidOperationException ex)
         {
-            return new TokenValidationResult { IsValid = false, Exception = ex };
+            return (new TokenValidationResult { IsValid = false, Exception = ex }, null);
         }
 
         var parameters = new TokenValidationParameters
@@ -116,7 +143,7 @@ public sealed class BotAuthenticator
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
         };
-        return await handler.ValidateTokenAsync(token, parameters);
+        return (await handler.ValidateTokenAsync(token, parameters), configuration);
     }
 
     private ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string metadataUrl)

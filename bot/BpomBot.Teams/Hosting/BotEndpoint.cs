@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,7 @@ public static class BotEndpoint
         ServiceUrlTrust trust,
         IConnectorClient connector,
         ActivityRouter router,
+        IHostApplicationLifetime lifetime,
         ILogger<ActivityRouter> logger)
     {
         var options = botOptions.Value;
@@ -93,6 +95,11 @@ public static class BotEndpoint
                 return Refuse(logger, StatusCodes.Status401Unauthorized, "serviceurl claim does not match the activity");
             }
 
+            if (!caller.IsEndorsedFor(activity.ChannelId))
+            {
+                return Refuse(logger, StatusCodes.Status401Unauthorized, "signing key not endorsed for the channel");
+            }
+
             if (options.AllowedTenants.Count > 0
                 && (activity.TenantId is not { } tenant || !options.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase)))
             {
@@ -102,9 +109,9 @@ public static class BotEndpoint
             trust.Trust(activity.ServiceUrl);
         }
 
-        // The turn does not stop when the caller hangs up: replies go out through the connector.
+        // The turn does not stop when the caller hangs up (replies go out through the connector), only on shutdown.
         var turn = new TurnContext(activity, connector);
-        await router.RouteAsync(turn, CancellationToken.None);
+        await router.RouteAsync(turn, lifetime.ApplicationStopping);
 
         if (activity.Type == ActivityTypes.Invoke)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BpomBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -72,6 +73,11 @@ public sealed class ActivityRouter
 
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
+        if (await TrySubmitFallbackAsync(turn, cancellationToken))
+        {
+            return;
+        }
+
         var input = MessageInputParser.Parse(turn.Activity);
         foreach (var handler in messageHandlers)
         {
@@ -98,6 +104,38 @@ public sealed class ActivityRouter
 
         logger.CardActionHandled(action.Verb, action.Trigger);
         return await handler.HandleAsync(turn, action, cancellationToken);
+    }
+
+    /// <summary>
+    /// Clients without Universal Actions use the <c>Action.Submit</c> fallback: a message whose <c>value.verb</c>
+    /// names a card action. The handler's card then replaces the card message (or is sent when there is none).
+    /// </summary>
+    private async Task<bool> TrySubmitFallbackAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (!string.IsNullOrWhiteSpace(activity.Text)
+            || activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("verb", out var verb) || verb.GetString() is not { Length: > 0 } verbText
+            || !actionHandlers.TryGetValue(verbText, out var handler))
+        {
+            return false;
+        }
+
+        logger.CardActionHandled(verbText, "submit");
+        var response = await handler.HandleAsync(turn, new CardAction(verbText, value.Clone(), "submit"), cancellationToken);
+        var reply = response is { Type: InvokeResponse.CardType, Value: JsonObject card }
+            ? Cards.AdaptiveCard.ToMessage(card)
+            : new Activity { Type = ActivityTypes.Message, Text = response.Value?.ToString() };
+        if (response.Type == InvokeResponse.CardType && activity.ReplyToId is { Length: > 0 } cardMessageId)
+        {
+            await turn.UpdateAsync(cardMessageId, reply, cancellationToken);
+        }
+        else
+        {
+            await turn.SendAsync(reply, cancellationToken);
+        }
+
+        return true;
     }
 
     private static bool TryReadAction(JsonElement? value, out CardAction action)

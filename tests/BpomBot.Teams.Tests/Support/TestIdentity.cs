@@ -11,7 +11,10 @@ namespace BpomBot.Teams.Tests.Support;
 public sealed class TestIdentity : IAsyncDisposable
 {
     public const string AppId = "11111111-2222-3333-4444-555555555555";
-    public const string TenantId = "00000000-0000-0000-0000-0000000000001";
+    public const string TenantId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+
+    /// <summary>The (not GUID-shaped) tenant id of the Playground captures.</summary>
+    public const string PlaygroundTenantId = "00000000-0000-0000-0000-0000000000001";
 
     private readonly WebApplication app;
 
