@@ -8,14 +8,15 @@
 # loopback; scripts/port-bridge.cjs then makes the Playground and the bot reachable on this machine's
 # 127.0.0.1 only (Azurite stays inside; its data is in .azurite/).
 #
-# Environment: BPOMBOT_PORT (3978), PLAYGROUND_PORT (56150), BPOMBOT_RUN_NETNS=0 to skip the namespace.
+# Environment: BPOMBOT_PORT (3978), PLAYGROUND_PORT (56150), AZURITE_PORTS ("10000 10001 10002": blob queue table),
+# BPOMBOT_RUN_NETNS=0 to skip the namespace.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 NPM_CONFIG_UPDATE_NOTIFIER=false
 bot_port=${BPOMBOT_PORT:-3978}
 playground_port=${PLAYGROUND_PORT:-56150}
-azurite_ports=(10000 10001 10002)
+read -r -a azurite_ports <<<"${AZURITE_PORTS:-10000 10001 10002}" # blob queue table
 logs=$root/.local/logs
 bot_dll=$root/bot/BpomBot.Host/bin/Release/net10.0/bpombot.dll
 
@@ -29,8 +30,14 @@ services() {
     ((stopping)) && return
     stopping=1
     kill -TERM "${pids[@]}" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "${pids[@]}" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL -- -$$ 2>/dev/null || true
+    local pid alive
+    for _ in $(seq 1 50); do
+      alive=0
+      for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+      ((alive)) || break
+      sleep 0.2
+    done
+    for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   }
   trap stop_services EXIT
   trap 'exit 0' INT TERM
@@ -40,8 +47,10 @@ services() {
     --blobPort "${azurite_ports[0]}" --queuePort "${azurite_ports[1]}" --tablePort "${azurite_ports[2]}" >"$logs/azurite.log" 2>&1 &
   pids+=($!)
 
+  # Azurite's well-known development account (public, documented by Microsoft).
+  local storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:${azurite_ports[0]}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${azurite_ports[1]}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${azurite_ports[2]}/devstoreaccount1;"
   (cd "$(dirname "$bot_dll")" && ASPNETCORE_ENVIRONMENT=Development \
-    ConnectionStrings__Storage=UseDevelopmentStorage=true Storage__ConnectionString=UseDevelopmentStorage=true \
+    ConnectionStrings__Storage="$storage" Storage__ConnectionString="$storage" \
     exec env -u NODE_OPTIONS dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port") >"$logs/bot.log" 2>&1 &
   pids+=($!)
 
@@ -126,6 +135,7 @@ fi
 children=()
 cleanup() {
   trap - INT TERM EXIT
+  exec 2>/dev/null # no job-status noise ("Terminated") while stopping
   echo
   echo "==> stopping"
   for pid in "${children[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done

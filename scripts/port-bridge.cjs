@@ -5,6 +5,7 @@
 //   node port-bridge.cjs tcp-to-unix <dir> <port>...  outside: 127.0.0.1:<port> -> <dir>/<port>.sock
 //
 // ./run.sh uses it so the browser on the host can open the Playground that runs in a loopback-only namespace.
+// The first port is required (the process exits when it cannot listen); the others are best effort.
 'use strict';
 
 const net = require('node:net');
@@ -29,13 +30,13 @@ function pipe(client, connectTo) {
   upstream.pipe(client);
 }
 
-for (const port of ports) {
+for (const [index, port] of ports.entries()) {
   const socketPath = path.join(dir, `${port}.sock`);
   const server = net.createServer((client) =>
     pipe(client, mode === 'unix-to-tcp' ? { host: '127.0.0.1', port: Number(port) } : { path: socketPath }));
   server.on('error', (err) => {
-    console.error(`port-bridge: cannot listen for port ${port}: ${err.message}`);
-    process.exit(1);
+    console.error(`port-bridge: cannot listen for port ${port}: ${err.message}${index === 0 ? '' : ' (skipped)'}`);
+    if (index === 0) process.exit(1);
   });
   if (mode === 'unix-to-tcp') {
     fs.rmSync(socketPath, { force: true });
