@@ -15,6 +15,8 @@ public sealed class HelpCardBrowserTests(EndToEndEnvironment env) : IClassFixtur
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run",
+        // Containers often have a 64 MB /dev/shm.
+        "--disable-dev-shm-usage",
         // The UI asks a CDN for fonts; answer "not found" at once instead of resolving any name but localhost.
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
     ];

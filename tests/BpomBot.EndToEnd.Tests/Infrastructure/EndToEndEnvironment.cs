@@ -113,7 +113,7 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
             [azuriteJs, "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--location", Directory.CreateDirectory(Path.Combine(WorkDirectory, "azurite")).FullName,
              "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort), "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort), "--tableHost", "127.0.0.1", "--tablePort", Port(tablePort)],
             WorkDirectory,
-            new Dictionary<string, string?> { ["NODE_OPTIONS"] = nodeOptions }));
+            new Dictionary<string, string?> { ["NODE_OPTIONS"] = nodeOptions, ["LOOPBACK_ONLY_VERBOSE"] = "1" }));
         await WaitForTcpAsync(azurite, blobPort, "Azurite Blob");
         await WaitForTcpAsync(azurite, tablePort, "Azurite Table");
         var storage = string.Create(CultureInfo.InvariantCulture, $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteKey};BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;");
@@ -149,6 +149,7 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
             new Dictionary<string, string?>
             {
                 ["NODE_OPTIONS"] = nodeOptions,
+                ["LOOPBACK_ONLY_VERBOSE"] = "1", // refused destinations show up in failure output
                 ["TEAMSAPPTESTER_BROWSER"] = "none",
                 ["M365_AGENTS_PLAYGROUND_RECORDING_FILE"] = RecordingFile,
             }));
