@@ -113,4 +113,12 @@ public sealed class BotHostTests
 
         Assert.Equal(HealthStatus.Unhealthy, report.Status);
     }
+
+    [Fact]
+    public async Task Cli_DefaultServeWithInvalidSetting_ExitsWith2()
+    {
+        var code = await BpomBot.Host.Cli.CliRoot.RunAsync(["--urls", "http://127.0.0.1:0", "--Bot:AppId=nope"]);
+
+        Assert.Equal(2, code);
+    }
 }

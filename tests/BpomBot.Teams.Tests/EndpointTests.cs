@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using BpomBot.Teams.Cards;
+using BpomBot.Teams.Hosting;
 using BpomBot.Teams.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BpomBot.Teams.Tests;
 
@@ -84,6 +86,19 @@ public sealed class EndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(expectedSends, server.Connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Post_MessageWhileConnectorThrottles_IsAcknowledgedBeforeTheReplyGoesOut()
+    {
+        server.Connector.Then(429, "25");
+        var body = Captures.Body("playground_message_personal");
+        body["serviceUrl"] = server.Connector.ServiceUrl.ToString();
+
+        var response = await server.Http.PostAsync("api/messages", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, server.Services.GetRequiredService<TurnQueue>().Completed);
     }
 
     [Fact]

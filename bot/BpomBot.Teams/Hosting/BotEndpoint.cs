@@ -8,13 +8,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BpomBot.Teams.Hosting;
 
-/// <summary><c>POST /api/messages</c>: size limit, authentication, parsing, routing. Never answers 500.</summary>
+/// <summary><c>POST /api/messages</c>: size limit, authentication, parsing, then queue (non-invoke) or answer (invoke). Never answers 500.</summary>
 public static class BotEndpoint
 {
     public const string Path = "/api/messages";
@@ -38,7 +37,7 @@ public static class BotEndpoint
         ServiceUrlTrust trust,
         IConnectorClient connector,
         ActivityRouter router,
-        IHostApplicationLifetime lifetime,
+        TurnQueue queue,
         ILogger<ActivityRouter> logger)
     {
         var options = botOptions.Value;
@@ -109,18 +108,19 @@ public static class BotEndpoint
             trust.Trust(activity.ServiceUrl);
         }
 
-        // The turn does not stop when the caller hangs up (replies go out through the connector), only on shutdown.
-        var turn = new TurnContext(activity, connector);
-        await router.RouteAsync(turn, lifetime.ApplicationStopping);
-
-        if (activity.Type == ActivityTypes.Invoke)
+        if (activity.Type != ActivityTypes.Invoke)
         {
-            return turn.InvokeResponse is { } invoke
-                ? Results.Json(invoke, BotJson.Options)
-                : Results.StatusCode(StatusCodes.Status501NotImplemented);
+            // Acknowledge now; replies go out through the connector from the queue.
+            return queue.TryEnqueue(activity) ? Results.Ok() : Refuse(logger, StatusCodes.Status503ServiceUnavailable, "busy");
         }
 
-        return Results.Ok();
+        // Invokes are answered synchronously: the HTTP body is the invoke result. A caller hanging up does not
+        // cancel the turn.
+        var turn = new TurnContext(activity, connector);
+        await router.RouteAsync(turn, CancellationToken.None);
+        return turn.InvokeResponse is { } invoke
+            ? Results.Json(invoke, BotJson.Options)
+            : Results.StatusCode(StatusCodes.Status501NotImplemented);
     }
 
     private static IResult Refuse(ILogger logger, int statusCode, string reason)

@@ -17,6 +17,7 @@ public sealed class BotServer : IAsyncDisposable
     public const string RemoteHeader = "X-Test-Remote-Ip";
 
     private readonly WebApplication app;
+    private int accepted;
 
     private BotServer(WebApplication app, Uri root, FakeConnector connector)
     {
@@ -57,7 +58,8 @@ public sealed class BotServer : IAsyncDisposable
         return PostAsync(body.ToJsonString(), bearer);
     }
 
-    public Task<HttpResponseMessage> PostAsync(string json, string? bearer = null, string? remoteIp = null)
+    /// <summary>Posts an activity; for an accepted non-invoke activity also waits until its queued turn has finished.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string json, string? bearer = null, string? remoteIp = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         if (bearer is not null)
@@ -70,7 +72,25 @@ public sealed class BotServer : IAsyncDisposable
             request.Headers.Add(RemoteHeader, remoteIp);
         }
 
-        return Http.SendAsync(request);
+        var response = await Http.SendAsync(request);
+        var isInvoke = json.Contains("\"type\":\"invoke\"", StringComparison.Ordinal);
+        if (response.StatusCode == HttpStatusCode.OK && !isInvoke)
+        {
+            await TurnsCompletedAsync(Interlocked.Increment(ref accepted));
+        }
+
+        return response;
+    }
+
+    /// <summary>Waits until the queue has finished <paramref name="count"/> non-invoke turns in total.</summary>
+    public async Task TurnsCompletedAsync(int count)
+    {
+        var queue = app.Services.GetRequiredService<TurnQueue>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (queue.Completed < count)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 
     public async ValueTask DisposeAsync()
