@@ -24,7 +24,8 @@ bot_dll=$root/bot/BpomBot.Host/bin/Release/net10.0/bpombot.dll
 services() {
   local bridge_dir=${1:-}
   if [ -n "$bridge_dir" ]; then ip link set lo up; fi
-  export NODE_OPTIONS="--require $root/scripts/loopback-only.cjs" TEAMSAPPTESTER_BROWSER=none
+  # LOOPBACK_ONLY_VERBOSE: every refused destination is listed in the Node tools' logs.
+  export NODE_OPTIONS="--require $root/scripts/loopback-only.cjs" LOOPBACK_ONLY_VERBOSE=1 TEAMSAPPTESTER_BROWSER=none
   local pids=() stopping=0
   stop_services() {
     ((stopping)) && return
