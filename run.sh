@@ -51,7 +51,7 @@ services() {
   # Azurite's well-known development account (public, documented by Microsoft).
   local storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:${azurite_ports[0]}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${azurite_ports[1]}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${azurite_ports[2]}/devstoreaccount1;"
   (cd "$(dirname "$bot_dll")" && ASPNETCORE_ENVIRONMENT=Development \
-    ConnectionStrings__Storage="$storage" Storage__ConnectionString="$storage" \
+    Storage__ConnectionString="$storage" \
     exec env -u NODE_OPTIONS dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port") >"$logs/bot.log" 2>&1 &
   pids+=($!)
 

@@ -57,6 +57,12 @@ if ((${#namespace[@]})); then
   "${namespace[@]}" bash -c "$inner" bash "${test_cmd[@]}" </dev/null
   status=$?
   set -e
+elif [ "${BPOMBOT_TEST_NETNS:-1}" = 0 ]; then
+  say "dotnet test (host network: BPOMBOT_TEST_NETNS=0)"
+  set +e
+  "${test_cmd[@]}" </dev/null
+  status=$?
+  set -e
 else
   echo "WARNING: no loopback-only network namespace available (need root or unprivileged user namespaces, and iproute2)." >&2
   echo "         Running the tests on the host network; Node tools are still limited to loopback by scripts/loopback-only.cjs." >&2

@@ -131,7 +131,6 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                ["ConnectionStrings__Storage"] = storage,
                 ["Storage__ConnectionString"] = storage,
             }));
         BotEndpoint = new Uri($"{botUrl}/api/messages");
