@@ -1,3 +1,4 @@
+using BpomBot.Host.Observability;
 using BpomBot.Storage;
 using BpomBot.Teams.Hosting;
 
@@ -14,6 +15,8 @@ public static class BotHost
         builder.Services.AddBpomTableStorage(builder.Configuration); // first: its initializer creates the tables others read at start
         builder.Services.AddBpomDomain();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
+        builder.Services.AddBpomObservability(builder.Configuration);
+        builder.Services.AddBpomHealth();
 
         var app = builder.Build();
         app.MapBotEndpoint();
