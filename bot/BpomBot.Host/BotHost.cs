@@ -1,4 +1,5 @@
 using BpomBot.Host.Faq;
+using BpomBot.Host.Observability;
 using BpomBot.Storage;
 using BpomBot.Teams.Faq;
 using BpomBot.Teams.Hosting;
@@ -18,6 +19,8 @@ public static class BotHost
         builder.Services.AddFaq();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
         builder.Services.AddFaqChat(builder.Configuration);
+        builder.Services.AddBpomObservability(builder.Configuration);
+        builder.Services.AddBpomHealth();
 
         var app = builder.Build();
         app.MapBotEndpoint();
