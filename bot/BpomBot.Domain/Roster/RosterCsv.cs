@@ -64,7 +64,7 @@ public static class RosterCsv
             string Field(string name) => Col(name) is var c and >= 0 ? fields[c].Trim() : string.Empty;
             var problems = new List<string>();
             var id = Field("aad_object_id");
-            if (!Guid.TryParse(id, out _)) problems.Add($"aad_object_id '{id}' bukan Entra object id (GUID)");
+            if (!LooksLikeObjectId(id)) problems.Add($"aad_object_id '{id}' bukan Entra object id (GUID)");
             else if (seen.TryGetValue(id, out var first)) problems.Add($"aad_object_id {id} sudah ada di baris {first}");
             var name = Field("name");
             if (name.Length == 0) problems.Add("nama kosong");
@@ -98,6 +98,10 @@ public static class RosterCsv
             errors.Add(new RosterError(headerIndex + 1, "Tidak ada baris data setelah baris judul."));
         return new RosterImport(entries, errors);
     }
+
+    /// <summary>A GUID, or the GUID-like ids of the Agents Playground (hex digits and hyphens, 32–36 hex digits).</summary>
+    private static bool LooksLikeObjectId(string value) =>
+        Guid.TryParse(value, out _) || (value.Length <= 40 && value.All(c => char.IsAsciiHexDigit(c) || c == '-') && value.Count(char.IsAsciiHexDigit) is >= 32 and <= 36);
 
     private static bool LooksLikeEmail(string value)
     {
