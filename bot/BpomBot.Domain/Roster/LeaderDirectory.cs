@@ -79,6 +79,24 @@ public sealed class LeaderDirectory(UnitCatalog units, IRosterRepository roster)
     public Task<PersonRecord?> GetPersonAsync(string aadObjectId, CancellationToken cancellationToken = default) =>
         roster.GetPersonAsync(aadObjectId, cancellationToken);
 
+    /// <summary>
+    /// Records a person's channel user id (needed for per-user card refresh) when first seen; a lost race is ignored,
+    /// the next activity records it again.
+    /// </summary>
+    public async Task RememberTeamsIdAsync(string aadObjectId, string? teamsId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(teamsId) || await roster.GetPersonAsync(aadObjectId, cancellationToken) is not { } person || person.TeamsId == teamsId)
+            return;
+        try
+        {
+            await roster.SavePersonAsync(person with { TeamsId = teamsId }, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // changed meanwhile (e.g. an import); not worth retrying on the click path
+        }
+    }
+
     /// <summary>A person by e-mail/UPN (case-insensitive), searched unit by unit; null when not on the roster.</summary>
     public async Task<PersonRecord?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {

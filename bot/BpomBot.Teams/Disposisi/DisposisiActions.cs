@@ -1,5 +1,6 @@
 using System.Globalization;
 using BpomBot.Domain.Disposisi;
+using BpomBot.Domain.Roster;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
 
@@ -38,7 +39,7 @@ internal static class DisposisiActions
 }
 
 /// <summary>Refresh (automatic for the addressee and Plt/Plh) and manual view: marks dibaca on first opening.</summary>
-public sealed class DisposisiLihatHandler(DisposisiService service) : ICardActionHandler
+public sealed class DisposisiLihatHandler(DisposisiService service, LeaderDirectory directory) : ICardActionHandler
 {
     public string Verb => DisposisiVerbs.Lihat;
 
@@ -47,13 +48,14 @@ public sealed class DisposisiLihatHandler(DisposisiService service) : ICardActio
         ArgumentNullException.ThrowIfNull(action);
         if (DisposisiActions.DisposisiId(action) is not { Length: > 0 } id)
             return InvokeResponse.Error(400, "BadRequest", "disposisiId wajib ada pada data kartu.");
+        await directory.RememberTeamsIdAsync(DisposisiActions.ActorId(turn), turn.Activity.From?.Id, cancellationToken);
         var view = await service.OpenAsync(id, DisposisiActions.ActorId(turn), markRead: true, cancellationToken);
         return DisposisiActions.Answer(view, "Disposisi tidak ditemukan.");
     }
 }
 
 /// <summary>"Buka" on an inbox row: the card of that disposisi for this viewer.</summary>
-public sealed class DisposisiBukaHandler(DisposisiService service) : ICardActionHandler
+public sealed class DisposisiBukaHandler(DisposisiService service, LeaderDirectory directory) : ICardActionHandler
 {
     public string Verb => DisposisiVerbs.Buka;
 
@@ -62,6 +64,7 @@ public sealed class DisposisiBukaHandler(DisposisiService service) : ICardAction
         ArgumentNullException.ThrowIfNull(action);
         if (DisposisiActions.DisposisiId(action) is not { Length: > 0 } id)
             return InvokeResponse.Error(400, "BadRequest", "disposisiId wajib ada pada data kartu.");
+        await directory.RememberTeamsIdAsync(DisposisiActions.ActorId(turn), turn.Activity.From?.Id, cancellationToken);
         var view = await service.OpenAsync(id, DisposisiActions.ActorId(turn), markRead: true, cancellationToken);
         return DisposisiActions.Answer(view, "Disposisi tidak ditemukan.");
     }

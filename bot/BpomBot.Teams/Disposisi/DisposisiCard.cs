@@ -42,6 +42,8 @@ public static class DisposisiCard
         }
 
         if (view.CanAct) AddInputs(card, view);
+        else if (!d.IsDecided && view.Authority is null)
+            card.WithActions(Execute(DisposisiVerbs.Lihat, "Buka untuk memutuskan", d.Id)); // for clients that do not refresh
         return card;
     }
 

@@ -14,7 +14,8 @@ namespace BpomBot.Teams.Disposisi;
 /// A failed send is logged and never undoes a stored decision.
 /// </summary>
 public sealed class TeamsDisposisiDelivery(
-    IConnectorClient connector, IConversationReferenceRepository references, ILogger<TeamsDisposisiDelivery> logger) : IDisposisiDelivery
+    IConnectorClient connector, IConversationReferenceRepository references, ServiceUrlTrust trust, ILogger<TeamsDisposisiDelivery> logger)
+    : IDisposisiDelivery
 {
     public async Task<CardLocation?> SendCardAsync(DisposisiView view, CancellationToken cancellationToken = default)
     {
@@ -29,6 +30,7 @@ public sealed class TeamsDisposisiDelivery(
 
         var message = AdaptiveCard.ToMessage(DisposisiCard.Build(view with { Authority = null, Note = null }));
         message.Conversation = new ConversationAccount { Id = reference.ConversationId };
+        trust.Trust(reference.ServiceUrl); // captured from an authenticated activity; may predate this instance
         try
         {
             var sent = await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, message, cancellationToken);
@@ -51,6 +53,7 @@ public sealed class TeamsDisposisiDelivery(
             var message = AdaptiveCard.ToMessage(DisposisiCard.Build(view with { Authority = null, Note = null }));
             message.Conversation = new ConversationAccount { Id = card.ConversationId };
             message.Id = card.ActivityId;
+            trust.Trust(card.ServiceUrl);
             try
             {
                 await connector.UpdateActivityAsync(card.ServiceUrl, card.ConversationId, card.ActivityId, message, cancellationToken);
@@ -69,6 +72,7 @@ public sealed class TeamsDisposisiDelivery(
             return;
         }
 
+        trust.Trust(officer.ServiceUrl);
         try
         {
             await connector.SendToConversationAsync(officer.ServiceUrl, officer.ConversationId, new Activity

@@ -28,6 +28,7 @@ public sealed class DisposisiTurnTests
         Assert.Equal(DisposisiVerbs.Lihat, (string?)card["refresh"]!["action"]!["verb"]);
         Assert.Equal(["29:kepala"], card["refresh"]!["userIds"]!.AsArray().Select(n => (string?)n));
         Assert.False(HasAction(card, DisposisiVerbs.Setujui));
+        Assert.Equal(DisposisiVerbs.Lihat, (string?)Assert.Single(card["actions"]!.AsArray())!["verb"]); // "Buka" where refresh does not run
         var text = Text(card);
         Assert.Contains("FGD Pemda Kota Bandung", text);
         Assert.Contains("Sari Petugas", text);
@@ -90,6 +91,18 @@ public sealed class DisposisiTurnTests
     }
 
     [Fact]
+    public async Task Lihat_ByLeaderWithoutTeamsId_RemembersIt_ForLaterRefreshLists()
+    {
+        await _w.Roster.SavePersonAsync(Kepala with { TeamsId = null, Version = (await _w.Roster.GetPersonAsync(Kepala.AadObjectId))!.Version });
+        var (_, d) = await _w.SubmitReportAsync();
+        Assert.Empty(SentCard(Assert.Single(_w.Connector.SentTo(Kepala.AadObjectId)))["refresh"]!["userIds"]!.AsArray());
+
+        await _w.ClickAsync(Kepala, DisposisiVerbs.Lihat, d.Id);
+
+        Assert.Equal("29:kepala", (await _w.Roster.GetPersonAsync(Kepala.AadObjectId))!.TeamsId);
+    }
+
+    [Fact]
     public async Task Lihat_BySomeoneElse_ReturnsReadOnlyCard_AndDoesNotMarkRead()
     {
         var (_, d) = await _w.SubmitReportAsync();
@@ -129,6 +142,7 @@ public sealed class DisposisiTurnTests
         Assert.Equal((MemoryReferences.ConversationOfId(Kepala.AadObjectId), "msg-1"), (conversation, activityId));
         var updated = SentCard(update);
         Assert.Null(updated["refresh"]);
+        Assert.Null(updated["actions"]);
         Assert.Contains("disetujui", Text(updated));
         Assert.False(HasAction(updated, DisposisiVerbs.Setujui));
         var told = Assert.Single(_w.Connector.SentTo(Officer.AadObjectId));

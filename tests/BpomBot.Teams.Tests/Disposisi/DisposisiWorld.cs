@@ -11,10 +11,12 @@ using BpomBot.Domain.Sop;
 using BpomBot.Domain.Workflow;
 using BpomBot.Teams.Connector;
 using BpomBot.Teams.Disposisi;
+using BpomBot.Teams.Hosting;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
 using BpomBot.Teams.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BpomBot.Teams.Tests.Disposisi;
@@ -42,12 +44,12 @@ internal sealed class DisposisiWorld
         Calendar = new WorkingDayCalendar(HolidaySet.LoadEmbedded());
         Engine = new KegiatanEngine(SopCatalog.LoadEmbedded(), Calendar);
         Directory = new LeaderDirectory(units, Roster);
-        Delivery = new TeamsDisposisiDelivery(Connector, References, NullLogger<TeamsDisposisiDelivery>.Instance);
+        Delivery = new TeamsDisposisiDelivery(Connector, References, new ServiceUrlTrust(Options.Create(new BotOptions())), NullLogger<TeamsDisposisiDelivery>.Instance);
         Service = new DisposisiService(Disposisi, Kegiatan, Engine, Directory, Delegations, Calendar, new OfficeClock(Time, units), Time, Audit, Delivery, []);
         Importer = new RosterImporter(Roster, units, Audit, Time);
         Router = new ActivityRouter(
             [new DisposisiInboxHandler(Service), new RosterChatHandler(Importer, Directory, Service), new HelpMessageHandler()],
-            [new DisposisiLihatHandler(Service), new DisposisiBukaHandler(Service), new DisposisiSetujuiHandler(Service),
+            [new DisposisiLihatHandler(Service, Directory), new DisposisiBukaHandler(Service, Directory), new DisposisiSetujuiHandler(Service),
              new DisposisiKembalikanHandler(Service), new DisposisiTeruskanHandler(Service)],
             [],
             NullLogger<ActivityRouter>.Instance);
