@@ -9,13 +9,16 @@ using BpomBot.Teams.Routing;
 namespace BpomBot.Teams.Disposisi;
 
 /// <summary>
-/// Roster administration in chat. "roster import" followed by pasted CSV lines (admin only): every bad row is
-/// answered with its line number and nothing is stored. "plt|plh &lt;e-mail&gt; &lt;dari&gt; &lt;sampai&gt; [a.n. &lt;e-mail pimpinan&gt;]":
+/// Roster administration in chat. "roster import" followed by pasted CSV lines, or with a CSV file attached (admin
+/// only): every bad row is answered with its line number and nothing is stored. "plt|plh &lt;e-mail&gt; &lt;dari&gt; &lt;sampai&gt; [a.n. &lt;e-mail pimpinan&gt;]":
 /// a leader names their Plt/Plh (an admin may do it for any leader).
 /// </summary>
-public sealed partial class RosterChatHandler(RosterImporter importer, LeaderDirectory directory, DisposisiService disposisi) : IMessageHandler
+public sealed partial class RosterChatHandler(
+    RosterImporter importer, LeaderDirectory directory, DisposisiService disposisi, IHttpClientFactory http) : IMessageHandler
 {
     private const int MaxErrorsShown = 20;
+    private const int MaxFileBytes = 1024 * 1024;
+    private const string TeamsFileType = "application/vnd.microsoft.teams.file.download.info";
 
     public int Order => 90;
 
@@ -48,9 +51,21 @@ public sealed partial class RosterChatHandler(RosterImporter importer, LeaderDir
             return;
         }
 
+        if (string.IsNullOrWhiteSpace(csv) && turn.Activity.Attachments?.FirstOrDefault(a => FileUrl(a) is not null) is { } file)
+        {
+            var (downloaded, problem) = await DownloadAsync(turn.Activity, file, cancellationToken);
+            if (problem is not null)
+            {
+                await ReplyAsync(turn, problem, cancellationToken);
+                return;
+            }
+
+            csv = downloaded!;
+        }
+
         if (string.IsNullOrWhiteSpace(csv))
         {
-            await ReplyAsync(turn, $"Tempelkan isi CSV setelah **roster import**, diawali baris judul:\n\n`{RosterCsv.Header}`", cancellationToken);
+            await ReplyAsync(turn, $"Lampirkan berkas CSV, atau tempelkan isinya setelah **roster import**, diawali baris judul:\n\n`{RosterCsv.Header}`", cancellationToken);
             return;
         }
 
@@ -89,6 +104,48 @@ public sealed partial class RosterChatHandler(RosterImporter importer, LeaderDir
         var kind = match.Groups["kind"].Value.Equals("plt", StringComparison.OrdinalIgnoreCase) ? DelegationKind.Plt : DelegationKind.Plh;
         var (_, message) = await disposisi.SetDelegationAsync(actorId, leader.AadObjectId, deputy.AadObjectId, kind, from, to, cancellationToken);
         await ReplyAsync(turn, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Downloads an attached CSV: a Teams file (content.downloadUrl on SharePoint) or a plain attachment (contentUrl)
+    /// from the conversation's own service host; at most 1 MB. Returns the text or an Indonesian problem.
+    /// </summary>
+    private async Task<(string? Text, string? Problem)> DownloadAsync(Activity activity, Attachment file, CancellationToken cancellationToken)
+    {
+        var url = FileUrl(file)!;
+        var serviceHost = Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var service) ? service.Host : null;
+        var trusted = (url.Scheme == Uri.UriSchemeHttps && (url.Host.EndsWith(".sharepoint.com", StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith(".sharepoint.us", StringComparison.OrdinalIgnoreCase)))
+            || (serviceHost is not null && string.Equals(url.Host, serviceHost, StringComparison.OrdinalIgnoreCase));
+        if (!trusted) return (null, "Berkas itu tidak dapat diunduh dari alamat tersebut; lampirkan berkas CSV langsung di chat ini.");
+
+        try
+        {
+            var client = http.CreateClient(nameof(RosterChatHandler));
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode) return (null, $"Berkas tidak dapat diunduh (HTTP {(int)response.StatusCode}); coba lampirkan lagi.");
+            if (response.Content.Headers.ContentLength > MaxFileBytes) return (null, "Berkas roster lebih dari 1 MB; pecah menjadi beberapa berkas.");
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var buffer = new byte[MaxFileBytes + 1];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0) total += read;
+            return total > MaxFileBytes
+                ? (null, "Berkas roster lebih dari 1 MB; pecah menjadi beberapa berkas.")
+                : (Encoding.UTF8.GetString(buffer, 0, total), null);
+        }
+        catch (HttpRequestException)
+        {
+            return (null, "Berkas tidak dapat diunduh; coba lampirkan lagi.");
+        }
+    }
+
+    private static Uri? FileUrl(Attachment attachment)
+    {
+        string? url = null;
+        if (attachment.ContentType == TeamsFileType && attachment.Content?["downloadUrl"] is { } download) url = download.GetValue<string>();
+        else if (attachment.Extra?.TryGetValue("contentUrl", out var contentUrl) == true && contentUrl.ValueKind == System.Text.Json.JsonValueKind.String)
+            url = contentUrl.GetString();
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
     }
 
     private static bool TryDate(string text, out DateOnly date) =>

@@ -383,6 +383,30 @@ public sealed class DisposisiTurnTests
     }
 
     [Fact]
+    public async Task RosterImport_TeamsFileAttachment_IsDownloadedFromSharePointAndImported()
+    {
+        const string url = "https://bpom.sharepoint.com/personal/eka/roster.csv";
+        _w.Files.Files[url] = "aad_object_id,name,email,unit_id,roles\n11111111-1111-1111-1111-111111111111,Fajar,fajar@pom.go.id,bbpom-bandung,pelaksana\n";
+        var file = new Attachment("application/vnd.microsoft.teams.file.download.info", new JsonObject { ["downloadUrl"] = url, ["fileType"] = "csv" });
+
+        var reply = Assert.Single((await _w.SayAsync(Admin, "roster import", file)).Sent).Text!;
+
+        Assert.Contains("1 orang baru", reply);
+        Assert.Equal("Fajar", (await _w.Roster.GetPersonAsync("11111111-1111-1111-1111-111111111111"))!.Name);
+    }
+
+    [Fact]
+    public async Task RosterImport_FileFromUntrustedHost_IsNotDownloaded()
+    {
+        var file = new Attachment("application/vnd.microsoft.teams.file.download.info", new JsonObject { ["downloadUrl"] = "https://evil.example/roster.csv" });
+
+        var reply = Assert.Single((await _w.SayAsync(Admin, "roster import", file)).Sent).Text!;
+
+        Assert.Contains("tidak dapat diunduh", reply);
+        Assert.Empty(_w.Files.Requested);
+    }
+
+    [Fact]
     public async Task Plh_SetByLeaderInChat_LetsDelegateActWithinDates()
     {
         var reply = Assert.Single((await _w.SayAsync(Kepala, "plh citra@pom.go.id 02-03-2026 s.d. 06-03-2026")).Sent).Text!;

@@ -48,7 +48,7 @@ internal sealed class DisposisiWorld
         Service = new DisposisiService(Disposisi, Kegiatan, Engine, Directory, Delegations, Calendar, new OfficeClock(Time, units), Time, Audit, Delivery, []);
         Importer = new RosterImporter(Roster, units, Audit, Time);
         Router = new ActivityRouter(
-            [new DisposisiInboxHandler(Service), new RosterChatHandler(Importer, Directory, Service), new HelpMessageHandler()],
+            [new DisposisiInboxHandler(Service), new RosterChatHandler(Importer, Directory, Service, Files), new HelpMessageHandler()],
             [new DisposisiLihatHandler(Service, Directory), new DisposisiBukaHandler(Service, Directory), new DisposisiSetujuiHandler(Service),
              new DisposisiKembalikanHandler(Service), new DisposisiTeruskanHandler(Service)],
             [],
@@ -69,6 +69,7 @@ internal sealed class DisposisiWorld
     public InMemoryDelegationRepository Delegations { get; } = new();
     public ListAuditLog Audit { get; } = new();
     public RecordingConnector Connector { get; } = new();
+    public FileServer Files { get; } = new();
     public MemoryReferences References { get; } = new();
     public LeaderDirectory Directory { get; }
     public TeamsDisposisiDelivery Delivery { get; }
@@ -128,7 +129,7 @@ internal sealed class DisposisiWorld
         return turn;
     }
 
-    public async Task<RecordingTurn> SayAsync(PersonRecord who, string text)
+    public async Task<RecordingTurn> SayAsync(PersonRecord who, string text, params Attachment[] attachments)
     {
         var turn = new RecordingTurn(new Activity
         {
@@ -140,6 +141,7 @@ internal sealed class DisposisiWorld
             Recipient = new ChannelAccount { Id = "28:bot", Name = "BpomBot" },
             Conversation = new ConversationAccount { Id = MemoryReferences.ConversationOfId(who.AadObjectId), ConversationType = "personal" },
             Text = text,
+            Attachments = attachments.Length > 0 ? attachments : null,
         });
         await Router.RouteAsync(turn);
         return turn;
@@ -233,4 +235,25 @@ internal sealed class RecordingConnector : IConnectorClient
 
     public Task<ResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
         Task.FromResult(new ResourceResponse { Id = "a:new" });
+}
+
+/// <summary>Serves files by URL from memory (an IHttpClientFactory whose clients never leave the process).</summary>
+internal sealed class FileServer : IHttpClientFactory
+{
+    public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+
+    public List<Uri> Requested { get; } = [];
+
+    public HttpClient CreateClient(string name) => new(new Handler(this));
+
+    private sealed class Handler(FileServer server) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            server.Requested.Add(request.RequestUri!);
+            return Task.FromResult(server.Files.TryGetValue(request.RequestUri!.ToString(), out var text)
+                ? new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(text) }
+                : new HttpResponseMessage(System.Net.HttpStatusCode.NotFound));
+        }
+    }
 }
