@@ -175,6 +175,38 @@ public sealed class DisposisiTurnTests
         Assert.False((await _w.Disposisi.GetAsync(d.Id))!.IsDecided);
     }
 
+    [Fact]
+    public async Task Setujui_ViaActionSubmitFallback_DecidesAndReplacesTheCardMessage()
+    {
+        var (_, d) = await _w.SubmitReportAsync();
+        var turn = new Support.RecordingTurn(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = "m-1",
+            ServiceUrl = ServiceUrl,
+            From = new ChannelAccount { Id = Kepala.TeamsId, AadObjectId = Kepala.AadObjectId },
+            Recipient = new ChannelAccount { Id = "28:bot" },
+            Conversation = new ConversationAccount { Id = MemoryReferences.ConversationOfId(Kepala.AadObjectId) },
+            ReplyToId = "msg-1",
+            Value = System.Text.Json.JsonSerializer.SerializeToElement(new { verb = DisposisiVerbs.Setujui, disposisiId = d.Id, arahan = "arsipkan" }),
+        });
+
+        await _w.Router.RouteAsync(turn);
+
+        var (id, replaced) = Assert.Single(turn.Updated);
+        Assert.Equal("msg-1", id);
+        Assert.Contains("disetujui", Text(SentCard(replaced)));
+        Assert.Equal(["arsipkan"], (await _w.Disposisi.GetAsync(d.Id))!.Arahan);
+    }
+
+    [Fact]
+    public async Task Click_WithoutDisposisiId_IsABadRequestInIndonesian()
+    {
+        var turn = await _w.ClickAsync(Kepala, DisposisiVerbs.Setujui, "");
+        Assert.Equal((400, InvokeResponse.ErrorType), (turn.InvokeResponse!.StatusCode, turn.InvokeResponse.Type));
+        Assert.Contains("disposisiId wajib", turn.InvokeResponse.Value!.ToJsonString());
+    }
+
     // ---- who may act ----
 
     [Fact]
