@@ -33,6 +33,12 @@ public sealed class Disposisi
     public string? ParentId { get; init; }
 
     public DateOnly? StepDueOn { get; init; }
+
+    /// <summary>How often the step had been returned when this was sent: the decision applies to that submission only.</summary>
+    public int Round { get; init; }
+
+    /// <summary>The decision has been applied to the kegiatan (false while pending, and after a failure in between).</summary>
+    public bool StepUpdated { get; set; }
     public Sifat Sifat { get; set; } = Sifat.Biasa;
 
     /// <summary>Batas waktu: proposed when sent (from the HK calendar), set by the leader when deciding.</summary>

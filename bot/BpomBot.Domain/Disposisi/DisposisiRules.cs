@@ -116,6 +116,7 @@ public static class DisposisiRules
                 ToId = recipientId,
                 ParentId = c.Id,
                 StepDueOn = c.StepDueOn,
+                Round = c.Round,
                 Sifat = c.Sifat,
                 BatasWaktu = c.BatasWaktu,
                 Arahan = [.. c.Arahan],

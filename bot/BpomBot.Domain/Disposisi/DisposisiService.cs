@@ -62,6 +62,7 @@ public sealed class DisposisiService(
             FromId = request.OfficerId,
             ToId = resolution.Leader.AadObjectId,
             StepDueOn = request.DueDate,
+            Round = k.CurrentStep.TimesReturned,
             Sifat = sifat,
             BatasWaktu = DefaultBatasWaktu(request.DueDate, sifat, today, request.UnitId),
             SentAt = time.GetUtcNow(),
@@ -81,6 +82,7 @@ public sealed class DisposisiService(
     {
         var d = await disposisi.GetAsync(id, cancellationToken);
         if (d is null) return null;
+        await ApplyToKegiatanAsync(d, cancellationToken); // completes a decision interrupted before the step changed
         var authority = await AuthorizeAsync(d, viewerId, cancellationToken);
         if (authority is not null && markRead && d.State == DisposisiState.Terkirim)
         {
@@ -120,6 +122,7 @@ public sealed class DisposisiService(
 
             if (d.IsDecided)
             {
+                await ApplyToKegiatanAsync(d, cancellationToken);
                 var note = DisposisiRules.AlreadyDecided(d);
                 return new DecisionOutcome(DecisionStatus.AlreadyDecided, await ViewAsync(d, authority, note, cancellationToken), note);
             }
@@ -156,7 +159,7 @@ public sealed class DisposisiService(
             var decided = result.Disposisi!;
             await AppendAsync(result.Events, cancellationToken);
             foreach (var r in reminders) await r.CancelAsync($"disposisi/{decided.Id}", cancellationToken);
-            var engineNote = await ApplyToKegiatanAsync(decided, authority, today, now, cancellationToken);
+            var engineNote = await ApplyToKegiatanAsync(decided, cancellationToken);
             if (result.Forwarded is { } child)
             {
                 await disposisi.CreateAsync(child, cancellationToken);
@@ -220,20 +223,36 @@ public sealed class DisposisiService(
         return DisposisiRules.Forward(d, authority, command.RecipientId, allowed, command.Input, NewId(), today, now);
     }
 
-    /// <summary>Setujui completes the step, Kembalikan reopens it; retried on a concurrent kegiatan change. Returns a note on failure.</summary>
-    private async Task<string?> ApplyToKegiatanAsync(Disposisi d, Actor actor, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Setujui completes the step, Kembalikan reopens it (retried on a concurrent kegiatan change), then the disposisi
+    /// is marked <see cref="Disposisi.StepUpdated"/>. Safe to call again: a decision already applied to its submission
+    /// round is recognised and only marked. Returns a note when the step could not change.
+    /// </summary>
+    private async Task<string?> ApplyToKegiatanAsync(Disposisi d, CancellationToken cancellationToken)
     {
-        if (d.State == DisposisiState.Diteruskan) return null;
+        if (!d.IsDecided || d.State == DisposisiState.Diteruskan || d.StepUpdated || d.DecidedAt is not { } at) return null;
+        var actor = new Actor(d.DecidedBy!, d.DecidedOnBehalfOf);
+        var decidedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.ZoneOf(d.UnitId)).DateTime);
         for (var attempt = 1; ; attempt++)
         {
             var k = await kegiatan.GetAsync(d.KegiatanId, cancellationToken);
             if (k is null) return $"Kegiatan {d.KegiatanId} tidak ditemukan; keputusan tercatat pada disposisi saja.";
+            var record = k.FindStep(d.StepId);
+            var applied = record is not null && (d.State == DisposisiState.Disetujui
+                ? record.Status == StepStatus.Selesai && record.TimesReturned == d.Round
+                : record.TimesReturned > d.Round);
+            if (applied)
+            {
+                await MarkStepUpdatedAsync(d.Id, cancellationToken);
+                return null;
+            }
+
             var result = d.State == DisposisiState.Disetujui
-                ? engine.Approve(k, today, actor, now, d.LeaderDecides ? $"Disposisi {d.Id}" : null)
-                : engine.Return(k, d.Reason ?? string.Empty, actor, now);
+                ? engine.Approve(k, decidedOn, actor, at, d.LeaderDecides ? $"Disposisi {d.Id}" : null)
+                : engine.Return(k, d.Reason ?? string.Empty, actor, at);
             if (!result.Succeeded)
             {
-                await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", actor.Id, actor.OnBehalfOf, "disposisi.engine-refused", now,
+                await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", actor.Id, actor.OnBehalfOf, "disposisi.engine-refused", time.GetUtcNow(),
                     d.State.ToString(), d.State.ToString(), result.Refusal!.Reason), cancellationToken);
                 return $"Keputusan tercatat, tetapi langkah tidak berubah: {result.Refusal.Reason}";
             }
@@ -241,12 +260,33 @@ public sealed class DisposisiService(
             try
             {
                 await kegiatan.UpdateAsync(result.Kegiatan!, k.Version!, cancellationToken);
-                await AppendAsync(result.Events, cancellationToken);
-                return null;
             }
             catch (ConcurrencyConflictException) when (attempt < EngineAttempts)
             {
-                // the officer changed the kegiatan meanwhile; apply the decision to the fresh copy
+                continue; // the officer changed the kegiatan meanwhile; apply the decision to the fresh copy
+            }
+
+            await AppendAsync(result.Events, cancellationToken);
+            await MarkStepUpdatedAsync(d.Id, cancellationToken);
+            return null;
+        }
+    }
+
+    private async Task MarkStepUpdatedAsync(string id, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < EngineAttempts; attempt++)
+        {
+            var current = await disposisi.GetAsync(id, cancellationToken);
+            if (current is null || current.StepUpdated) return;
+            current.StepUpdated = true;
+            try
+            {
+                await disposisi.UpdateAsync(current, current.Version!, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // the card location was being stored; read again
             }
         }
     }

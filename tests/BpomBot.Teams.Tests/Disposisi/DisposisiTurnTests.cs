@@ -5,6 +5,7 @@ using BpomBot.Domain.Roster;
 using BpomBot.Domain.Workflow;
 using BpomBot.Teams.Disposisi;
 using BpomBot.Teams.Protocol;
+using BpomBot.Teams.Routing;
 using static BpomBot.Teams.Tests.Disposisi.DisposisiWorld;
 
 namespace BpomBot.Teams.Tests.Disposisi;
@@ -205,6 +206,44 @@ public sealed class DisposisiTurnTests
         var turn = await _w.ClickAsync(Kepala, DisposisiVerbs.Setujui, "");
         Assert.Equal((400, InvokeResponse.ErrorType), (turn.InvokeResponse!.StatusCode, turn.InvokeResponse.Type));
         Assert.Contains("disposisiId wajib", turn.InvokeResponse.Value!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Setujui_StorageFailsBeforeStepChanges_NextOpeningCompletesTheStep()
+    {
+        var (_, d) = await _w.SubmitReportAsync();
+        _w.Kegiatan.FailNextUpdate = true;
+
+        var failed = await _w.ClickAsync(Kepala, DisposisiVerbs.Setujui, d.Id);
+
+        Assert.Equal(ActivityRouter.Apology, failed.InvokeResponse!.Value!.ToString());
+        var stored = (await _w.Disposisi.GetAsync(d.Id))!;
+        Assert.Equal((DisposisiState.Disetujui, false), (stored.State, stored.StepUpdated));
+        Assert.Equal(StepStatus.MenungguDisposisi, (await _w.Kegiatan.GetAsync("k-1"))!.FindStep("A.4")!.Status);
+
+        await _w.ClickAsync(Kepala, DisposisiVerbs.Lihat, d.Id);
+
+        Assert.Equal(StepStatus.Selesai, (await _w.Kegiatan.GetAsync("k-1"))!.FindStep("A.4")!.Status);
+        Assert.True((await _w.Disposisi.GetAsync(d.Id))!.StepUpdated);
+        Assert.Single(_w.Audit.Events, e => e.Action == "step.approved");
+    }
+
+    [Fact]
+    public async Task OldReturnedDisposisi_ReopenedAfterResubmission_DoesNotReturnTheNewSubmission()
+    {
+        var (k, d) = await _w.SubmitReportAsync();
+        await _w.ClickAsync(Kepala, DisposisiVerbs.Kembalikan, d.Id, new { alasan = "revisi" });
+        var reopened = (await _w.Kegiatan.GetAsync(k.Id))!;
+        await _w.Kegiatan.UpdateAsync(_w.Engine.SubmitToLeader(reopened, "v2", new DateOnly(2026, 3, 3), new Actor(Officer.AadObjectId), Start).Kegiatan!, reopened.Version!);
+        var old = (await _w.Disposisi.GetAsync(d.Id))!;
+        old.StepUpdated = false; // as if the flag write had been lost
+        await _w.Disposisi.UpdateAsync(old, old.Version!);
+
+        await _w.ClickAsync(Kepala, DisposisiVerbs.Lihat, d.Id);
+
+        var step = (await _w.Kegiatan.GetAsync(k.Id))!.FindStep("A.4")!;
+        Assert.Equal((StepStatus.MenungguDisposisi, 1), (step.Status, step.TimesReturned));
+        Assert.True((await _w.Disposisi.GetAsync(d.Id))!.StepUpdated);
     }
 
     // ---- who may act ----

@@ -64,7 +64,7 @@ internal sealed class DisposisiWorld
     public IWorkingDayCalendar Calendar { get; }
     public KegiatanEngine Engine { get; }
     public InMemoryRosterRepository Roster { get; } = new();
-    public InMemoryKegiatanRepository Kegiatan { get; } = new();
+    public FlakyKegiatanRepository Kegiatan { get; } = new();
     public InMemoryDisposisiRepository Disposisi { get; } = new();
     public InMemoryDelegationRepository Delegations { get; } = new();
     public ListAuditLog Audit { get; } = new();
@@ -256,4 +256,27 @@ internal sealed class FileServer : IHttpClientFactory
                 : new HttpResponseMessage(System.Net.HttpStatusCode.NotFound));
         }
     }
+}
+
+/// <summary>The in-memory kegiatan store, able to fail the next update as if storage were down.</summary>
+internal sealed class FlakyKegiatanRepository : IKegiatanRepository
+{
+    private readonly InMemoryKegiatanRepository _inner = new();
+
+    public bool FailNextUpdate { get; set; }
+
+    public Task<Kegiatan?> GetAsync(string id, CancellationToken cancellationToken = default) => _inner.GetAsync(id, cancellationToken);
+
+    public Task<string> CreateAsync(Kegiatan kegiatan, CancellationToken cancellationToken = default) => _inner.CreateAsync(kegiatan, cancellationToken);
+
+    public Task<string> UpdateAsync(Kegiatan kegiatan, string expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (!FailNextUpdate) return _inner.UpdateAsync(kegiatan, expectedVersion, cancellationToken);
+        FailNextUpdate = false;
+        throw new StorageUnavailableException("penyimpanan tidak dapat dihubungi (uji)");
+    }
+
+    public Task<IReadOnlyList<Kegiatan>> ListByOfficerAsync(string officerId, CancellationToken cancellationToken = default) => _inner.ListByOfficerAsync(officerId, cancellationToken);
+
+    public Task<IReadOnlyList<Kegiatan>> ListByUnitYearAsync(string unitId, int year, CancellationToken cancellationToken = default) => _inner.ListByUnitYearAsync(unitId, year, cancellationToken);
 }
