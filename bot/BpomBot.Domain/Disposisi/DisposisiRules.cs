@@ -100,37 +100,48 @@ public static class DisposisiRules
             return DisposisiResult.Refuse(DisposisiRefusals.PenerimaTidakSah, "Pilih penerima terusan dari bawahan Anda.");
         if (input?.BatasWaktu is null)
             return DisposisiResult.Refuse(DisposisiRefusals.BatasWaktuTidakValid, "Batas waktu terusan wajib diisi.");
-        Disposisi? child = null;
         var result = Decide(disposisi, actor, input, today, at, DisposisiState.Diteruskan, "disposisi.forwarded", $"kepada {recipientId}", c =>
         {
-            child = new Disposisi
-            {
-                Id = newId,
-                KegiatanId = c.KegiatanId,
-                StepId = c.StepId,
-                Kind = c.Kind,
-                Summary = c.Summary,
-                OfficerId = c.OfficerId,
-                UnitId = c.UnitId,
-                FromId = actor.OnBehalfOf ?? actor.Id,
-                ToId = recipientId,
-                ParentId = c.Id,
-                StepDueOn = c.StepDueOn,
-                Round = c.Round,
-                Sifat = c.Sifat,
-                BatasWaktu = c.BatasWaktu,
-                Arahan = [.. c.Arahan],
-                Catatan = c.Catatan,
-                SentAt = at,
-            };
             c.ForwardedToDisposisiId = newId;
             c.ForwardedToId = recipientId;
             return null;
         });
         if (!result.Succeeded) return result;
+        var child = ForwardedChild(result.Disposisi!)!;
         var sent = new AuditEvent($"disposisi/{newId}", actor.Id, actor.OnBehalfOf, "disposisi.sent", at, null,
             DisposisiState.Terkirim.ToString(), $"{child!.KegiatanId} {child.StepId} kepada {recipientId}; diteruskan dari {disposisi.Id}");
         return result with { Forwarded = child, Events = [.. result.Events, sent] };
+    }
+
+    /// <summary>
+    /// The disposisi a Teruskan creates, built from the forwarded one alone (so it can be rebuilt if storing it was
+    /// interrupted); null when <paramref name="parent"/> was not forwarded.
+    /// </summary>
+    public static Disposisi? ForwardedChild(Disposisi parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        if (parent.State != DisposisiState.Diteruskan || parent.ForwardedToDisposisiId is not { } id || parent.ForwardedToId is not { } to || parent.DecidedAt is not { } at)
+            return null;
+        return new Disposisi
+        {
+            Id = id,
+            KegiatanId = parent.KegiatanId,
+            StepId = parent.StepId,
+            Kind = parent.Kind,
+            Summary = parent.Summary,
+            OfficerId = parent.OfficerId,
+            UnitId = parent.UnitId,
+            FromId = parent.DecidedOnBehalfOf ?? parent.DecidedBy!,
+            ToId = to,
+            ParentId = parent.Id,
+            StepDueOn = parent.StepDueOn,
+            Round = parent.Round,
+            Sifat = parent.Sifat,
+            BatasWaktu = parent.BatasWaktu,
+            Arahan = [.. parent.Arahan],
+            Catatan = parent.Catatan,
+            SentAt = at,
+        };
     }
 
     private static DisposisiResult Decide(

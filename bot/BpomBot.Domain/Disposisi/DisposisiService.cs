@@ -82,7 +82,7 @@ public sealed class DisposisiService(
     {
         var d = await disposisi.GetAsync(id, cancellationToken);
         if (d is null) return null;
-        await ApplyToKegiatanAsync(d, cancellationToken); // completes a decision interrupted before the step changed
+        await CompleteDecisionAsync(d, cancellationToken); // completes a decision interrupted before the step changed
         var authority = await AuthorizeAsync(d, viewerId, cancellationToken);
         if (authority is not null && markRead && d.State == DisposisiState.Terkirim)
         {
@@ -122,7 +122,7 @@ public sealed class DisposisiService(
 
             if (d.IsDecided)
             {
-                await ApplyToKegiatanAsync(d, cancellationToken);
+                await CompleteDecisionAsync(d, cancellationToken);
                 var note = DisposisiRules.AlreadyDecided(d);
                 return new DecisionOutcome(DecisionStatus.AlreadyDecided, await ViewAsync(d, authority, note, cancellationToken), note);
             }
@@ -159,12 +159,7 @@ public sealed class DisposisiService(
             var decided = result.Disposisi!;
             await AppendAsync(result.Events, cancellationToken);
             foreach (var r in reminders) await r.CancelAsync($"disposisi/{decided.Id}", cancellationToken);
-            var engineNote = await ApplyToKegiatanAsync(decided, cancellationToken);
-            if (result.Forwarded is { } child)
-            {
-                await disposisi.CreateAsync(child, cancellationToken);
-                await DeliverAsync(child, cancellationToken);
-            }
+            var engineNote = await CompleteDecisionAsync(decided, cancellationToken);
 
             var view = await ViewAsync(decided, authority, engineNote, cancellationToken);
             await delivery.PublishDecisionAsync(view, cancellationToken);
@@ -224,12 +219,28 @@ public sealed class DisposisiService(
     }
 
     /// <summary>
-    /// Setujui completes the step, Kembalikan reopens it (retried on a concurrent kegiatan change), then the disposisi
-    /// is marked <see cref="Disposisi.StepUpdated"/>. Safe to call again: a decision already applied to its submission
+    /// Completes a stored decision: Teruskan stores and sends the new disposisi (when not yet there); Setujui completes
+    /// the step, Kembalikan reopens it (retried on a concurrent kegiatan change), then the disposisi is marked
+    /// <see cref="Disposisi.StepUpdated"/>. Safe to call again: a decision already applied to its submission
     /// round is recognised and only marked. Returns a note when the step could not change.
     /// </summary>
-    private async Task<string?> ApplyToKegiatanAsync(Disposisi d, CancellationToken cancellationToken)
+    private async Task<string?> CompleteDecisionAsync(Disposisi d, CancellationToken cancellationToken)
     {
+        if (DisposisiRules.ForwardedChild(d) is { } child && await disposisi.GetAsync(child.Id, cancellationToken) is null)
+        {
+            try
+            {
+                await disposisi.CreateAsync(child, cancellationToken);
+                await DeliverAsync(child, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // created meanwhile by another click or device
+            }
+
+            return null;
+        }
+
         if (!d.IsDecided || d.State == DisposisiState.Diteruskan || d.StepUpdated || d.DecidedAt is not { } at) return null;
         var actor = new Actor(d.DecidedBy!, d.DecidedOnBehalfOf);
         var decidedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.ZoneOf(d.UnitId)).DateTime);

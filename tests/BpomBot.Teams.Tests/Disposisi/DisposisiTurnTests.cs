@@ -373,6 +373,23 @@ public sealed class DisposisiTurnTests
     }
 
     [Fact]
+    public async Task Teruskan_InterruptedBeforeTheNewDisposisiWasStored_NextClickRebuildsAndSendsIt()
+    {
+        var (_, d) = await _w.SubmitReportAsync();
+        var parent = (await _w.Disposisi.GetAsync(d.Id))!;
+        var forwarded = DisposisiRules.Forward(parent, new Actor(Kepala.AadObjectId), Katim.AadObjectId, [Katim.AadObjectId],
+            new DisposisiInput(["pelajari"], null, new DateOnly(2026, 3, 5)), "child-1", new DateOnly(2026, 3, 2), Start);
+        await _w.Disposisi.UpdateAsync(forwarded.Disposisi!, parent.Version!); // stored, then the process stopped
+
+        var card = Card(await _w.ClickAsync(Kepala, DisposisiVerbs.Setujui, d.Id));
+
+        Assert.Contains("sudah diputuskan", Text(card));
+        var child = (await _w.Disposisi.GetAsync("child-1"))!;
+        Assert.Equal((Katim.AadObjectId, new DateOnly(2026, 3, 5), d.Id), (child.ToId, child.BatasWaktu, child.ParentId));
+        Assert.Single(_w.Connector.SentTo(Katim.AadObjectId));
+    }
+
+    [Fact]
     public async Task Teruskan_ToNonSubordinate_IsRefused()
     {
         var (_, d) = await _w.SubmitReportAsync();
