@@ -25,14 +25,10 @@ public sealed record DisposisiResult(Disposisi? Disposisi, Disposisi? Forwarded,
 public static class DisposisiRefusals
 {
     public const string SudahDiputuskan = "SUDAH_DIPUTUSKAN";
-    public const string BukanPenerima = "BUKAN_PENERIMA";
     public const string AlasanKosong = "ALASAN_KOSONG";
     public const string ArahanTidakDikenal = "ARAHAN_TIDAK_DIKENAL";
     public const string BatasWaktuTidakValid = "BATAS_WAKTU_TIDAK_VALID";
     public const string PenerimaTidakSah = "PENERIMA_TIDAK_SAH";
-    public const string VersiLama = "VERSI_LAMA";
-    public const string TidakDitemukan = "TIDAK_DITEMUKAN";
-    public const string LangkahDitolak = "LANGKAH_DITOLAK";
 }
 
 /// <summary>

@@ -132,7 +132,7 @@ public static class DisposisiCard
         }
 
         yield return ("Batas waktu", d.BatasWaktu.ToString("dd-MM-yyyy", Id));
-        yield return ("Dikirim", $"{view.AgeHk} HK lalu");
+        yield return ("Dikirim", view.AgeHk == 0 ? "hari ini" : $"{view.AgeHk} HK lalu");
     }
 
     private static IEnumerable<JsonNode> Kelengkapan(DisposisiView view)
@@ -146,7 +146,7 @@ public static class DisposisiCard
         }
 
         if (record.OutputReference is { Length: > 0 } output)
-            yield return AdaptiveCard.Text($"**Output** ({view.Step?.Output ?? "hasil langkah"}): {Link(output)}");
+            yield return AdaptiveCard.Text($"**Output** ({view.Step?.Output.TrimEnd('.') ?? "hasil langkah"}): {Link(output)}");
         if (record.TimesReturned > 0 && record.Note is { Length: > 0 } note)
             yield return AdaptiveCard.Text($"Dikirim ulang setelah dikembalikan {record.TimesReturned}× (terakhir: {note})", subtle: true);
     }
