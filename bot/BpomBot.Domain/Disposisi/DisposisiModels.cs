@@ -90,4 +90,7 @@ public interface IDisposisiDelivery
 
     /// <summary>Replaces the posted card for everyone with the decided state and tells the officer the outcome.</summary>
     Task PublishDecisionAsync(DisposisiView view, CancellationToken cancellationToken = default);
+
+    /// <summary>A short message to one person in their chat (e.g. the officer, when no leader could be found).</summary>
+    Task TellAsync(string personId, string text, CancellationToken cancellationToken = default);
 }

@@ -27,8 +27,14 @@ public sealed class DisposisiService(
 {
     private const int EngineAttempts = 3;
 
-    public async Task RequestAsync(DisposisiRequest request, CancellationToken cancellationToken = default) =>
-        await SendAsync(request, cancellationToken);
+    /// <summary>The officer's step goes to its leader; when it cannot, the officer is told why in their chat.</summary>
+    public async Task RequestAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (sent, message) = await SendAsync(request, cancellationToken);
+        if (sent is null)
+            await delivery.TellAsync(request.OfficerId, $"Disposisi langkah {request.StepId} belum dapat dikirim: {message}", cancellationToken);
+    }
 
     /// <summary>Creates the disposisi for a step waiting for its leader and sends the card; returns it, or a refusal.</summary>
     public async Task<(Disposisi? Disposisi, string Message)> SendAsync(DisposisiRequest request, CancellationToken cancellationToken = default)

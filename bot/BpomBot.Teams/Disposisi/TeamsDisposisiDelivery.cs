@@ -65,26 +65,31 @@ public sealed class TeamsDisposisiDelivery(
             }
         }
 
-        var officer = await references.GetByUserAsync(d.OfficerId, cancellationToken);
-        if (officer is null)
+        await TellAsync(d.OfficerId, OfficerText(view), cancellationToken);
+    }
+
+    public async Task TellAsync(string personId, string text, CancellationToken cancellationToken = default)
+    {
+        var reference = await references.GetByUserAsync(personId, cancellationToken);
+        if (reference is null)
         {
-            logger.NoConversation(d.Id);
+            logger.NoConversationForPerson();
             return;
         }
 
-        trust.Trust(officer.ServiceUrl);
+        trust.Trust(reference.ServiceUrl);
         try
         {
-            await connector.SendToConversationAsync(officer.ServiceUrl, officer.ConversationId, new Activity
+            await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, new Activity
             {
                 Type = ActivityTypes.Message,
-                Conversation = new ConversationAccount { Id = officer.ConversationId },
-                Text = OfficerText(view),
+                Conversation = new ConversationAccount { Id = reference.ConversationId },
+                Text = text,
             }, cancellationToken);
         }
         catch (ConnectorException ex)
         {
-            logger.SendFailed(ex, d.Id, "officer");
+            logger.TellFailed(ex);
         }
     }
 

@@ -100,6 +100,8 @@ public sealed class DisposisiConcurrencyTests(AzuriteFixture azurite) : IAsyncLi
         public Task<CardLocation?> SendCardAsync(DisposisiView view, CancellationToken cancellationToken = default) => Task.FromResult<CardLocation?>(null);
 
         public Task PublishDecisionAsync(DisposisiView view, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task TellAsync(string personId, string text, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 
     private sealed class QueueAudit : IAuditLog

@@ -50,6 +50,23 @@ public sealed class DisposisiTurnTests
     }
 
     [Fact]
+    public async Task Request_NoLeaderOnRoster_OfficerIsToldWhy()
+    {
+        var (k, d) = await _w.SubmitReportAsync();
+        await _w.ClickAsync(Kepala, DisposisiVerbs.Kembalikan, d.Id, new { alasan = "revisi" });
+        var reopened = (await _w.Kegiatan.GetAsync(k.Id))!;
+        await _w.Kegiatan.UpdateAsync(_w.Engine.SubmitToLeader(reopened, "v2", new DateOnly(2026, 3, 3), new Actor(Officer.AadObjectId), Start).Kegiatan!, reopened.Version!);
+        var kepala = (await _w.Roster.GetPersonAsync(Kepala.AadObjectId))!;
+        await _w.Roster.SavePersonAsync(kepala with { Roles = [RosterRoles.Pelaksana] });
+
+        await _w.Service.RequestAsync(new DisposisiRequest(k.Id, "A.4", Officer.AadObjectId, Officer.UnitId, DisposisiKinds.ReportToLeader, null, "v2"));
+
+        var told = _w.Connector.SentTo(Officer.AadObjectId)[^1].Text!;
+        Assert.Contains("belum dapat dikirim", told);
+        Assert.Contains("Kepala UPT", told);
+    }
+
+    [Fact]
     public async Task Request_SameStepTwice_KeepsOneDisposisi()
     {
         var (k, d) = await _w.SubmitReportAsync();
