@@ -17,6 +17,7 @@ internal static class CliRoot
         root.Subcommands.Add(HkCommand.Create());
         root.Subcommands.Add(HolidaysCommand.Create());
         root.Subcommands.Add(DateCommand.Create());
+        root.Subcommands.Add(FaqCommand.Create());
         root.Subcommands.Add(RosterCommand.Create());
 
         // No subcommand (or only host options such as --urls) means `serve`.
