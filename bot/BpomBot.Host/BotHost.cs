@@ -1,5 +1,6 @@
 using BpomBot.Host.Faq;
 using BpomBot.Storage;
+using BpomBot.Teams.Faq;
 using BpomBot.Teams.Hosting;
 
 namespace BpomBot.Host;
@@ -16,6 +17,7 @@ public static class BotHost
         builder.Services.AddBpomDomain();
         builder.Services.AddFaq();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
+        builder.Services.AddFaqChat(builder.Configuration);
 
         var app = builder.Build();
         app.MapBotEndpoint();
