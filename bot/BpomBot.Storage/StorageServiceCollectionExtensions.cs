@@ -3,7 +3,9 @@ extern alias AzureIdentity;
 using Azure.Storage.Blobs;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Calendar;
+using BpomBot.Domain.Workflow;
 using BpomBot.Storage.Blobs;
+using BpomBot.Storage.Kegiatan;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.InMemory;
@@ -53,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFaqTicketRepository, TableFaqTicketRepository>();
         services.TryAddSingleton<IFaqFeedbackRepository, TableFaqFeedbackRepository>();
         services.TryAddSingleton<ICalendarOverrideRepository, TableCalendarOverrideRepository>();
+        services.TryAddSingleton<IKegiatanRepository, TableKegiatanRepository>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
