@@ -1,4 +1,5 @@
 using BpomBot.Storage;
+using BpomBot.Teams.Conversation;
 using BpomBot.Teams.Hosting;
 
 namespace BpomBot.Host;
@@ -14,6 +15,7 @@ public static class BotHost
         builder.Services.AddBpomTableStorage(builder.Configuration); // first: its initializer creates the tables others read at start
         builder.Services.AddBpomDomain();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
+        builder.Services.AddBpomConversation();
 
         var app = builder.Build();
         app.MapBotEndpoint();
