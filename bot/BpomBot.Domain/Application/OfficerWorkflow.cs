@@ -15,6 +15,13 @@ public sealed record WorkflowOutcome(Kegiatan? Kegiatan, string? Error, bool Sen
     public static WorkflowOutcome Fail(string error) => new(null, error);
 }
 
+/// <summary>
+/// Which kegiatan an officer acts on. With <see cref="ExpectedVersion"/> the action applies only if the kegiatan is
+/// still the version the officer was shown (a prompt answered after a change elsewhere, or a redelivered activity
+/// whose first delivery already changed it, is refused instead of applied twice).
+/// </summary>
+public sealed record KegiatanTarget(string KegiatanId, string OfficerId, string? ExpectedVersion = null);
+
 /// <summary>How close an open step is to its due date.</summary>
 public enum Urgency
 {
@@ -176,32 +183,32 @@ public sealed class OfficerWorkflow(
     }
 
     public Task<WorkflowOutcome> RecordKelengkapanAsync(
-        string kegiatanId, string officerId, string itemId, string? alternative, string reference, DateOnly receivedOn, CancellationToken cancellationToken = default) =>
-        ApplyAsync(kegiatanId, officerId, (k, a, at) => engine.RecordKelengkapan(k, itemId, alternative, reference, receivedOn, a, at), cancellationToken);
+        KegiatanTarget target, string itemId, string? alternative, string reference, DateOnly receivedOn, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.RecordKelengkapan(k, itemId, alternative, reference, receivedOn, a, at), cancellationToken);
 
-    public Task<WorkflowOutcome> PlanAsync(string kegiatanId, string officerId, DateOnly plannedOn, CancellationToken cancellationToken = default) =>
-        ApplyAsync(kegiatanId, officerId, (k, a, at) => engine.SetPlannedDate(k, plannedOn, a, at), cancellationToken);
+    public Task<WorkflowOutcome> PlanAsync(KegiatanTarget target, DateOnly plannedOn, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.SetPlannedDate(k, plannedOn, a, at), cancellationToken);
 
-    public Task<WorkflowOutcome> PauseAsync(string kegiatanId, string officerId, string reason, CancellationToken cancellationToken = default) =>
-        ApplyAsync(kegiatanId, officerId, (k, a, at) => engine.Pause(k, reason, clock.Today(k.UnitId), a, at), cancellationToken);
+    public Task<WorkflowOutcome> PauseAsync(KegiatanTarget target, string reason, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.Pause(k, reason, clock.Today(k.UnitId), a, at), cancellationToken);
 
-    public Task<WorkflowOutcome> ResumeAsync(string kegiatanId, string officerId, CancellationToken cancellationToken = default) =>
-        ApplyAsync(kegiatanId, officerId, (k, a, at) => engine.Resume(k, clock.Today(k.UnitId), a, at), cancellationToken);
+    public Task<WorkflowOutcome> ResumeAsync(KegiatanTarget target, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.Resume(k, clock.Today(k.UnitId), a, at), cancellationToken);
 
-    public Task<WorkflowOutcome> SkipAsync(string kegiatanId, string officerId, string branchId, string? reason, CancellationToken cancellationToken = default) =>
-        ApplyAsync(kegiatanId, officerId, (k, a, at) => engine.SkipStep(k, branchId, reason, clock.Today(k.UnitId), a, at), cancellationToken);
+    public Task<WorkflowOutcome> SkipAsync(KegiatanTarget target, string branchId, string? reason, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.SkipStep(k, branchId, reason, clock.Today(k.UnitId), a, at), cancellationToken);
 
-    public Task<WorkflowOutcome> CancelAsync(string kegiatanId, string officerId, string reason, CancellationToken cancellationToken = default) =>
-        ApplyAsync(kegiatanId, officerId, (k, a, at) => engine.Cancel(k, reason, a, at), cancellationToken);
+    public Task<WorkflowOutcome> CancelAsync(KegiatanTarget target, string reason, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.Cancel(k, reason, a, at), cancellationToken);
 
     /// <summary>
     /// Selesai: completes the current step with its Output, or, where the SOP marks the step for a leader, puts it in
     /// menunggu disposisi and asks the disposisi feature to send it.
     /// </summary>
-    public async Task<WorkflowOutcome> CompleteAsync(string kegiatanId, string officerId, string outputReference, CancellationToken cancellationToken = default)
+    public async Task<WorkflowOutcome> CompleteAsync(KegiatanTarget target, string outputReference, CancellationToken cancellationToken = default)
     {
         var toLeader = false;
-        var outcome = await ApplyAsync(kegiatanId, officerId, (k, a, at) =>
+        var outcome = await ApplyAsync(target, (k, a, at) =>
         {
             var step = engine.CurrentStepDefinition(k);
             toLeader = step?.Disposisi is { Optional: false } && k.CurrentStep?.Status == StepStatus.Berjalan;
@@ -218,7 +225,7 @@ public sealed class OfficerWorkflow(
         var record = kegiatan.CurrentStep!;
         var rule = engine.CurrentStepDefinition(kegiatan)!.Disposisi!;
         var request = new DisposisiRequest(
-            kegiatan.Id, record.StepId, officerId, kegiatan.UnitId,
+            kegiatan.Id, record.StepId, target.OfficerId, kegiatan.UnitId,
             rule.Mode == DisposisiMode.LeaderDecides ? "leader-decides" : "report-to-leader",
             record.DueOn, $"{kegiatan.Title}: langkah {record.StepId}, output {outputReference.Trim()}");
         foreach (var requester in _disposisi)
@@ -254,20 +261,26 @@ public sealed class OfficerWorkflow(
     }
 
     private async Task<WorkflowOutcome> ApplyAsync(
-        string kegiatanId, string officerId, Func<Kegiatan, Actor, DateTimeOffset, KegiatanResult> change, CancellationToken cancellationToken)
+        KegiatanTarget target, Func<Kegiatan, Actor, DateTimeOffset, KegiatanResult> change, CancellationToken cancellationToken)
     {
-        var kegiatan = await repository.GetAsync(kegiatanId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(target);
+        var kegiatan = await repository.GetAsync(target.KegiatanId, cancellationToken);
         if (kegiatan is null)
         {
             return WorkflowOutcome.Fail("Kegiatan tidak ditemukan.");
         }
 
-        if (!string.Equals(kegiatan.OfficerId, officerId, StringComparison.Ordinal))
+        if (!string.Equals(kegiatan.OfficerId, target.OfficerId, StringComparison.Ordinal))
         {
             return WorkflowOutcome.Fail("Kegiatan ini dipegang petugas lain.");
         }
 
-        var result = change(kegiatan, new Actor(officerId), timeProvider.GetUtcNow());
+        if (target.ExpectedVersion is { } expected && expected != kegiatan.Version)
+        {
+            return WorkflowOutcome.Fail(Changed);
+        }
+
+        var result = change(kegiatan, new Actor(target.OfficerId), timeProvider.GetUtcNow());
         if (!result.Succeeded)
         {
             return WorkflowOutcome.Fail(result.Refusal!.Reason);

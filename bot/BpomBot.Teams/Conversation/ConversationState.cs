@@ -41,6 +41,9 @@ public sealed class ConversationState
     /// <summary>The kegiatan the officer is working on (last picked or started).</summary>
     public string? KegiatanId { get; set; }
 
+    /// <summary>The version of the selected kegiatan the officer last saw; answers apply only to that version.</summary>
+    public string? KegiatanVersion { get; set; }
+
     public bool Annual { get; set; }
     public string? SubProcess { get; set; }
     public string? Title { get; set; }

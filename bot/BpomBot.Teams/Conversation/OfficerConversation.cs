@@ -106,6 +106,7 @@ public sealed partial class OfficerConversation(
         {
             state.ClearPrompt();
             state.KegiatanId = kegiatan.Id;
+            state.KegiatanVersion = kegiatan.Version;
             await RunAsync(t, new ParsedCommand(command, string.Empty), cancellationToken);
             kegiatan = await workflow.GetAsync(kegiatanId, cancellationToken) ?? kegiatan;
         }
@@ -170,6 +171,7 @@ public sealed partial class OfficerConversation(
         }
 
         state.KegiatanId = kegiatan.Id;
+        state.KegiatanVersion = kegiatan.Version;
         var view = workflow.Describe(kegiatan);
         switch (parsed.Command)
         {
@@ -219,7 +221,7 @@ public sealed partial class OfficerConversation(
             case Command.Tunda:
                 if (parsed.Argument.Length >= 3)
                 {
-                    Apply(t, await workflow.PauseAsync(kegiatan.Id, t.Officer.Id, parsed.Argument, ct), $"Langkah {view.Step.Id} ditunda.", $"Step {view.Step.Id} paused.");
+                    Apply(t, await workflow.PauseAsync(Target(t, kegiatan), parsed.Argument, ct), $"Langkah {view.Step.Id} ditunda.", $"Step {view.Step.Id} paused.");
                 }
                 else
                 {
@@ -229,12 +231,12 @@ public sealed partial class OfficerConversation(
 
                 break;
             case Command.Lanjutkan:
-                Apply(t, await workflow.ResumeAsync(kegiatan.Id, t.Officer.Id, ct), $"Langkah {view.Step.Id} dilanjutkan.", $"Step {view.Step.Id} resumed.");
+                Apply(t, await workflow.ResumeAsync(Target(t, kegiatan), ct), $"Langkah {view.Step.Id} dilanjutkan.", $"Step {view.Step.Id} resumed.");
                 break;
             case Command.Lewati:
                 if (view.Step.Branches.FirstOrDefault(b => b.After == BranchTiming.Skip) is { } branch)
                 {
-                    Apply(t, await workflow.SkipAsync(kegiatan.Id, t.Officer.Id, branch.Id, parsed.Argument.Length > 0 ? parsed.Argument : null, ct),
+                    Apply(t, await workflow.SkipAsync(Target(t, kegiatan), branch.Id, parsed.Argument.Length > 0 ? parsed.Argument : null, ct),
                         $"Langkah {view.Step.Id} dilewati ({branch.Label}).", $"Step {view.Step.Id} skipped ({branch.Label}).");
                 }
                 else
@@ -454,6 +456,7 @@ public sealed partial class OfficerConversation(
 
         var kegiatan = outcome.Kegiatan!;
         state.KegiatanId = kegiatan.Id;
+        state.KegiatanVersion = kegiatan.Version;
         t.Say($"Kegiatan \"{kegiatan.Title}\" dimulai. Langkah pertama:", $"Kegiatan \"{kegiatan.Title}\" started. First step:");
         if (workflow.Describe(kegiatan) is { } view)
         {
@@ -758,7 +761,7 @@ public sealed partial class OfficerConversation(
         }
 
         var state = t.State;
-        var outcome = await workflow.RecordKelengkapanAsync(view.Kegiatan.Id, t.Officer.Id, state.ItemId!, state.Alternative, state.Reference!, date.Date, ct);
+        var outcome = await workflow.RecordKelengkapanAsync(Target(t, view.Kegiatan), state.ItemId!, state.Alternative, state.Reference!, date.Date, ct);
         var alternative = state.Alternative;
         state.ClearPrompt();
         if (!outcome.Succeeded)
@@ -767,6 +770,7 @@ public sealed partial class OfficerConversation(
             return true;
         }
 
+        state.KegiatanVersion = outcome.Kegiatan!.Version;
         t.Say($"Tercatat: {alternative} (diterima {OfficerWorkflow.FormatDate(date.Date)}).", $"Recorded: {alternative} (received {OfficerWorkflow.FormatDate(date.Date)}).");
         if (workflow.Describe(outcome.Kegiatan!) is { } next)
         {
@@ -822,7 +826,7 @@ public sealed partial class OfficerConversation(
         }
 
         t.State.ClearPrompt();
-        var outcome = await workflow.CompleteAsync(view.Kegiatan.Id, t.Officer.Id, reference, ct);
+        var outcome = await workflow.CompleteAsync(Target(t, view.Kegiatan), reference, ct);
         if (!outcome.Succeeded)
         {
             t.Say(outcome.Error!);
@@ -830,6 +834,7 @@ public sealed partial class OfficerConversation(
         }
 
         var kegiatan = outcome.Kegiatan!;
+        t.State.KegiatanVersion = kegiatan.Version;
         if (outcome.SentToLeader)
         {
             t.Say($"Langkah {view.Step.Id} disampaikan kepada pimpinan dan menunggu disposisi.", $"Step {view.Step.Id} was sent to the leader and waits for disposisi.");
@@ -863,7 +868,7 @@ public sealed partial class OfficerConversation(
         }
 
         t.State.ClearPrompt();
-        var outcome = await workflow.PlanAsync(kegiatan.Id, t.Officer.Id, date.Date, ct);
+        var outcome = await workflow.PlanAsync(Target(t, kegiatan), date.Date, ct);
         Apply(t, outcome, $"Rencana langkah {kegiatan.CurrentStepId}: {date.Understood}.", $"Planned date for step {kegiatan.CurrentStepId}: {date.Understood}.");
         return true;
     }
@@ -877,7 +882,7 @@ public sealed partial class OfficerConversation(
         }
 
         t.State.ClearPrompt();
-        Apply(t, await workflow.PauseAsync(view.Kegiatan.Id, t.Officer.Id, t.Text.Trim(), ct), $"Langkah {view.Step.Id} ditunda.", $"Step {view.Step.Id} paused.");
+        Apply(t, await workflow.PauseAsync(Target(t, view.Kegiatan), t.Text.Trim(), ct), $"Langkah {view.Step.Id} ditunda.", $"Step {view.Step.Id} paused.");
         return true;
     }
 
@@ -896,7 +901,7 @@ public sealed partial class OfficerConversation(
     private async Task CancelAsync(Turn t, Kegiatan kegiatan, string reason, CancellationToken ct)
     {
         t.State.ClearPrompt();
-        var outcome = await workflow.CancelAsync(kegiatan.Id, t.Officer.Id, reason, ct);
+        var outcome = await workflow.CancelAsync(Target(t, kegiatan), reason, ct);
         t.Say(outcome.Succeeded ? $"Kegiatan \"{kegiatan.Title}\" dibatalkan." : outcome.Error!,
             outcome.Succeeded ? $"Kegiatan \"{kegiatan.Title}\" cancelled." : outcome.Error!);
     }
@@ -909,6 +914,7 @@ public sealed partial class OfficerConversation(
             return;
         }
 
+        t.State.KegiatanVersion = outcome.Kegiatan!.Version;
         t.Say(done, doneEnglish);
         if (workflow.Describe(outcome.Kegiatan!) is { } view)
         {
@@ -988,6 +994,10 @@ public sealed partial class OfficerConversation(
             return null;
         }
     }
+
+    /// <summary>The kegiatan as the officer was shown it when the prompt opened (or as just loaded, for a direct command).</summary>
+    private static KegiatanTarget Target(Turn t, Kegiatan kegiatan) =>
+        new(kegiatan.Id, t.Officer.Id, t.State.KegiatanId == kegiatan.Id && t.State.KegiatanVersion is { } shown ? shown : kegiatan.Version);
 
     private static JsonObject Card(OpenStep view, bool english)
     {

@@ -165,6 +165,9 @@ public sealed class MemoryDialogs : IDialogStateRepository
 
     public int Saves { get; private set; }
 
+    /// <summary>Makes the next save fail, as if the bot stopped between storing the kegiatan and the dialog state.</summary>
+    public bool FailNextSave { get; set; }
+
     public Task<DialogStateDocument?> GetAsync(string conversationId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_rows.GetValueOrDefault(conversationId));
 
@@ -172,6 +175,12 @@ public sealed class MemoryDialogs : IDialogStateRepository
     {
         lock (_rows)
         {
+            if (FailNextSave)
+            {
+                FailNextSave = false;
+                throw new StorageUnavailableException("simulated outage");
+            }
+
             var current = _rows.GetValueOrDefault(document.ConversationId);
             if (current?.Version != document.Version)
             {

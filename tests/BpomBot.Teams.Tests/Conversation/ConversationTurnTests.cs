@@ -329,6 +329,24 @@ public sealed class ConversationTurnTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_RedeliveredAfterStateSaveFailed_KegiatanChangedOnce()
+    {
+        await bot.RegisteredAsync();
+        await bot.StartKegiatanAsync();
+        await bot.SayAllAsync("kelengkapan", "1", "B-1/2026", "hari ini", "selesai");
+        bot.Stores.Dialogs.FailNextSave = true;
+
+        var failed = await bot.SendAsync(bot.Message("https://drive.pom.go.id/rencana.docx", id: "crash-id"));
+        var redelivered = await bot.SendAsync(bot.Message("https://drive.pom.go.id/rencana.docx", id: "crash-id"));
+
+        Assert.Contains("kendala", failed.Texts());
+        Assert.Contains("baru saja diubah", redelivered.Texts());
+        var k = await bot.CurrentAsync();
+        Assert.Equal(("A.2", StepStatus.Berjalan), (k.CurrentStepId, k.CurrentStep!.Status));
+        Assert.Single(bot.Stores.Audit.Events, e => e.Action == "step.completed");
+    }
+
+    [Fact]
     public async Task Restart_MidPrompt_OfficerContinues()
     {
         await bot.RegisteredAsync();
