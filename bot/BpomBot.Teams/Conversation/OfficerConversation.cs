@@ -30,6 +30,12 @@ public sealed partial class OfficerConversation(
     public const string RoleOfficer = "petugas";
     public const string RoleLeader = "pimpinan";
 
+    public const string CommandList =
+        "Perintah: mulai, mulai tahunan, tugas, status <no>, lanjut <no>, kelengkapan, selesai, rencana <tanggal>, tunda, lanjutkan, lewati, batal, riwayat, bantuan.";
+
+    public const string CommandListEnglish =
+        "Commands: start, start annual, tasks, status <no>, next <no>, kelengkapan, done, plan <date>, pause, resume, skip, cancel, history, help.";
+
     /// <summary>Handles a typed message; false when it is neither a command nor an answer to an open prompt.</summary>
     public async Task<bool> TryHandleMessageAsync(ITurnContext turn, MessageInput input, CancellationToken cancellationToken = default)
     {
@@ -266,6 +272,13 @@ public sealed partial class OfficerConversation(
         {
             state.ClearPrompt();
             t.Say("Baik, dibatalkan. Data yang sudah tercatat tetap tersimpan.", "OK, cancelled. What was already recorded is kept.");
+            return;
+        }
+
+        if (CommandParser.Normalize(text) is "bantuan" or "help" or "menu" || text == "?")
+        {
+            t.Say("Saya menunggu jawaban atas pertanyaan di atas; ketik batal untuk berhenti. " + CommandList,
+                "I am waiting for your answer to the question above; type cancel to stop. " + CommandListEnglish);
             return;
         }
 

@@ -93,6 +93,31 @@ public sealed class ConversationTurnTests : IDisposable
     }
 
     [Fact]
+    public async Task Bantuan_AtPrompt_ListsCommandsAndKeepsPrompt()
+    {
+        await bot.SayAllAsync("mulai", "A");
+
+        var help = await bot.SayAsync("bantuan");
+
+        Assert.Contains("ketik batal", help.Texts());
+        Assert.Contains("rencana <tanggal>", help.Texts());
+        Assert.Contains("pemangku kepentingan", (await bot.SayAsync("FGD Pemda")).Texts()); // still at the title prompt
+    }
+
+    [Fact]
+    public async Task CardButton_OtherOfficersKegiatan_Refused()
+    {
+        await bot.RegisteredAsync();
+        var k = await bot.StartKegiatanAsync();
+        bot.User = "aad-officer-2";
+
+        var click = await bot.ClickAsync(Verbs.Selesai, k.Id, k.Version);
+
+        Assert.Contains("petugas lain", click.InvokeResponse!.Value!.ToJsonString());
+        Assert.Empty(click.Sent);
+    }
+
+    [Fact]
     public async Task Kelengkapan_LinkAndToday_StepStartsWithDueDate()
     {
         await bot.RegisteredAsync();
