@@ -7,7 +7,10 @@ using BpomBot.Domain.Workflow;
 
 namespace BpomBot.Domain.Application;
 
-/// <summary>The result of an officer's action: the kegiatan as stored now, or an Indonesian sentence saying why not.</summary>
+/// <summary>
+/// The result of an officer's action: the kegiatan as stored now, or an Indonesian sentence saying why not.
+/// <see cref="SentToLeader"/>: the current step has just gone to a leader (menunggu disposisi).
+/// </summary>
 public sealed record WorkflowOutcome(Kegiatan? Kegiatan, string? Error, bool SentToLeader = false)
 {
     public bool Succeeded => Error is null;
@@ -85,6 +88,9 @@ public sealed class OfficerWorkflow(
     }
 
     public DateOnly Today(string unitId) => clock.Today(unitId);
+
+    /// <summary>The unit's local date of an instant (for history lines).</summary>
+    public DateOnly LocalDate(string unitId, DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.ZoneOf(unitId)).DateTime);
 
     public Task<Kegiatan?> GetAsync(string kegiatanId, CancellationToken cancellationToken = default) =>
         repository.GetAsync(kegiatanId, cancellationToken);
@@ -203,38 +209,13 @@ public sealed class OfficerWorkflow(
 
     /// <summary>
     /// Selesai: completes the current step with its Output, or, where the SOP marks the step for a leader, puts it in
-    /// menunggu disposisi and asks the disposisi feature to send it.
+    /// menunggu disposisi (the disposisi feature is asked to send it; see <see cref="ApplyAsync"/>).
     /// </summary>
-    public async Task<WorkflowOutcome> CompleteAsync(KegiatanTarget target, string outputReference, CancellationToken cancellationToken = default)
-    {
-        var toLeader = false;
-        var outcome = await ApplyAsync(target, (k, a, at) =>
-        {
-            var step = engine.CurrentStepDefinition(k);
-            toLeader = step?.Disposisi is { Optional: false } && k.CurrentStep?.Status == StepStatus.Berjalan;
-            return toLeader
+    public Task<WorkflowOutcome> CompleteAsync(KegiatanTarget target, string outputReference, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) =>
+            engine.CurrentStepDefinition(k)?.Disposisi is { Optional: false } && k.CurrentStep?.Status == StepStatus.Berjalan
                 ? engine.SubmitToLeader(k, outputReference, clock.Today(k.UnitId), a, at)
-                : engine.CompleteStep(k, outputReference, clock.Today(k.UnitId), a, at);
-        }, cancellationToken);
-        if (!outcome.Succeeded || !toLeader)
-        {
-            return outcome;
-        }
-
-        var kegiatan = outcome.Kegiatan!;
-        var record = kegiatan.CurrentStep!;
-        var rule = engine.CurrentStepDefinition(kegiatan)!.Disposisi!;
-        var request = new DisposisiRequest(
-            kegiatan.Id, record.StepId, target.OfficerId, kegiatan.UnitId,
-            rule.Mode == DisposisiMode.LeaderDecides ? "leader-decides" : "report-to-leader",
-            record.DueOn, $"{kegiatan.Title}: langkah {record.StepId}, output {outputReference.Trim()}");
-        foreach (var requester in _disposisi)
-        {
-            await requester.RequestAsync(request, cancellationToken);
-        }
-
-        return outcome with { SentToLeader = true };
-    }
+                : engine.CompleteStep(k, outputReference, clock.Today(k.UnitId), a, at), cancellationToken);
 
     /// <summary>The audit trail of a kegiatan, oldest first.</summary>
     public async Task<IReadOnlyList<Audit.AuditEvent>> HistoryAsync(string kegiatanId, int max = 50, CancellationToken cancellationToken = default) =>
@@ -296,7 +277,34 @@ public sealed class OfficerWorkflow(
         }
 
         await AppendAsync(result, cancellationToken);
-        return new WorkflowOutcome(result.Kegiatan, null);
+        var after = result.Kegiatan!;
+        var waiting = after.CurrentStep is { Status: StepStatus.MenungguDisposisi }
+            && !(kegiatan.CurrentStepId == after.CurrentStepId && kegiatan.CurrentStep?.Status == StepStatus.MenungguDisposisi);
+        if (waiting)
+        {
+            await RequestDisposisiAsync(after, target.OfficerId, cancellationToken);
+        }
+
+        return new WorkflowOutcome(after, null, waiting);
+    }
+
+    /// <summary>
+    /// A step that just reached menunggu disposisi (submitted by the officer, or a leader-decides step whose inputs
+    /// just came in) is handed to the disposisi feature.
+    /// </summary>
+    private async Task RequestDisposisiAsync(Kegiatan kegiatan, string officerId, CancellationToken cancellationToken)
+    {
+        var record = kegiatan.CurrentStep!;
+        var rule = engine.CurrentStepDefinition(kegiatan)?.Disposisi;
+        var request = new DisposisiRequest(
+            kegiatan.Id, record.StepId, officerId, kegiatan.UnitId,
+            rule?.Mode == DisposisiMode.LeaderDecides ? "leader-decides" : "report-to-leader",
+            record.DueOn,
+            record.OutputReference is { } output ? $"{kegiatan.Title}: langkah {record.StepId}, output {output}" : $"{kegiatan.Title}: langkah {record.StepId}");
+        foreach (var requester in _disposisi)
+        {
+            await requester.RequestAsync(request, cancellationToken);
+        }
     }
 
     private async Task AppendAsync(KegiatanResult result, CancellationToken cancellationToken)

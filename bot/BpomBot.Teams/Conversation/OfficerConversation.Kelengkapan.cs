@@ -157,6 +157,7 @@ public sealed partial class OfficerConversation
 
         state.KegiatanVersion = outcome.Kegiatan!.Version;
         t.Say($"Tercatat: {alternative} (diterima {OfficerWorkflow.FormatDate(date.Date)}).", $"Recorded: {alternative} (received {OfficerWorkflow.FormatDate(date.Date)}).");
+        SayIfSentToLeader(t, outcome);
         if (workflow.Describe(outcome.Kegiatan!) is { } next)
         {
             if (next.Record.Status == StepStatus.MenungguKelengkapan && workflow.MissingKelengkapan(next.Kegiatan).Count > 0)

@@ -122,7 +122,7 @@ public sealed partial class OfficerConversation
     private async Task HistoryAsync(Turn t, Kegiatan kegiatan, CancellationToken ct)
     {
         var events = await workflow.HistoryAsync(kegiatan.Id, 30, ct);
-        var lines = events.Select(e => $"- {OfficerWorkflow.FormatDate(DateOnly.FromDateTime(e.At.UtcDateTime))} · {e.Action}{(e.Detail is null ? string.Empty : $" · {StepCard.Clip(e.Detail, 100)}")}");
+        var lines = events.Select(e => $"- {OfficerWorkflow.FormatDate(workflow.LocalDate(kegiatan.UnitId, e.At))} · {e.Action}{(e.Detail is null ? string.Empty : $" · {StepCard.Clip(e.Detail, 100)}")}");
         t.Say((t.State.English ? $"History of \"{kegiatan.Title}\":\n\n" : $"Riwayat \"{kegiatan.Title}\":\n\n")
             + (events.Count == 0 ? "-" : string.Join("\n", lines)));
     }

@@ -52,14 +52,12 @@ public sealed partial class OfficerConversation
 
         var kegiatan = outcome.Kegiatan!;
         t.State.KegiatanVersion = kegiatan.Version;
-        if (outcome.SentToLeader)
-        {
-            t.Say($"Langkah {view.Step.Id} disampaikan kepada pimpinan dan menunggu disposisi.", $"Step {view.Step.Id} was sent to the leader and waits for disposisi.");
-        }
-        else
+        if (!outcome.SentToLeader || kegiatan.CurrentStepId != view.Step.Id)
         {
             t.Say($"Langkah {view.Step.Id} selesai.", $"Step {view.Step.Id} done.");
         }
+
+        SayIfSentToLeader(t, outcome);
 
         if (workflow.Describe(kegiatan) is { } next)
         {
@@ -133,10 +131,19 @@ public sealed partial class OfficerConversation
 
         t.State.KegiatanVersion = outcome.Kegiatan!.Version;
         t.Say(done, doneEnglish);
+        SayIfSentToLeader(t, outcome);
         if (workflow.Describe(outcome.Kegiatan!) is { } view)
         {
             t.Card(Card(view, t.State.English));
         }
 
+    }
+
+    private static void SayIfSentToLeader(Turn t, WorkflowOutcome outcome)
+    {
+        if (outcome is { SentToLeader: true, Kegiatan.CurrentStepId: { } stepId })
+        {
+            t.Say($"Langkah {stepId} disampaikan kepada pimpinan dan menunggu disposisi.", $"Step {stepId} was sent to the leader and waits for disposisi.");
+        }
     }
 }

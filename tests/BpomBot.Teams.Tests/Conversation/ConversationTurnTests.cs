@@ -270,6 +270,28 @@ public sealed class ConversationTurnTests : IDisposable
     }
 
     [Fact]
+    public async Task Selesai_StepBeforeLeaderDecidesStep_NextStepGoesToLeader()
+    {
+        await bot.RegisteredAsync();
+        await bot.SayAllAsync("mulai", "D", "Fasilitator keamanan pangan 2026", "pemda");
+        await bot.SayAllAsync("kelengkapan", "1", "usulan", "hari ini");
+        foreach (var step in new[] { "D.1", "D.2", "D.3", "D.4" })
+        {
+            if (step == "D.4") await bot.SayAsync("rencana hari ini");
+            await bot.SayAllAsync("selesai", "out-" + step);
+        }
+
+        var done = await bot.SayAllAsync("selesai", "https://drive.pom.go.id/pengajuan-d5.pdf");
+
+        Assert.Contains("Langkah D.5 selesai", done.Texts());
+        Assert.Contains("Langkah D.6 disampaikan kepada pimpinan", done.Texts());
+        var k = await bot.CurrentAsync();
+        Assert.Equal(("D.6", StepStatus.MenungguDisposisi), (k.CurrentStepId, k.CurrentStep!.Status));
+        var request = Assert.Single(bot.Stores.Disposisi.Requests);
+        Assert.Equal(("D.6", "leader-decides"), (request.StepId, request.Kind));
+    }
+
+    [Fact]
     public async Task Batal_Kegiatan_AsksReason_BatalAgainKeeps_ReasonCancels()
     {
         await bot.RegisteredAsync();
