@@ -209,13 +209,15 @@ public sealed class OfficerWorkflow(
 
     /// <summary>
     /// Selesai: completes the current step with its Output, or, where the SOP marks the step for a leader, puts it in
-    /// menunggu disposisi (the disposisi feature is asked to send it; see <see cref="ApplyAsync"/>).
+    /// menunggu disposisi (the disposisi feature is asked to send it; see <see cref="ApplyAsync"/>). A branch the SOP
+    /// allows after the step (e.g. D.3 without sertifikasi) is taken with <paramref name="branchId"/>.
     /// </summary>
-    public Task<WorkflowOutcome> CompleteAsync(KegiatanTarget target, string outputReference, CancellationToken cancellationToken = default) =>
+    public Task<WorkflowOutcome> CompleteAsync(
+        KegiatanTarget target, string outputReference, string? branchId = null, CancellationToken cancellationToken = default) =>
         ApplyAsync(target, (k, a, at) =>
             engine.CurrentStepDefinition(k)?.Disposisi is { Optional: false } && k.CurrentStep?.Status == StepStatus.Berjalan
                 ? engine.SubmitToLeader(k, outputReference, clock.Today(k.UnitId), a, at)
-                : engine.CompleteStep(k, outputReference, clock.Today(k.UnitId), a, at), cancellationToken);
+                : engine.CompleteStep(k, outputReference, clock.Today(k.UnitId), a, at, branchId), cancellationToken);
 
     /// <summary>The audit trail of a kegiatan, oldest first.</summary>
     public async Task<IReadOnlyList<Audit.AuditEvent>> HistoryAsync(string kegiatanId, int max = 50, CancellationToken cancellationToken = default) =>

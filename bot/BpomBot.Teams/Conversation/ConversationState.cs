@@ -18,6 +18,7 @@ public enum Prompt
     KelengkapanAlternative,
     KelengkapanReference,
     KelengkapanDate,
+    Branch,
     Output,
     PlanDate,
     PauseReason,
@@ -61,6 +62,9 @@ public sealed class ConversationState
     public string? Alternative { get; set; }
     public string? Reference { get; set; }
 
+    /// <summary>A branch the SOP allows after the step being completed; null follows the SOP's next step.</summary>
+    public string? Branch { get; set; }
+
     /// <summary>Ids of the last activities handled, so a redelivered activity has no second effect.</summary>
     public List<string> Processed { get; set; } = [];
 
@@ -88,7 +92,7 @@ public sealed class ConversationState
         Pending = null;
         PendingArgument = null;
         KegiatanChoices = [];
-        ItemId = Alternative = Reference = null;
+        ItemId = Alternative = Reference = Branch = null;
     }
 
     public string Serialize() => JsonSerializer.Serialize(this, Json);

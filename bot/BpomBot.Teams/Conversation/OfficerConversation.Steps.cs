@@ -1,4 +1,5 @@
 using BpomBot.Domain.Application;
+using BpomBot.Domain.Sop;
 using BpomBot.Domain.Workflow;
 
 namespace BpomBot.Teams.Conversation;
@@ -30,9 +31,35 @@ public sealed partial class OfficerConversation
             return;
         }
 
+        var branches = view.Step.Branches.Where(b => b.After == BranchTiming.Complete).ToList();
+        if (branches.Count > 0)
+        {
+            var list = string.Join("\n", branches.Select((b, i) => $"{i + 2}. {b.Label} (lanjut ke {b.To})"));
+            Ask(t, Prompt.Branch, $"Setelah langkah {view.Step.Id}, lanjut ke mana? Ketik nomornya:\n\n1. Sesuai SOP ({view.Step.Next})\n{list}",
+                $"After step {view.Step.Id}, where next? Type its number:\n\n1. As in the SOP ({view.Step.Next})\n{list}");
+            return;
+        }
+
+        AskOutput(t, view);
+    }
+
+    private static void AskOutput(Turn t, OpenStep view) =>
         Ask(t, Prompt.Output,
             $"Output langkah {view.Step.Id}: {view.Step.Output} Kirim tautan, nomor surat, atau lampirkan berkasnya.",
             $"Output of step {view.Step.Id}: {view.Step.Output} Send a link, a letter number, or attach the file.");
+
+    private static bool OnBranch(Turn t, OpenStep view)
+    {
+        var branches = view.Step.Branches.Where(b => b.After == BranchTiming.Complete).ToList();
+        if (LeadingNumber(t.Text) is not { } n || n < 1 || n > branches.Count + 1)
+        {
+            t.Say($"Ketik nomor 1–{branches.Count + 1}, contoh: 1 (atau batal).", $"Type a number 1–{branches.Count + 1}, for example: 1 (or cancel).");
+            return CommandParser.Parse(t.Text) is null;
+        }
+
+        t.State.Branch = n == 1 ? null : branches[n - 2].Id;
+        AskOutput(t, view);
+        return true;
     }
 
     private async Task<bool> OnOutputAsync(Turn t, OpenStep view, CancellationToken ct)
@@ -42,8 +69,9 @@ public sealed partial class OfficerConversation
             return true;
         }
 
+        var branch = t.State.Branch;
         t.State.ClearPrompt();
-        var outcome = await workflow.CompleteAsync(Target(t, view.Kegiatan), reference, ct);
+        var outcome = await workflow.CompleteAsync(Target(t, view.Kegiatan), reference, branch, ct);
         if (!outcome.Succeeded)
         {
             t.Say(outcome.Error!);

@@ -304,6 +304,7 @@ public sealed partial class OfficerConversation(
             Prompt.KelengkapanAlternative => await WithKegiatanAsync(t, v => OnKelengkapanAlternative(t, v), ct),
             Prompt.KelengkapanReference => await WithKegiatanAsync(t, v => OnReferenceAsync(t, v, ct), ct),
             Prompt.KelengkapanDate => await WithKegiatanAsync(t, v => OnReceivedDateAsync(t, v, ct), ct),
+            Prompt.Branch => await WithKegiatanAsync(t, v => OnBranch(t, v), ct),
             Prompt.Output => await WithKegiatanAsync(t, v => OnOutputAsync(t, v, ct), ct),
             Prompt.PlanDate => await WithKegiatanAsync(t, v => PlanAsync(t, v.Kegiatan, text, ct), ct),
             Prompt.PauseReason => await WithKegiatanAsync(t, v => OnPauseReasonAsync(t, v, ct), ct),
@@ -320,7 +321,7 @@ public sealed partial class OfficerConversation(
     /// <summary>Single letters and numbers are answers to choice prompts even where they look like nothing else.</summary>
     private static bool IsChoice(Prompt prompt, string text) =>
         prompt is Prompt.SubProcess or Prompt.Stakeholder or Prompt.Bentuk or Prompt.UnitPick or Prompt.Role or Prompt.PickKegiatan
-            or Prompt.KelengkapanItem or Prompt.KelengkapanAlternative
+            or Prompt.KelengkapanItem or Prompt.KelengkapanAlternative or Prompt.Branch
         && int.TryParse(text, out _);
 
     // ---- helpers ----

@@ -259,7 +259,7 @@ public sealed class ConversationTurnTests : IDisposable
                 await bot.SayAsync("rencana hari ini");
             }
 
-            await bot.SayAllAsync("selesai", "out-" + k.CurrentStepId);
+            await bot.SayAllAsync(k.CurrentStepId == "D.3" ? ["selesai", "1", "out-D.3"] : ["selesai", "out-" + k.CurrentStepId]);
         }
 
         Assert.Equal("D.5", (await bot.CurrentAsync()).CurrentStepId);
@@ -278,7 +278,7 @@ public sealed class ConversationTurnTests : IDisposable
         foreach (var step in new[] { "D.1", "D.2", "D.3", "D.4" })
         {
             if (step == "D.4") await bot.SayAsync("rencana hari ini");
-            await bot.SayAllAsync("selesai", "out-" + step);
+            await bot.SayAllAsync(step == "D.3" ? ["selesai", "1", "out-D.3"] : ["selesai", "out-" + step]);
         }
 
         var done = await bot.SayAllAsync("selesai", "https://drive.pom.go.id/pengajuan-d5.pdf");
@@ -289,6 +289,24 @@ public sealed class ConversationTurnTests : IDisposable
         Assert.Equal(("D.6", StepStatus.MenungguDisposisi), (k.CurrentStepId, k.CurrentStep!.Status));
         var request = Assert.Single(bot.Stores.Disposisi.Requests);
         Assert.Equal(("D.6", "leader-decides"), (request.StepId, request.Kind));
+    }
+
+    [Fact]
+    public async Task Selesai_StepWithSopBranch_AsksWhereNext_BranchSkipsToD7()
+    {
+        await bot.RegisteredAsync();
+        await bot.SayAllAsync("mulai", "D", "Fasilitator keamanan pangan 2026", "pemda");
+        await bot.SayAllAsync("kelengkapan", "1", "usulan", "hari ini", "selesai", "out-D.1", "selesai", "out-D.2");
+
+        Assert.Contains("lanjut ke mana", (await bot.SayAsync("selesai")).Texts());
+        Assert.Contains("contoh: 1", (await bot.SayAsync("5")).Texts());
+        Assert.Contains("Output langkah D.3", (await bot.SayAsync("2")).Texts());
+        var done = await bot.SayAsync("https://drive.pom.go.id/pelatihan-d3.pdf");
+
+        Assert.Contains("Langkah D.3 selesai", done.Texts());
+        var k = await bot.CurrentAsync();
+        Assert.Equal("D.7", k.CurrentStepId);
+        Assert.All(new[] { "D.4", "D.5", "D.6" }, id => Assert.Equal(StepStatus.Dilewati, k.FindStep(id)!.Status));
     }
 
     [Fact]
