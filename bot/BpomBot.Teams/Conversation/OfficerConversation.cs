@@ -41,6 +41,7 @@ public sealed partial class OfficerConversation(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(input);
+        using var gate = await EnterAsync(turn.Activity, cancellationToken);
         var session = await LoadAsync(turn.Activity, cancellationToken);
         var state = session.State;
         if (turn.Activity.Id is { } id && state.Processed.Contains(id))
@@ -86,6 +87,7 @@ public sealed partial class OfficerConversation(
             return InvokeResponse.Error(400, "BadRequest", "data.k (kegiatan id) is required.");
         }
 
+        using var gate = await EnterAsync(turn.Activity, cancellationToken);
         var session = await LoadAsync(turn.Activity, cancellationToken);
         var state = session.State;
         var officer = Officer(turn.Activity);
@@ -425,6 +427,24 @@ public sealed partial class OfficerConversation(
         var id = conversation?.Id ?? "unknown";
         var group = conversation?.IsGroup == true || conversation?.ConversationType is "groupChat" or "channel";
         return group ? $"{id}|{Officer(activity).Id}" : id;
+    }
+
+    /// <summary>
+    /// Turns run in parallel (TurnQueue); turns of one conversation run one at a time here, so quick consecutive
+    /// messages do not race on the dialog state. Striped, so memory stays bounded.
+    /// </summary>
+    private static async Task<IDisposable> EnterAsync(Activity activity, CancellationToken ct)
+    {
+        var stripe = Gates[(int)((uint)StringComparer.Ordinal.GetHashCode(StateKey(activity)) % (uint)Gates.Length)];
+        await stripe.WaitAsync(ct);
+        return new Release(stripe);
+    }
+
+    private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
     }
 
     private async Task<Session> LoadAsync(Activity activity, CancellationToken ct)

@@ -168,8 +168,12 @@ public sealed class MemoryDialogs : IDialogStateRepository
     /// <summary>Makes the next save fail, as if the bot stopped between storing the kegiatan and the dialog state.</summary>
     public bool FailNextSave { get; set; }
 
-    public Task<DialogStateDocument?> GetAsync(string conversationId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_rows.GetValueOrDefault(conversationId));
+    public async Task<DialogStateDocument?> GetAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        var row = _rows.GetValueOrDefault(conversationId);
+        await Task.Delay(1, cancellationToken); // like storage, a read takes time, so concurrent turns can interleave
+        return row;
+    }
 
     public Task<DialogStateDocument> SaveAsync(DialogStateDocument document, CancellationToken cancellationToken = default)
     {

@@ -412,6 +412,17 @@ public sealed class ConversationTurnTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_ConcurrentTurnsOfOneConversation_AllAnsweredNoConflict()
+    {
+        await bot.RegisteredAsync();
+        await bot.StartKegiatanAsync();
+
+        var turns = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => bot.SayAsync("tugas"))));
+
+        Assert.All(turns, t => Assert.Contains("Tugas Anda", t.Texts()));
+    }
+
+    [Fact]
     public async Task Restart_MidPrompt_OfficerContinues()
     {
         await bot.RegisteredAsync();
