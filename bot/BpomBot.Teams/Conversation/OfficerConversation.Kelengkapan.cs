@@ -166,7 +166,7 @@ public sealed partial class OfficerConversation
             }
             else
             {
-                t.Card(Card(next, state.English));
+                t.StepCard(next, state.English);
             }
         }
 

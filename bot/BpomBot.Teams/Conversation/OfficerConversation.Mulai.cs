@@ -152,7 +152,7 @@ public sealed partial class OfficerConversation
         t.Say($"Kegiatan \"{kegiatan.Title}\" dimulai. Langkah pertama:", $"Kegiatan \"{kegiatan.Title}\" started. First step:");
         if (workflow.Describe(kegiatan) is { } view)
         {
-            t.Card(Card(view, state.English));
+            t.StepCard(view, state.English);
         }
     }
 

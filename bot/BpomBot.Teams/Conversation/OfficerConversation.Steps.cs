@@ -89,7 +89,7 @@ public sealed partial class OfficerConversation
 
         if (workflow.Describe(kegiatan) is { } next)
         {
-            t.Card(Card(next, t.State.English));
+            t.StepCard(next, t.State.English);
         }
         else
         {
@@ -162,7 +162,7 @@ public sealed partial class OfficerConversation
         SayIfSentToLeader(t, outcome);
         if (workflow.Describe(outcome.Kegiatan!) is { } view)
         {
-            t.Card(Card(view, t.State.English));
+            t.StepCard(view, t.State.English);
         }
 
     }

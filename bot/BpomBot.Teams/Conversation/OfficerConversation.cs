@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Application;
 using BpomBot.Domain.Calendar;
@@ -122,14 +121,14 @@ public sealed partial class OfficerConversation(
 
         // The card refreshes in place; a step card the command produced for this kegiatan is that refresh.
         var replies = t.Replies.ToList();
-        replies.RemoveAll(r => r.Attachments is [{ Content: JsonObject c }] && c["bpombot:kegiatan"]?.GetValue<string>() == kegiatan.Id);
+        replies.RemoveAll(r => t.StepCardsOf.TryGetValue(r, out var shown) && shown == kegiatan.Id);
         foreach (var reply in replies)
         {
             await turn.SendAsync(reply, cancellationToken);
         }
 
         return workflow.Describe(kegiatan) is { } view
-            ? InvokeResponse.Card(Card(view, state.English))
+            ? InvokeResponse.Card(StepCard.Build(view, state.English))
             : InvokeResponse.Message(Summary(kegiatan, state.English));
     }
 
@@ -183,7 +182,7 @@ public sealed partial class OfficerConversation(
         {
             case Command.Status:
                 t.Say(Summary(kegiatan, state.English));
-                if (view is not null) t.Card(Card(view, state.English));
+                if (view is not null) t.StepCard(view, state.English);
                 return;
             case Command.Riwayat:
                 await HistoryAsync(t, kegiatan, ct);
@@ -199,7 +198,7 @@ public sealed partial class OfficerConversation(
         switch (parsed.Command)
         {
             case Command.Lanjut:
-                t.Card(Card(view, state.English));
+                t.StepCard(view, state.English);
                 break;
             case Command.Kelengkapan:
                 BeginKelengkapan(t, view);
@@ -344,13 +343,6 @@ public sealed partial class OfficerConversation(
     private static KegiatanTarget Target(Turn t, Kegiatan kegiatan) =>
         new(kegiatan.Id, t.Officer.Id, t.State.KegiatanId == kegiatan.Id && t.State.KegiatanVersion is { } shown ? shown : kegiatan.Version);
 
-    private static JsonObject Card(OpenStep view, bool english)
-    {
-        var card = StepCard.Build(view, english);
-        card["bpombot:kegiatan"] = view.Kegiatan.Id;
-        return card;
-    }
-
     private static void Ask(Turn t, Prompt prompt, string indonesian, string english)
     {
         t.State.Prompt = prompt;
@@ -484,6 +476,14 @@ public sealed partial class OfficerConversation(
         public void Say(string indonesian, string? english = null) =>
             Replies.Add(new Activity { Type = ActivityTypes.Message, Text = State.English && english is not null ? english : indonesian, TextFormat = "markdown" });
 
-        public void Card(JsonObject card) => Replies.Add(AdaptiveCard.ToMessage(card));
+        /// <summary>Step cards among the replies, with their kegiatan (a button's own card refresh replaces them).</summary>
+        public Dictionary<Activity, string> StepCardsOf { get; } = [];
+
+        public void StepCard(OpenStep view, bool english)
+        {
+            var message = AdaptiveCard.ToMessage(Conversation.StepCard.Build(view, english));
+            Replies.Add(message);
+            StepCardsOf[message] = view.Kegiatan.Id;
+        }
     }
 }
