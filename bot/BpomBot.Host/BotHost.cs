@@ -1,5 +1,7 @@
+using BpomBot.Host.Faq;
 using BpomBot.Storage;
 using BpomBot.Teams.Conversation;
+using BpomBot.Teams.Faq;
 using BpomBot.Teams.Hosting;
 
 namespace BpomBot.Host;
@@ -14,7 +16,9 @@ public static class BotHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBpomTableStorage(builder.Configuration); // first: its initializer creates the tables others read at start
         builder.Services.AddBpomDomain();
+        builder.Services.AddFaq();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
+        builder.Services.AddFaqChat(builder.Configuration);
         builder.Services.AddBpomConversation();
 
         var app = builder.Build();
