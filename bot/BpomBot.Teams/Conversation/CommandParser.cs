@@ -75,6 +75,11 @@ public static class CommandParser
         }
 
         var rest = words.Skip(i + 1).ToList();
+        if (!ArgumentFits(command, rest, text!))
+        {
+            return null;
+        }
+
         bool? english = EnglishWords.Contains(words[i].Normal) ? true : words[i].Normal is "status" or "stat" or "log" ? null : false;
         if (command == Command.Mulai && rest.Count > 0 && AnnualWords.Contains(rest[0].Normal))
         {
@@ -82,6 +87,28 @@ public static class CommandParser
         }
 
         return new ParsedCommand(command, Join(rest), english);
+    }
+
+    /// <summary>
+    /// Commands take only a kegiatan number (rencana a date, tunda a reason, mulai a sub-process), so a question that
+    /// merely starts with a command word ("status izin edar produk saya?", "tugas BPOM apa saja?") is not a command.
+    /// </summary>
+    private static bool ArgumentFits(Command command, List<(string Raw, string Normal)> rest, string text)
+    {
+        if (text.TrimEnd().EndsWith('?'))
+        {
+            return false;
+        }
+
+        var argument = string.Join(' ', rest.Select(w => w.Normal));
+        var numberOnly = argument.Length == 0 || (rest.Count == 1 && int.TryParse(argument, out _));
+        return command switch
+        {
+            Command.Rencana or Command.Tunda => true,
+            Command.Mulai => numberOnly || (rest.Count == 1 && argument.Length == 1) || AnnualWords.Contains(rest[0].Normal),
+            Command.MulaiTahunan => rest.Count <= 1,
+            _ => numberOnly,
+        };
     }
 
     /// <summary>True when the text is a plain "batal"/"cancel" (used by every prompt).</summary>

@@ -45,6 +45,11 @@ public sealed class CommandParserTests
     [InlineData("bagaimana cara mendaftarkan produk pangan olahan?")]
     [InlineData("halo")]
     [InlineData("apakah BPOM buka hari Sabtu")]
+    [InlineData("status izin edar produk saya")]
+    [InlineData("tugas BPOM apa saja?")]
+    [InlineData("mulai usaha pangan rumahan perlu izin apa")]
+    [InlineData("batal registrasi produk bagaimana caranya")]
+    [InlineData("selesai?")]
     public void Parse_FreeText_Null(string text) => Assert.Null(CommandParser.Parse(text));
 
     [Fact]
