@@ -1,6 +1,7 @@
 using BpomBot.Host.Faq;
 using BpomBot.Host.Observability;
 using BpomBot.Storage;
+using BpomBot.Teams.Conversation;
 using BpomBot.Teams.Faq;
 using BpomBot.Teams.Hosting;
 
@@ -21,6 +22,7 @@ public static class BotHost
         builder.Services.AddFaqChat(builder.Configuration);
         builder.Services.AddBpomObservability(builder.Configuration);
         builder.Services.AddBpomHealth();
+        builder.Services.AddBpomConversation();
 
         var app = builder.Build();
         app.MapBotEndpoint();

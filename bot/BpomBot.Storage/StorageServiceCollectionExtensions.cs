@@ -3,8 +3,10 @@ extern alias AzureIdentity;
 using Azure.Storage.Blobs;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Calendar;
+using BpomBot.Domain.Workflow;
 using BpomBot.Storage.Blobs;
 using BpomBot.Storage.Disposisi;
+using BpomBot.Storage.Kegiatan;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.InMemory;
@@ -55,6 +57,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFaqFeedbackRepository, TableFaqFeedbackRepository>();
         services.TryAddSingleton<ICalendarOverrideRepository, TableCalendarOverrideRepository>();
         services.AddBpomDisposisiStorage();
+        services.TryAddSingleton<IKegiatanRepository, TableKegiatanRepository>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }

@@ -23,4 +23,14 @@ public static class Verbs
 
     /// <summary>Contact-centre ticket card: close the ticket (data: ticket).</summary>
     public const string FaqTicketClose = "faqTutup";
+
+    // Step card buttons (data: k = kegiatan id, v = kegiatan version; the server decides the rest).
+    public const string Lanjut = "kegiatan.lanjut";
+    public const string Kelengkapan = "kegiatan.kelengkapan";
+    public const string Selesai = "kegiatan.selesai";
+    public const string Rencana = "kegiatan.rencana";
+    public const string Tunda = "kegiatan.tunda";
+    public const string Lanjutkan = "kegiatan.lanjutkan";
+    public const string Lewati = "kegiatan.lewati";
+    public const string Riwayat = "kegiatan.riwayat";
 }

@@ -75,7 +75,7 @@ public sealed class DisposisiConcurrencyTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Single(audit.Events, e => e.Action is "step.approved" or "step.returned");
     }
 
-    private static Task<Kegiatan> WalkToA4Async(KegiatanEngine engine, string officerId)
+    private static Task<BpomBot.Domain.Workflow.Kegiatan> WalkToA4Async(KegiatanEngine engine, string officerId)
     {
         var actor = new Actor(officerId);
         var on = new DateOnly(2026, 3, 2);

@@ -1,0 +1,322 @@
+using System.Globalization;
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Calendar;
+using BpomBot.Domain.Organization;
+using BpomBot.Domain.Sop;
+using BpomBot.Domain.Workflow;
+
+namespace BpomBot.Domain.Application;
+
+/// <summary>
+/// The result of an officer's action: the kegiatan as stored now, or an Indonesian sentence saying why not.
+/// <see cref="SentToLeader"/>: the current step has just gone to a leader (menunggu disposisi).
+/// </summary>
+public sealed record WorkflowOutcome(Kegiatan? Kegiatan, string? Error, bool SentToLeader = false)
+{
+    public bool Succeeded => Error is null;
+
+    public static WorkflowOutcome Fail(string error) => new(null, error);
+}
+
+/// <summary>
+/// Which kegiatan an officer acts on. With <see cref="ExpectedVersion"/> the action applies only if the kegiatan is
+/// still the version the officer was shown (a prompt answered after a change elsewhere, or a redelivered activity
+/// whose first delivery already changed it, is refused instead of applied twice).
+/// </summary>
+public sealed record KegiatanTarget(string KegiatanId, string OfficerId, string? ExpectedVersion = null);
+
+/// <summary>How close an open step is to its due date.</summary>
+public enum Urgency
+{
+    /// <summary>Hijau: more than two HK left, or no due date yet.</summary>
+    Hijau,
+
+    /// <summary>Kuning: two HK or fewer left.</summary>
+    Kuning,
+
+    /// <summary>Merah: past its due (or planned) date.</summary>
+    Merah,
+}
+
+/// <summary>One open kegiatan of an officer, at its current step, as seen on the officer's local "today".</summary>
+public sealed record OpenStep(Kegiatan Kegiatan, SopStep Step, StepRecord Record, DateOnly Today, DateOnly? Target, int? HkLeft, Urgency Urgency)
+{
+    /// <summary>"sisa 2 HK", "terlambat 3 HK", "jatuh tempo hari ini" or "belum ada tenggat".</summary>
+    public string DueText => HkLeft switch
+    {
+        null => Record.Status == StepStatus.MenungguKelengkapan ? "menunggu kelengkapan" : "belum ada tenggat",
+        < 0 => $"terlambat {-HkLeft} HK",
+        0 => "jatuh tempo hari ini",
+        _ => $"sisa {HkLeft} HK",
+    };
+
+    public string DueTextEnglish => HkLeft switch
+    {
+        null => Record.Status == StepStatus.MenungguKelengkapan ? "waiting for Kelengkapan" : "no due date yet",
+        < 0 => $"{-HkLeft} HK overdue",
+        0 => "due today",
+        _ => $"{HkLeft} HK left",
+    };
+}
+
+/// <summary>
+/// The officer's side of the SOP: load the kegiatan, let <see cref="KegiatanEngine"/> decide, store the result with
+/// its version, append the audit events, and hand steps marked for a leader to <see cref="IDisposisiRequester"/>.
+/// Dates are the unit's local today (<see cref="OfficeClock"/>).
+/// </summary>
+public sealed class OfficerWorkflow(
+    KegiatanEngine engine,
+    IKegiatanRepository repository,
+    IAuditLog audit,
+    IEnumerable<IDisposisiRequester> disposisi,
+    OfficeClock clock,
+    TimeProvider timeProvider,
+    ISopCatalog catalog,
+    IWorkingDayCalendar calendar)
+{
+    public const string SopCode = "POM-04.01/CFM.01/SOP.01";
+    private const string Changed = "Kegiatan ini baru saja diubah di tempat lain. Ketik \"lanjut\" untuk melihat keadaan terbaru, lalu coba lagi.";
+
+    private readonly IDisposisiRequester[] _disposisi = [.. disposisi];
+
+    public SopDefinition Sop => catalog.Latest(SopCode) ?? throw new InvalidOperationException($"SOP {SopCode} is not shipped");
+
+    public SopDefinition SopOf(Kegiatan kegiatan)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        return catalog.Get(kegiatan.SopCode, kegiatan.SopVersion) ?? Sop;
+    }
+
+    public DateOnly Today(string unitId) => clock.Today(unitId);
+
+    /// <summary>The unit's local date of an instant (for history lines).</summary>
+    public DateOnly LocalDate(string unitId, DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.ZoneOf(unitId)).DateTime);
+
+    public Task<Kegiatan?> GetAsync(string kegiatanId, CancellationToken cancellationToken = default) =>
+        repository.GetAsync(kegiatanId, cancellationToken);
+
+    /// <summary>The officer's kegiatan still berjalan, oldest first: the numbers the officer picks by are positions in this list.</summary>
+    public async Task<IReadOnlyList<Kegiatan>> ListOpenAsync(string officerId, CancellationToken cancellationToken = default) =>
+        [.. (await repository.ListByOfficerAsync(officerId, cancellationToken)).Where(k => k.Status == KegiatanStatus.Berjalan)];
+
+    /// <summary>The current step of every open kegiatan of the officer, with HK left and colour.</summary>
+    public async Task<IReadOnlyList<OpenStep>> ListOpenStepsAsync(string officerId, CancellationToken cancellationToken = default) =>
+        [.. (await ListOpenAsync(officerId, cancellationToken)).Select(Describe).OfType<OpenStep>()];
+
+    /// <summary>Where a kegiatan stands now; null when it has no current step (ended).</summary>
+    public OpenStep? Describe(Kegiatan kegiatan)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        if (engine.CurrentStepDefinition(kegiatan) is not { } step || kegiatan.CurrentStep is not { } record)
+        {
+            return null;
+        }
+
+        var today = clock.Today(kegiatan.UnitId);
+        var target = record.DueOn ?? record.PlannedOn;
+        int? left = null;
+        try
+        {
+            left = target is { } t ? calendar.WorkingDaysBetween(today, t, kegiatan.UnitId) : null;
+        }
+        catch (CalendarNotAvailableException)
+        {
+            left = target is { } t ? t.DayNumber - today.DayNumber : null;
+        }
+
+        var urgency = left switch
+        {
+            < 0 => Urgency.Merah,
+            <= 2 => Urgency.Kuning,
+            _ => Urgency.Hijau,
+        };
+        return new OpenStep(kegiatan, step, record, today, target, left, urgency);
+    }
+
+    public IReadOnlyList<KelengkapanItem> MissingKelengkapan(Kegiatan kegiatan) => engine.MissingKelengkapan(kegiatan);
+
+    public async Task<WorkflowOutcome> StartAsync(
+        string officerId, string unitId, string subProcess, string title, string stakeholder, string bentuk, CancellationToken cancellationToken = default)
+    {
+        var today = clock.Today(unitId);
+        var id = $"{today:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
+        var result = engine.Start(
+            new StartKegiatan(id, SopCode, subProcess, WorkflowKind.PerKegiatan, title, stakeholder, bentuk, unitId, officerId, today.Year),
+            new Actor(officerId), timeProvider.GetUtcNow());
+        return await CreateAsync(result, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts (or returns) the unit's siklus tahunan of a sub-process for this year, with its first Kelengkapan
+    /// pre-filled from that unit's kegiatan of the year and their reports.
+    /// </summary>
+    public async Task<WorkflowOutcome> StartAnnualAsync(string officerId, string unitId, string subProcess, CancellationToken cancellationToken = default)
+    {
+        var year = clock.Today(unitId).Year;
+        if (await repository.GetAsync(Kegiatan.AnnualCycleId(SopCode, subProcess.ToUpperInvariant(), unitId, year), cancellationToken) is { } existing)
+        {
+            return new WorkflowOutcome(existing, null);
+        }
+
+        var actor = new Actor(officerId);
+        var started = engine.Start(
+            new StartKegiatan(null, SopCode, subProcess, WorkflowKind.SiklusTahunan, null, null, null, unitId, officerId, year), actor, timeProvider.GetUtcNow());
+        if (!started.Succeeded)
+        {
+            return WorkflowOutcome.Fail(started.Refusal!.Reason);
+        }
+
+        var kegiatan = started.Kegiatan!;
+        var events = started.Events.ToList();
+        var ofYear = (await repository.ListByUnitYearAsync(unitId, year, cancellationToken))
+            .Where(k => k.Kind == WorkflowKind.PerKegiatan && k.SubProcess == kegiatan.SubProcess && k.Status != KegiatanStatus.Dibatalkan)
+            .ToList();
+        if (ofYear.Count > 0 && engine.MissingKelengkapan(kegiatan) is [var item, ..])
+        {
+            var reference = $"{ofYear.Count} kegiatan {year}: " + string.Join("; ", ofYear.Select(k =>
+                k.Steps.LastOrDefault(s => s.Status == StepStatus.Selesai && s.OutputReference is not null) is { } last
+                    ? $"{k.Title} (laporan {last.StepId}: {last.OutputReference})"
+                    : $"{k.Title} ({(k.Status == KegiatanStatus.Selesai ? "selesai" : $"langkah {k.CurrentStepId}")})"));
+            var prefilled = engine.RecordKelengkapan(kegiatan, item.Id, item.Alternatives[0], reference, clock.Today(unitId), actor, timeProvider.GetUtcNow());
+            if (prefilled.Succeeded)
+            {
+                kegiatan = prefilled.Kegiatan!;
+                events.AddRange(prefilled.Events);
+            }
+        }
+
+        return await CreateAsync(new KegiatanResult(kegiatan, null, events), cancellationToken);
+    }
+
+    public Task<WorkflowOutcome> RecordKelengkapanAsync(
+        KegiatanTarget target, string itemId, string? alternative, string reference, DateOnly receivedOn, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.RecordKelengkapan(k, itemId, alternative, reference, receivedOn, a, at), cancellationToken);
+
+    public Task<WorkflowOutcome> PlanAsync(KegiatanTarget target, DateOnly plannedOn, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.SetPlannedDate(k, plannedOn, a, at), cancellationToken);
+
+    public Task<WorkflowOutcome> PauseAsync(KegiatanTarget target, string reason, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.Pause(k, reason, clock.Today(k.UnitId), a, at), cancellationToken);
+
+    public Task<WorkflowOutcome> ResumeAsync(KegiatanTarget target, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.Resume(k, clock.Today(k.UnitId), a, at), cancellationToken);
+
+    public Task<WorkflowOutcome> SkipAsync(KegiatanTarget target, string branchId, string? reason, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.SkipStep(k, branchId, reason, clock.Today(k.UnitId), a, at), cancellationToken);
+
+    public Task<WorkflowOutcome> CancelAsync(KegiatanTarget target, string reason, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) => engine.Cancel(k, reason, a, at), cancellationToken);
+
+    /// <summary>
+    /// Selesai: completes the current step with its Output, or, where the SOP marks the step for a leader, puts it in
+    /// menunggu disposisi (the disposisi feature is asked to send it; see <see cref="ApplyAsync"/>). A branch the SOP
+    /// allows after the step (e.g. D.3 without sertifikasi) is taken with <paramref name="branchId"/>.
+    /// </summary>
+    public Task<WorkflowOutcome> CompleteAsync(
+        KegiatanTarget target, string outputReference, string? branchId = null, CancellationToken cancellationToken = default) =>
+        ApplyAsync(target, (k, a, at) =>
+            engine.CurrentStepDefinition(k)?.Disposisi is { Optional: false } && k.CurrentStep?.Status == StepStatus.Berjalan
+                ? engine.SubmitToLeader(k, outputReference, clock.Today(k.UnitId), a, at)
+                : engine.CompleteStep(k, outputReference, clock.Today(k.UnitId), a, at, branchId), cancellationToken);
+
+    /// <summary>The audit trail of a kegiatan, oldest first.</summary>
+    public async Task<IReadOnlyList<Audit.AuditEvent>> HistoryAsync(string kegiatanId, int max = 50, CancellationToken cancellationToken = default) =>
+        [.. (await audit.ListBySubjectAsync($"kegiatan/{kegiatanId}", max, cancellationToken)).Reverse()];
+
+    private async Task<WorkflowOutcome> CreateAsync(KegiatanResult result, CancellationToken cancellationToken)
+    {
+        if (!result.Succeeded)
+        {
+            return WorkflowOutcome.Fail(result.Refusal!.Reason);
+        }
+
+        try
+        {
+            await repository.CreateAsync(result.Kegiatan!, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return WorkflowOutcome.Fail("Kegiatan dengan nomor itu sudah ada.");
+        }
+
+        await AppendAsync(result, cancellationToken);
+        return new WorkflowOutcome(result.Kegiatan, null);
+    }
+
+    private async Task<WorkflowOutcome> ApplyAsync(
+        KegiatanTarget target, Func<Kegiatan, Actor, DateTimeOffset, KegiatanResult> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var kegiatan = await repository.GetAsync(target.KegiatanId, cancellationToken);
+        if (kegiatan is null)
+        {
+            return WorkflowOutcome.Fail("Kegiatan tidak ditemukan.");
+        }
+
+        if (!string.Equals(kegiatan.OfficerId, target.OfficerId, StringComparison.Ordinal))
+        {
+            return WorkflowOutcome.Fail("Kegiatan ini dipegang petugas lain.");
+        }
+
+        if (target.ExpectedVersion is { } expected && expected != kegiatan.Version)
+        {
+            return WorkflowOutcome.Fail(Changed);
+        }
+
+        var result = change(kegiatan, new Actor(target.OfficerId), timeProvider.GetUtcNow());
+        if (!result.Succeeded)
+        {
+            return WorkflowOutcome.Fail(result.Refusal!.Reason);
+        }
+
+        try
+        {
+            await repository.UpdateAsync(result.Kegiatan!, kegiatan.Version!, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return WorkflowOutcome.Fail(Changed);
+        }
+
+        await AppendAsync(result, cancellationToken);
+        var after = result.Kegiatan!;
+        var waiting = after.CurrentStep is { Status: StepStatus.MenungguDisposisi }
+            && !(kegiatan.CurrentStepId == after.CurrentStepId && kegiatan.CurrentStep?.Status == StepStatus.MenungguDisposisi);
+        if (waiting)
+        {
+            await RequestDisposisiAsync(after, target.OfficerId, cancellationToken);
+        }
+
+        return new WorkflowOutcome(after, null, waiting);
+    }
+
+    /// <summary>
+    /// A step that just reached menunggu disposisi (submitted by the officer, or a leader-decides step whose inputs
+    /// just came in) is handed to the disposisi feature.
+    /// </summary>
+    private async Task RequestDisposisiAsync(Kegiatan kegiatan, string officerId, CancellationToken cancellationToken)
+    {
+        var record = kegiatan.CurrentStep!;
+        var rule = engine.CurrentStepDefinition(kegiatan)?.Disposisi;
+        var request = new DisposisiRequest(
+            kegiatan.Id, record.StepId, officerId, kegiatan.UnitId,
+            rule?.Mode == DisposisiMode.LeaderDecides ? "leader-decides" : "report-to-leader",
+            record.DueOn,
+            record.OutputReference is { } output ? $"{kegiatan.Title}: langkah {record.StepId}, output {output}" : $"{kegiatan.Title}: langkah {record.StepId}");
+        foreach (var requester in _disposisi)
+        {
+            await requester.RequestAsync(request, cancellationToken);
+        }
+    }
+
+    private async Task AppendAsync(KegiatanResult result, CancellationToken cancellationToken)
+    {
+        foreach (var e in result.Events)
+        {
+            await audit.AppendAsync(e, cancellationToken);
+        }
+    }
+
+    /// <summary>dd MMM yyyy in Indonesian, e.g. "3 Mar 2026".</summary>
+    public static string FormatDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("id-ID"));
+}

@@ -1,0 +1,47 @@
+using BpomBot.Teams.Cards;
+using BpomBot.Teams.Protocol;
+using BpomBot.Teams.Routing;
+
+namespace BpomBot.Teams.Conversation;
+
+/// <summary>
+/// Typed officer commands and answers to open prompts. Runs before the FAQ and help handlers; text that is neither
+/// falls through to them.
+/// </summary>
+public sealed class ConversationMessageHandler(OfficerConversation conversation) : IMessageHandler
+{
+    public const int HandlerOrder = 100;
+
+    public int Order => HandlerOrder;
+
+    public Task<bool> TryHandleAsync(ITurnContext turn, MessageInput input, CancellationToken cancellationToken = default) =>
+        conversation.TryHandleMessageAsync(turn, input, cancellationToken);
+}
+
+/// <summary>A step card button: the verb names the command, the data the kegiatan and the version the card showed.</summary>
+public abstract class StepCardAction(OfficerConversation conversation, string verb, Command command) : ICardActionHandler
+{
+    public string Verb => verb;
+
+    public Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return conversation.HandleActionAsync(turn, command, action.GetString("k"), action.GetString("v"), cancellationToken);
+    }
+}
+
+public sealed class LanjutAction(OfficerConversation c) : StepCardAction(c, Verbs.Lanjut, Command.Lanjut);
+
+public sealed class KelengkapanAction(OfficerConversation c) : StepCardAction(c, Verbs.Kelengkapan, Command.Kelengkapan);
+
+public sealed class SelesaiAction(OfficerConversation c) : StepCardAction(c, Verbs.Selesai, Command.Selesai);
+
+public sealed class RencanaAction(OfficerConversation c) : StepCardAction(c, Verbs.Rencana, Command.Rencana);
+
+public sealed class TundaAction(OfficerConversation c) : StepCardAction(c, Verbs.Tunda, Command.Tunda);
+
+public sealed class LanjutkanAction(OfficerConversation c) : StepCardAction(c, Verbs.Lanjutkan, Command.Lanjutkan);
+
+public sealed class LewatiAction(OfficerConversation c) : StepCardAction(c, Verbs.Lewati, Command.Lewati);
+
+public sealed class RiwayatAction(OfficerConversation c) : StepCardAction(c, Verbs.Riwayat, Command.Riwayat);

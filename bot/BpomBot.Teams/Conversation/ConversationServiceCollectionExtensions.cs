@@ -1,0 +1,35 @@
+using BpomBot.Domain.Application;
+using BpomBot.Teams.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BpomBot.Teams.Conversation;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The officer SOP conversation: application service, dialog, evidence intake, the message handler and the step card
+    /// buttons. Needs the domain services (engine, catalogues, clock, recognizer) and the storage ports registered.
+    /// </summary>
+    public static IServiceCollection AddBpomConversation(this IServiceCollection services)
+    {
+        services.TryAddSingleton<OfficerWorkflow>();
+        services.TryAddScoped<OfficerConversation>();
+        services.TryAddSingleton<IEvidenceIntake, EvidenceIntake>();
+        services.AddHttpClient(EvidenceIntake.HttpClientName, c =>
+        {
+            c.Timeout = TimeSpan.FromSeconds(60);
+            c.MaxResponseContentBufferSize = EvidenceIntake.MaxBytes;
+        });
+        services.AddMessageHandler<ConversationMessageHandler>();
+        services.AddCardActionHandler<LanjutAction>();
+        services.AddCardActionHandler<KelengkapanAction>();
+        services.AddCardActionHandler<SelesaiAction>();
+        services.AddCardActionHandler<RencanaAction>();
+        services.AddCardActionHandler<TundaAction>();
+        services.AddCardActionHandler<LanjutkanAction>();
+        services.AddCardActionHandler<LewatiAction>();
+        services.AddCardActionHandler<RiwayatAction>();
+        return services;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using BpomBot.Domain.Application;
+using BpomBot.Domain.Dates;
+using BpomBot.Domain.Sop;
+using BpomBot.Domain.Workflow;
+
+namespace BpomBot.Teams.Conversation;
+
+/// <summary>Kelengkapan: pick the item and alternative, take a reference (link, nomor surat or file) and the date received.</summary>
+public sealed partial class OfficerConversation
+{
+    private void BeginKelengkapan(Turn t, OpenStep view)
+    {
+        t.State.ClearPrompt();
+        var missing = workflow.MissingKelengkapan(view.Kegiatan);
+        if (view.Record.Status != StepStatus.MenungguKelengkapan || missing.Count == 0)
+        {
+            t.Say($"Kelengkapan langkah {view.Step.Id} sudah lengkap (langkah {StepCard.StatusText(view.Record.Status, false)}). Ketik selesai bila langkah sudah selesai.",
+                $"Kelengkapan of step {view.Step.Id} is complete (step {StepCard.StatusText(view.Record.Status, true)}). Type done when the step is finished.");
+            return;
+        }
+
+        if (missing.Count == 1)
+        {
+            ChooseItem(t, missing[0]);
+            return;
+        }
+
+        var list = string.Join("\n", missing.Select((m, i) => $"{i + 1}. {m.Text}"));
+        Ask(t, Prompt.KelengkapanItem, $"Kelengkapan mana yang diterima? Ketik nomornya:\n\n{list}", $"Which Kelengkapan item did you receive? Type its number:\n\n{list}");
+    }
+
+    private bool OnKelengkapanItem(Turn t, OpenStep view)
+    {
+        var missing = workflow.MissingKelengkapan(view.Kegiatan);
+        var n = LeadingNumber(t.Text);
+        if (n is null || n < 1 || n > missing.Count)
+        {
+            t.Say($"Ketik nomor kelengkapan 1–{missing.Count}, contoh: 1 (atau batal).", $"Type an item number 1–{missing.Count}, for example: 1 (or cancel).");
+            return CommandParser.Parse(t.Text) is null;
+        }
+
+        ChooseItem(t, missing[n.Value - 1]);
+        return true;
+    }
+
+    private static void ChooseItem(Turn t, KelengkapanItem item)
+    {
+        t.State.ItemId = item.Id;
+        if (item.Alternatives.Count == 1)
+        {
+            t.State.Alternative = item.Alternatives[0];
+            AskReference(t);
+            return;
+        }
+
+        var list = string.Join("\n", item.Alternatives.Select((a, i) => $"{i + 1}. {a}"));
+        Ask(t, Prompt.KelengkapanAlternative, $"Yang mana yang Anda terima? Ketik nomornya:\n\n{list}", $"Which one did you receive? Type its number:\n\n{list}");
+    }
+
+    private bool OnKelengkapanAlternative(Turn t, OpenStep view)
+    {
+        var item = view.Step.Kelengkapan.FirstOrDefault(i => i.Id == t.State.ItemId);
+        if (item is null)
+        {
+            BeginKelengkapan(t, view);
+            return true;
+        }
+
+        var choices = item.Alternatives.Select((a, i) => new SopChoice((i + 1).ToString(CultureInfo.InvariantCulture), a)).ToList();
+        var picked = LeadingNumber(t.Text) is { } n && n >= 1 && n <= choices.Count ? choices[n - 1] : Pick(t.Text, choices, null);
+        if (picked is null)
+        {
+            RepromptChoice(t, choices, "1");
+            return CommandParser.Parse(t.Text) is null;
+        }
+
+        t.State.Alternative = picked.Name;
+        AskReference(t);
+        return true;
+    }
+
+    private static void AskReference(Turn t) =>
+        Ask(t, Prompt.KelengkapanReference,
+            $"Referensi untuk \"{t.State.Alternative}\"? Kirim tautan (https://…), nomor surat, atau lampirkan berkas (PDF, DOCX, XLSX, PPTX, JPG, PNG; maks. 20 MB).",
+            $"Reference for \"{t.State.Alternative}\"? Send a link (https://…), a letter number (nomor surat), or attach a file (PDF, DOCX, XLSX, PPTX, JPG, PNG; max 20 MB).");
+
+    private async Task<bool> OnReferenceAsync(Turn t, OpenStep view, CancellationToken ct)
+    {
+        if (await ReferenceFromAsync(t, view, ct) is not { } reference)
+        {
+            return true;
+        }
+
+        t.State.Reference = reference;
+        Ask(t, Prompt.KelengkapanDate, "Tanggal diterima? Ketik hari ini, atau tanggal seperti 3 Maret 2026.",
+            "Date received? Type today, or a date such as 3 March 2026.");
+        return true;
+    }
+
+    /// <summary>A stored file, a link or a nomor surat from the answer; null (with a re-prompt said) when there is none.</summary>
+    private async Task<string?> ReferenceFromAsync(Turn t, OpenStep view, CancellationToken ct)
+    {
+        var file = await evidence.TryStoreAsync(t.Activity, view.Kegiatan.Id, view.Step.Id, ct);
+        if (file is { Error: { } error })
+        {
+            t.Say(error);
+            return null;
+        }
+
+        if (file is { Reference: { } stored })
+        {
+            return stored;
+        }
+
+        var text = t.Text.Trim();
+        if (text.Length < 3)
+        {
+            t.Say("Kirim tautan, nomor surat, atau lampirkan berkas. Contoh: https://drive.bpom.go.id/rencana.pdf atau B-123/BPOM/2026 (atau batal).",
+                "Send a link, a letter number, or attach a file. Example: https://drive.bpom.go.id/plan.pdf or B-123/BPOM/2026 (or cancel).");
+            return null;
+        }
+
+        return StepCard.Clip(text, 300);
+    }
+
+    private async Task<bool> OnReceivedDateAsync(Turn t, OpenStep view, CancellationToken ct)
+    {
+        var today = view.Today;
+        var normal = CommandParser.Normalize(t.Text);
+        DateRecognition? date = normal is "ya" or "y" or "ok" or "yes" or "oke"
+            ? new DateRecognition(today, normal, $"hari ini, {OfficerWorkflow.FormatDate(today)}")
+            : Recognize(t.Text, today, view.Kegiatan.UnitId);
+        if (date is null)
+        {
+            t.Say("Saya belum memahami tanggalnya. Contoh: hari ini, kemarin, 3 Maret 2026 (atau batal).",
+                "I did not understand the date. Example: today, yesterday, 3 March 2026 (or cancel).");
+            return CommandParser.Parse(t.Text) is null;
+        }
+
+        if (date.Date > today)
+        {
+            t.Say($"Saya membaca {date.Understood}, tetapi tanggal diterima tidak boleh setelah hari ini ({OfficerWorkflow.FormatDate(today)}). Ketik tanggal lain.",
+                $"I read {date.Understood}, but the date received cannot be after today ({OfficerWorkflow.FormatDate(today)}). Type another date.");
+            return true;
+        }
+
+        var state = t.State;
+        var outcome = await workflow.RecordKelengkapanAsync(Target(t, view.Kegiatan), state.ItemId!, state.Alternative, state.Reference!, date.Date, ct);
+        var alternative = state.Alternative;
+        state.ClearPrompt();
+        if (!outcome.Succeeded)
+        {
+            t.Say(outcome.Error!);
+            return true;
+        }
+
+        state.KegiatanVersion = outcome.Kegiatan!.Version;
+        t.Say($"Tercatat: {alternative} (diterima {OfficerWorkflow.FormatDate(date.Date)}).", $"Recorded: {alternative} (received {OfficerWorkflow.FormatDate(date.Date)}).");
+        SayIfSentToLeader(t, outcome);
+        if (workflow.Describe(outcome.Kegiatan!) is { } next)
+        {
+            if (next.Record.Status == StepStatus.MenungguKelengkapan && workflow.MissingKelengkapan(next.Kegiatan).Count > 0)
+            {
+                BeginKelengkapan(t, next);
+            }
+            else
+            {
+                t.StepCard(next, state.English);
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using BpomBot.Domain.Application;
+using BpomBot.Domain.Workflow;
+
+namespace BpomBot.Teams.Conversation;
+
+/// <summary>Picking a kegiatan by number; tugas, status and riwayat.</summary>
+public sealed partial class OfficerConversation
+{
+    private async Task<Kegiatan?> ResolveAsync(Turn t, ParsedCommand parsed, CancellationToken ct)
+    {
+        var open = await workflow.ListOpenAsync(t.Officer.Id, ct);
+        var number = parsed.Command == Command.Rencana ? null : LeadingNumber(parsed.Argument);
+        if (number is { } n)
+        {
+            if (n >= 1 && n <= open.Count)
+            {
+                return open[n - 1];
+            }
+
+            t.Say($"Kegiatan nomor {n} tidak ada. Ketik tugas untuk melihat daftar.", $"There is no kegiatan number {n}. Type tasks to see the list.");
+            return null;
+        }
+
+        if (t.State.KegiatanId is { } selected)
+        {
+            if (open.FirstOrDefault(k => k.Id == selected) is { } current)
+            {
+                return current;
+            }
+
+            if (parsed.Command is Command.Status or Command.Riwayat or Command.Lanjut && await workflow.GetAsync(selected, ct) is { } ended && ended.OfficerId == t.Officer.Id)
+            {
+                return ended;
+            }
+        }
+
+        switch (open.Count)
+        {
+            case 0:
+                t.Say("Anda belum memiliki kegiatan berjalan. Ketik mulai untuk memulai kegiatan.", "You have no kegiatan in progress. Type start to begin one.");
+                return null;
+            case 1:
+                return open[0];
+        }
+
+        t.State.Pending = parsed.Command;
+        t.State.PendingArgument = parsed.Argument;
+        t.State.KegiatanChoices = [.. open.Select(k => k.Id)];
+        var list = string.Join("\n", open.Select((k, i) => $"{i + 1}. {k.Title} ({k.CurrentStepId})"));
+        Ask(t, Prompt.PickKegiatan, $"Kegiatan yang mana? Ketik nomornya:\n\n{list}", $"Which kegiatan? Type its number:\n\n{list}");
+        return null;
+    }
+
+    private async Task<bool> OnPickKegiatanAsync(Turn t, CancellationToken ct)
+    {
+        var choices = t.State.KegiatanChoices;
+        if (LeadingNumber(t.Text) is not { } n || n < 1 || n > choices.Count)
+        {
+            t.Say($"Ketik nomor kegiatan 1–{choices.Count}, contoh: 1 (atau batal).", $"Type a kegiatan number 1–{choices.Count}, for example: 1 (or cancel).");
+            return CommandParser.Parse(t.Text) is null;
+        }
+
+        var command = t.State.Pending ?? Command.Lanjut;
+        var argument = t.State.PendingArgument ?? string.Empty;
+        var id = choices[n - 1];
+        t.State.ClearPrompt();
+        t.State.KegiatanId = id;
+        await RunAsync(t, new ParsedCommand(command, argument), ct);
+        return true;
+    }
+
+    /// <summary>Runs a prompt answer against the selected kegiatan, which must still be open.</summary>
+    private async Task<bool> WithKegiatanAsync(Turn t, Func<OpenStep, bool> answer, CancellationToken ct) =>
+        await WithKegiatanAsync(t, v => Task.FromResult(answer(v)), ct);
+
+    private async Task<bool> WithKegiatanAsync(Turn t, Func<OpenStep, Task<bool>> answer, CancellationToken ct)
+    {
+        var kegiatan = t.State.KegiatanId is { } id ? await workflow.GetAsync(id, ct) : null;
+        if (kegiatan is null || kegiatan.OfficerId != t.Officer.Id || workflow.Describe(kegiatan) is not { } view)
+        {
+            t.State.ClearPrompt();
+            t.Say("Kegiatan ini sudah tidak berjalan. Ketik tugas untuk melihat tugas Anda.", "This kegiatan is no longer in progress. Type tasks to see your tasks.");
+            return true;
+        }
+
+        return await answer(view);
+    }
+
+    private static int? LeadingNumber(string text)
+    {
+        var first = text.Trim().Split(' ', 2)[0].TrimStart('#').TrimEnd('.', ',');
+        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    private async Task ListTasksAsync(Turn t, CancellationToken ct)
+    {
+        var steps = await workflow.ListOpenStepsAsync(t.Officer.Id, ct);
+        if (steps.Count == 0)
+        {
+            t.Say("Tidak ada tugas terbuka. Ketik mulai untuk memulai kegiatan.", "You have no open tasks. Type start to begin a kegiatan.");
+            return;
+        }
+
+        var en = t.State.English;
+        var lines = steps.Select((s, i) =>
+        {
+            var colour = s.Urgency switch
+            {
+                Urgency.Merah => en ? "🔴 red" : "🔴 merah",
+                Urgency.Kuning => en ? "🟡 yellow" : "🟡 kuning",
+                _ => en ? "🟢 green" : "🟢 hijau",
+            };
+            var due = s.Target is { } d ? $"{(s.Record.DueOn is null ? (en ? "planned" : "rencana") : (en ? "due" : "jatuh tempo"))} {OfficerWorkflow.FormatDate(d)}, " : string.Empty;
+            return $"{i + 1}. **{s.Kegiatan.Title}** — {s.Step.Id} {StepCard.Clip(s.Step.Aktivitas, 60)} — {due}{(en ? s.DueTextEnglish : s.DueText)} {colour}";
+        });
+        t.Say((en ? "Your open tasks:\n\n" : "Tugas Anda:\n\n") + string.Join("\n\n", lines)
+            + (en ? "\n\nType status <no> or next <no>." : "\n\nKetik status <no> atau lanjut <no>."));
+    }
+
+    private async Task HistoryAsync(Turn t, Kegiatan kegiatan, CancellationToken ct)
+    {
+        var events = await workflow.HistoryAsync(kegiatan.Id, 30, ct);
+        var lines = events.Select(e => $"- {OfficerWorkflow.FormatDate(workflow.LocalDate(kegiatan.UnitId, e.At))} · {e.Action}{(e.Detail is null ? string.Empty : $" · {StepCard.Clip(e.Detail, 100)}")}");
+        t.Say((t.State.English ? $"History of \"{kegiatan.Title}\":\n\n" : $"Riwayat \"{kegiatan.Title}\":\n\n")
+            + (events.Count == 0 ? "-" : string.Join("\n", lines)));
+    }
+
+    private string Summary(Kegiatan kegiatan, bool english)
+    {
+        var sop = workflow.SopOf(kegiatan);
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"**{kegiatan.Title}** — sub-proses {kegiatan.SubProcess}, ");
+        sb.Append(kegiatan.Status switch
+        {
+            KegiatanStatus.Selesai => english ? "done" : "selesai",
+            KegiatanStatus.Dibatalkan => (english ? "cancelled: " : "dibatalkan: ") + kegiatan.CancelReason,
+            _ => english ? $"at step {kegiatan.CurrentStepId}" : $"di langkah {kegiatan.CurrentStepId}",
+        });
+        sb.Append("\n\n");
+        foreach (var step in kegiatan.Steps)
+        {
+            var aktivitas = sop.FindStep(step.StepId)?.Aktivitas ?? string.Empty;
+            sb.Append(CultureInfo.InvariantCulture, $"- {step.StepId} {StepCard.Clip(aktivitas, 50)}: {StepCard.StatusText(step.Status, english)}");
+            if (step.CompletedOn is { } done) sb.Append(CultureInfo.InvariantCulture, $" ({OfficerWorkflow.FormatDate(done)}{(step.LateHk > 0 ? $", terlambat {step.LateHk} HK" : string.Empty)})");
+            sb.Append('\n');
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+}

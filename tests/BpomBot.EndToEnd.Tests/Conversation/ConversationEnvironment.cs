@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using BpomBot.EndToEnd.Tests.Infrastructure;
+
+namespace BpomBot.EndToEnd.Tests.Conversation;
+
+/// <summary>
+/// Azurite (on disk), the bot and the Agents Playground like <see cref="EndToEndEnvironment"/>, plus what the SOP walk
+/// needs: the storage connection string (to play the leader's disposisi decision), a restartable bot process, and a
+/// loopback file server for attachments sent with contentUrl.
+/// </summary>
+public sealed class ConversationEnvironment : IAsyncLifetime
+{
+    public const string ConversationId = "e2e-sop-walk";
+    private const string AzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly List<ChildProcess> _children = [];
+    private ChildProcess? _bot;
+    private int _botPort;
+    private HttpListener? _files;
+
+    public string RepositoryRoot { get; } = EndToEndEnvironment.FindRepositoryRoot();
+
+    public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("bpombot-e2e-sop-").FullName;
+
+    public string StorageConnectionString { get; private set; } = null!;
+
+    public Uri FileServer { get; private set; } = null!;
+
+    /// <summary>Files the loopback file server answers, by path (e.g. "/rekomendasi.pdf").</summary>
+    public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
+    public PlaygroundClient Playground { get; private set; } = null!;
+
+    public Uri PlaygroundBase { get; private set; } = null!;
+
+    public Uri BotEndpoint => new($"http://127.0.0.1:{_botPort}/api/messages");
+
+    public string RecordingFile => Path.Combine(WorkDirectory, "playground", "events_recording.log");
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Playground?.Dispose();
+        _files?.Close();
+        for (var i = _children.Count - 1; i >= 0; i--)
+        {
+            await _children[i].DisposeAsync();
+        }
+
+        _children.Clear();
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open; the folder is under the temp directory.
+        }
+    }
+
+    public string Diagnostics() => string.Join("\n", _children.Select(c => c.Output()));
+
+    public async Task StepAsync(string step, Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is not EndToEndException)
+        {
+            throw new EndToEndException($"{step} failed: {ex.Message}\n\n{Diagnostics()}", ex);
+        }
+    }
+
+    /// <summary>Stops the bot process and starts a new one on the same port: nothing survives but storage.</summary>
+    public async Task RestartBotAsync()
+    {
+        await _bot!.DisposeAsync();
+        _children.Remove(_bot);
+        await StartBotAsync();
+    }
+
+    private async Task StartAsync()
+    {
+        var nodeOptions = $"--require {Path.Combine(RepositoryRoot, "scripts", "loopback-only.cjs")}";
+        var (blobPort, queuePort, tablePort) = (FreePort(), FreePort(), FreePort());
+        var azuriteJs = Path.Combine(RepositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
+        var azurite = Track(ChildProcess.Start(
+            "azurite",
+            "node",
+            [azuriteJs, "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--location", Directory.CreateDirectory(Path.Combine(WorkDirectory, "azurite")).FullName,
+             "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort), "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort), "--tableHost", "127.0.0.1", "--tablePort", Port(tablePort)],
+            WorkDirectory,
+            new Dictionary<string, string?> { ["NODE_OPTIONS"] = nodeOptions }));
+        await WaitForTcpAsync(azurite, tablePort);
+        await WaitForTcpAsync(azurite, blobPort);
+        StorageConnectionString = string.Create(CultureInfo.InvariantCulture,
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteKey};BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;");
+
+        _botPort = FreePort();
+        await StartBotAsync();
+
+        var filePort = FreePort();
+        FileServer = new Uri($"http://127.0.0.1:{filePort}/");
+        _files = new HttpListener();
+        _files.Prefixes.Add(FileServer.ToString());
+        _files.Start();
+        _ = ServeFilesAsync(_files);
+
+        var playgroundJs = Path.Combine(RepositoryRoot, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
+        var playgroundDirectory = Directory.CreateDirectory(Path.Combine(WorkDirectory, "playground")).FullName;
+        var playground = Track(ChildProcess.Start(
+            "playground",
+            "node",
+            [playgroundJs, "--app-endpoint", $"http://127.0.0.1:{_botPort}/api/messages", "--channel-id", "msteams", "--port", Port(FreePort()),
+             "--conversation-id", ConversationId, "--enable-events-recording", "--disable-telemetry"],
+            playgroundDirectory,
+            new Dictionary<string, string?>
+            {
+                ["NODE_OPTIONS"] = nodeOptions,
+                ["TEAMSAPPTESTER_BROWSER"] = "none",
+                ["M365_AGENTS_PLAYGROUND_RECORDING_FILE"] = RecordingFile,
+            }));
+        var listening = await playground.WaitForLineAsync(l => l.StartsWith("Listening on ", StringComparison.Ordinal), StartTimeout, "\"Listening on <port>\"");
+        var playgroundPort = int.Parse(listening["Listening on ".Length..].Trim(), CultureInfo.InvariantCulture);
+        PlaygroundBase = new Uri($"http://127.0.0.1:{playgroundPort}/");
+        await WaitForHttpAsync(playground, new Uri(PlaygroundBase, "_debug/ping"));
+        Playground = new PlaygroundClient(PlaygroundBase, RecordingFile);
+    }
+
+    private async Task StartBotAsync()
+    {
+        var botUrl = $"http://127.0.0.1:{_botPort}";
+        _bot = Track(ChildProcess.Start(
+            "bot",
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "bpombot.dll"), "--urls", botUrl],
+            AppContext.BaseDirectory,
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                ["Storage__ConnectionString"] = StorageConnectionString,
+            }));
+        await WaitForHttpAsync(_bot, new Uri($"{botUrl}/healthz"));
+    }
+
+    private async Task ServeFilesAsync(HttpListener listener)
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            if (Files.TryGetValue(context.Request.Url!.AbsolutePath, out var bytes))
+            {
+                context.Response.ContentType = "application/octet-stream";
+                context.Response.ContentLength64 = bytes.Length;
+                await context.Response.OutputStream.WriteAsync(bytes);
+            }
+            else
+            {
+                context.Response.StatusCode = 404;
+            }
+
+            context.Response.Close();
+        }
+    }
+
+    private ChildProcess Track(ChildProcess child)
+    {
+        _children.Add(child);
+        return child;
+    }
+
+    private static async Task WaitForTcpAsync(ChildProcess owner, int port)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && !owner.HasExited)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private static async Task WaitForHttpAsync(ChildProcess owner, Uri url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline && !owner.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync(url);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // not up yet
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new InvalidOperationException($"{url} did not answer.\n{owner.Output()}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+}
