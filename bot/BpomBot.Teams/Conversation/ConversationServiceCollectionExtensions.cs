@@ -13,7 +13,7 @@ public static class ConversationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBpomConversation(this IServiceCollection services)
     {
-        services.TryAddSingleton<OfficerWorkflow>();
+        services.TryAddScoped<OfficerWorkflow>(); // scoped: it calls the scoped disposisi requester
         services.TryAddScoped<OfficerConversation>();
         services.TryAddSingleton<IEvidenceIntake, EvidenceIntake>();
         services.AddHttpClient(EvidenceIntake.HttpClientName, c =>
