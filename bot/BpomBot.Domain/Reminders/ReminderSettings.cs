@@ -3,6 +3,11 @@ namespace BpomBot.Domain.Reminders;
 /// <summary>Reminder policy tunables (bound from the "Reminders" configuration section in the Host).</summary>
 public sealed class ReminderSettings
 {
+    public const string Section = "Reminders";
+
+    /// <summary>How often the sweep runs.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Overdue working days after which the officer's atasan is told (sifat Biasa).</summary>
     public int EscalateAfterWorkingDays { get; set; } = 2;
 
