@@ -3,6 +3,7 @@ extern alias AzureIdentity;
 using Azure.Storage.Blobs;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Storage.Blobs;
+using BpomBot.Storage.Reminders;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.InMemory;
@@ -51,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IReminderRepository, TableReminderRepository>();
         services.TryAddSingleton<IFaqTicketRepository, TableFaqTicketRepository>();
         services.TryAddSingleton<IFaqFeedbackRepository, TableFaqFeedbackRepository>();
+        services.AddBpomReminderStorage();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
