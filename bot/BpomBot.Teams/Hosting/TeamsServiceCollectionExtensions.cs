@@ -1,6 +1,5 @@
 using BpomBot.Teams.Auth;
 using BpomBot.Teams.Connector;
-using BpomBot.Teams.Proactive;
 using BpomBot.Teams.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +34,6 @@ public static class TeamsServiceCollectionExtensions
         services.AddMessageHandler<HelpMessageHandler>();
         services.AddCardActionHandler<CobaActionHandler>();
         services.AddConversationEventHandler<WelcomeHandler>();
-        services.AddBpomProactive(configuration);
         return services;
     }
 
