@@ -33,6 +33,7 @@ public static class ProactiveServiceCollectionExtensions
         services.AddConversationEventHandler<ConversationReferenceCapture>();
         services.AddMessageHandler<ConversationReferenceCapture>();
         services.AddCardActionHandler<ReminderAcknowledgeHandler>();
+        services.AddMessageHandler<NotificationsCommand>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Reminders;
 using BpomBot.Teams.Connector;
@@ -131,52 +130,5 @@ public sealed class ProactiveConnectorTests : IAsyncLifetime
     private sealed class Token : IConnectorTokenProvider
     {
         public Task<string?> GetTokenAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>("test-token");
-    }
-
-    private sealed class MemoryReferences : IConversationReferenceRepository
-    {
-        private readonly ConcurrentDictionary<string, ConversationReferenceRecord> byConversation = new();
-        private readonly ConcurrentDictionary<string, string> byUser = new();
-
-        public Task<ConversationReferenceRecord?> GetByConversationAsync(string conversationId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(byConversation.GetValueOrDefault(conversationId));
-
-        public Task<ConversationReferenceRecord?> GetByUserAsync(string userAadObjectId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(byUser.TryGetValue(userAadObjectId, out var c) ? byConversation.GetValueOrDefault(c) : null);
-
-        public Task<ConversationReferenceRecord> SaveAsync(ConversationReferenceRecord record, CancellationToken cancellationToken = default)
-        {
-            var saved = record with { Version = Guid.NewGuid().ToString() };
-            byConversation[record.ConversationId] = saved;
-            if (record.UserAadObjectId is { } user)
-            {
-                byUser[user] = record.ConversationId;
-            }
-
-            return Task.FromResult(saved);
-        }
-    }
-
-    private sealed class MemoryRoster : IRosterRepository
-    {
-        private readonly ConcurrentDictionary<string, PersonRecord> people = new();
-
-        public Task<UnitRecord?> GetUnitAsync(string unitId, CancellationToken cancellationToken = default) => Task.FromResult<UnitRecord?>(null);
-
-        public Task<IReadOnlyList<UnitRecord>> ListUnitsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<UnitRecord>>([]);
-
-        public Task<UnitRecord> SaveUnitAsync(UnitRecord unit, CancellationToken cancellationToken = default) => Task.FromResult(unit);
-
-        public Task<PersonRecord?> GetPersonAsync(string aadObjectId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(people.GetValueOrDefault(aadObjectId));
-
-        public Task<IReadOnlyList<PersonRecord>> ListPeopleByUnitAsync(string unitId, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<PersonRecord>>([.. people.Values.Where(p => p.UnitId == unitId)]);
-
-        public Task<PersonRecord> SavePersonAsync(PersonRecord person, CancellationToken cancellationToken = default)
-        {
-            people[person.AadObjectId] = person;
-            return Task.FromResult(person);
-        }
     }
 }
