@@ -11,7 +11,8 @@ public static class BotHost
         // appsettings.json ships next to bpombot.dll, so the content root is the app folder, not the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddBpomTableStorage(builder.Configuration);
+        builder.Services.AddBpomTableStorage(builder.Configuration); // first: its initializer creates the tables others read at start
+        builder.Services.AddBpomDomain();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
 
         var app = builder.Build();

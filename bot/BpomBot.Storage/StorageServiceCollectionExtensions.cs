@@ -2,6 +2,7 @@ extern alias AzureIdentity;
 
 using Azure.Storage.Blobs;
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Calendar;
 using BpomBot.Storage.Blobs;
 using BpomBot.Storage.Reminders;
 using BpomBot.Storage.Tables;
@@ -52,6 +53,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IReminderRepository, TableReminderRepository>();
         services.TryAddSingleton<IFaqTicketRepository, TableFaqTicketRepository>();
         services.TryAddSingleton<IFaqFeedbackRepository, TableFaqFeedbackRepository>();
+        services.TryAddSingleton<ICalendarOverrideRepository, TableCalendarOverrideRepository>();
         services.AddBpomReminderStorage();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
