@@ -19,6 +19,7 @@ public static class BotHost
 
         var app = builder.Build();
         app.MapBotEndpoint();
+        app.MapReminderTestHooks();
         app.MapBpomHealth();
         return app;
     }

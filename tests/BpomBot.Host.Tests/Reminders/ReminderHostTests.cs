@@ -1,7 +1,13 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Reminders;
 using BpomBot.Host.Workers;
 using BpomBot.Teams.Proactive;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -18,6 +24,43 @@ public sealed class ReminderHostTests
         Assert.IsType<ReminderScheduler>(app.Services.GetRequiredService<IReminderScheduler>());
         Assert.NotNull(app.Services.GetRequiredService<ReminderSweep>());
         Assert.IsType<NotificationDelivery>(app.Services.GetRequiredService<IReminderNotifier>());
+    }
+
+    [Fact]
+    public async Task TestHooks_DevelopmentLocalMode_ScheduleThenSweepAtNextInstantHandsOverReminder()
+    {
+        var (app, http) = await StartAsync("--environment=Development");
+        await using var _ = app;
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10));
+        var subject = new { subjectId = "kegiatan/E2E/A.3", recipientId = "aad-e2e", unitId = "bbpom-medan", dueDate = due.ToString("yyyy-MM-dd"), title = "A.3 uji", sifat = "Biasa" };
+
+        var scheduled = await http.PostAsJsonAsync("/_test/reminders/schedule", subject);
+        scheduled.EnsureSuccessStatusCode();
+        var nextAt = JsonNode.Parse(await scheduled.Content.ReadAsStringAsync())!["nextAt"]!.GetValue<DateTimeOffset>();
+        var swept = await http.PostAsync($"/_test/reminders/sweep?now={Uri.EscapeDataString(nextAt.AddSeconds(30).ToString("O"))}", null);
+
+        swept.EnsureSuccessStatusCode();
+        var result = JsonNode.Parse(await swept.Content.ReadAsStringAsync())!;
+        Assert.Equal(1, result["itemsSent"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task TestHooks_ProductionEnvironment_NotMapped()
+    {
+        var (app, http) = await StartAsync("--environment=Production");
+        await using var _ = app;
+
+        var response = await http.PostAsync("/_test/reminders/sweep", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static async Task<(WebApplication App, HttpClient Http)> StartAsync(params string[] extra)
+    {
+        var app = BotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Storage:InMemory=true", .. extra]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new HttpClient { BaseAddress = new Uri(address) });
     }
 
     [Fact]
