@@ -16,8 +16,8 @@ using BpomBot.Storage.Tables.Client;
 namespace BpomBot.Benchmarks.Reminders;
 
 /// <summary>
-/// One reminder sweep on Azurite with 100,000 open steps, 1 % of them due at 08:00 WIB on the swept day (the rest due
-/// months later). Each iteration sweeps a new working day with its own 1,000 due steps. Prints storage round
+/// One reminder sweep on Azurite with 100,000 open steps, 1 % of them due at 08:00 WIB on the swept day (the rest
+/// pending months later). Each iteration sweeps a new working day with its own 1,000 due steps. Prints storage round
 /// trips per sweep (reads = GET, writes = POST/PUT/DELETE) at the end.
 /// Run: dotnet run -c Release --project bench/BpomBot.Benchmarks -- --filter '*ReminderSweep*'
 /// </summary>
@@ -53,12 +53,21 @@ public class ReminderSweepBenchmark
         scheduler = new ReminderScheduler(store, policy, directory, clock);
         sweep = new ReminderSweep(store, scheduler, policy, directory, new NoDelivery());
 
-        // The other 99 %: due 2–4 months later (spread over 60 days), so none of them is due on a swept day.
-        var start = new DateOnly(2026, 4, 6);
-        clock.Now = new DateTimeOffset(2026, 4, 1, 12, 0, 0, Wib);
-        var background = OpenSteps - DuePerSweep;
-        Parallel.ForEachAsync(Enumerable.Range(0, background), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
-            await scheduler.ScheduleAsync(Subject($"bg{i}", start.AddDays(60 + (i % 60))), ct)).GetAwaiter().GetResult();
+        // The other 99 %: pending reminders due 2–4 months later (08:00 WIB on 60 working days), loaded in batches of 100.
+        // Their subject rows are not loaded: the sweep reads a subject only for an item that is due.
+        var items = service.GetTableClient(TableReminderStore.ItemsTable);
+        var days = Enumerable.Range(60, 200).Select(d => new DateOnly(2026, 4, 6).AddDays(d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).Take(60).ToList();
+        var background = Enumerable.Range(0, OpenSteps - DuePerSweep).Select(i =>
+        {
+            var day = days[i % days.Count];
+            var occurrence = new ReminderOccurrence(day, new TimeOnly(8, 0), ReminderKind.Before, 3, false);
+            var dueAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), Wib);
+            var subjectId = $"kegiatan/bg{i}/A.3";
+            return store.ToPendingItemEntity(new ReminderItem(ReminderItem.MakeId(subjectId, 1, occurrence, "officer-bg"), subjectId, 1, "officer-bg", "bbpom-medan", dueAt, occurrence));
+        });
+        var batches = background.GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
+        Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
+            await items.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), ct)).GetAwaiter().GetResult();
 
         listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -166,7 +175,7 @@ public class ReminderSweepBenchmark
         public Config()
         {
             AddJob(Job.Default
-                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
                 .WithWarmupCount(0)

@@ -138,6 +138,13 @@ public sealed class TableReminderStore(ITableServiceClient service) : IReminderS
         }
     }
 
+    /// <summary>The table row of a new pending item (for bulk loads through <see cref="ITableClient.SubmitTransactionAsync"/>).</summary>
+    public TableEntity ToPendingItemEntity(ReminderItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return items.ToEntity(TableKeys.HourBucket(item.DueAt), TableKeys.Escape(item.Id), item with { Version = null }, ItemColumns(item, Pending));
+    }
+
     private static Dictionary<string, object?> ItemColumns(ReminderItem item, string status) => new()
     {
         ["Status"] = status,
