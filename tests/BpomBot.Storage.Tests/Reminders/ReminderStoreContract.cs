@@ -54,6 +54,21 @@ public abstract class ReminderStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ToPendingItemEntity_BulkLoaded_ListedAndClaimableLikeAnAddedItem()
+    {
+        var store = new TableReminderStore(Service);
+        var dueAt = new DateTimeOffset(2032, 1, 5, 1, 0, 0, TimeSpan.Zero).AddMinutes(Random.Shared.Next(0, 100_000));
+        var loaded = Enumerable.Range(0, 3).Select(i => Item(NewId("bulk" + i), dueAt)).ToList();
+
+        await Service.GetTableClient(TableReminderStore.ItemsTable).SubmitTransactionAsync(
+            loaded.Select(i => new TableTransactionAction(TableTransactionActionType.Add, store.ToPendingItemEntity(i))));
+
+        var listed = await store.ListDueItemsAsync(dueAt, TimeSpan.FromMinutes(1));
+        Assert.Equal(loaded.Select(i => i.Id).Order(StringComparer.Ordinal), listed.Select(i => i.Id));
+        Assert.True(await store.TryRemoveItemAsync(listed[0]));
+    }
+
+    [Fact]
     public async Task Notifications_InsertTwiceOrStaleUpdate_Refused()
     {
         var store = new TableReminderStore(Service);
