@@ -8,6 +8,9 @@ public sealed class ReminderSettings
     /// <summary>How often the sweep runs.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Messages a sweep claims and plans at once (storage round trips in flight).</summary>
+    public int SweepConcurrency { get; set; } = 8;
+
     /// <summary>Overdue working days after which the officer's atasan is told (sifat Biasa).</summary>
     public int EscalateAfterWorkingDays { get; set; } = 2;
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace BpomBot.Domain.Reminders;
 
 /// <summary>What one sweep did (for logs, tests and the benchmark).</summary>
@@ -20,18 +22,17 @@ public sealed class ReminderSweep(
     {
         var settings = policy.Settings;
         var due = await store.ListDueItemsAsync(now, settings.Lookback, cancellationToken);
-        var subjects = new Dictionary<string, ReminderSubjectState?>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.SweepConcurrency), CancellationToken = cancellationToken };
+        var subjects = new ConcurrentDictionary<string, ReminderSubjectState?>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(due.Select(i => i.SubjectId).Distinct(StringComparer.Ordinal), parallel, async (id, ct) =>
+            subjects[id] = await store.GetSubjectAsync(id, ct));
         var groups = new Dictionary<string, List<(ReminderItem Item, ReminderSubjectState State)>>(StringComparer.Ordinal);
-        int skipped = 0, lost = 0, notifications = 0, sent = 0;
+        var skipped = 0;
+        var tally = new Tally();
 
         foreach (var item in due)
         {
-            if (!subjects.TryGetValue(item.SubjectId, out var state))
-            {
-                state = await store.GetSubjectAsync(item.SubjectId, cancellationToken);
-                subjects[item.SubjectId] = state;
-            }
-
+            var state = subjects[item.SubjectId];
             if (state is null || state.Cancelled || state.Generation != item.Generation)
             {
                 skipped += await SkipAsync(item, null, now, cancellationToken);
@@ -58,31 +59,27 @@ public sealed class ReminderSweep(
             list.Add((item, state));
         }
 
-        foreach (var (key, members) in groups)
+        await Parallel.ForEachAsync(groups, parallel, async (group, ct) =>
         {
-            var outcome = await SendGroupAsync(key, members, now, cancellationToken);
-            if (outcome is null && key.StartsWith("digest|", StringComparison.Ordinal)
-                && await GetFinishedAsync(key, members, cancellationToken))
+            var (key, members) = group;
+            var outcome = await SendGroupAsync(key, members, now, ct);
+            if (outcome is null && key.StartsWith("digest|", StringComparison.Ordinal) && await GetFinishedAsync(key, members, ct))
             {
                 // The day's digest already went out; items that arrived after it go on their own.
                 foreach (var member in members)
                 {
-                    var single = await SendGroupAsync("single|" + member.Item.Id, [member], now, cancellationToken);
-                    (notifications, sent, lost) = Tally(single, notifications, sent, lost);
+                    tally.Add(await SendGroupAsync("single|" + member.Item.Id, [member], now, ct));
                 }
 
-                continue;
+                return;
             }
 
-            (notifications, sent, lost) = Tally(outcome, notifications, sent, lost);
-        }
+            tally.Add(outcome);
+        });
 
         var recovered = await RecoverAsync(now, cancellationToken);
-        return new SweepResult(due.Count, notifications, sent, skipped, lost, recovered);
+        return new SweepResult(due.Count, tally.Notifications, tally.Sent, skipped, tally.Lost, recovered);
     }
-
-    private static (int Notifications, int Sent, int Lost) Tally(int? outcome, int notifications, int sent, int lost) =>
-        outcome is { } n ? (notifications + (n > 0 ? 1 : 0), sent + n, lost) : (notifications, sent, lost + 1);
 
     /// <summary>Claims the message, then its items; returns the items handed to delivery, or null when another sweep owns the message.</summary>
     private async Task<int?> SendGroupAsync(
@@ -164,5 +161,35 @@ public sealed class ReminderSweep(
         }
 
         return recovered;
+    }
+
+    /// <summary>Counts of one sweep's messages, safe to update from parallel groups.</summary>
+    private sealed class Tally
+    {
+        private int notifications;
+        private int sent;
+        private int lost;
+
+        public int Notifications => notifications;
+
+        public int Sent => sent;
+
+        public int Lost => lost;
+
+        /// <summary>Items handed over in one message, or null when another sweep owned it.</summary>
+        public void Add(int? handedOver)
+        {
+            if (handedOver is not { } n)
+            {
+                Interlocked.Increment(ref lost);
+                return;
+            }
+
+            Interlocked.Add(ref sent, n);
+            if (n > 0)
+            {
+                Interlocked.Increment(ref notifications);
+            }
+        }
     }
 }
