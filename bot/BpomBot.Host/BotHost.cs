@@ -1,3 +1,4 @@
+using BpomBot.Host.Faq;
 using BpomBot.Host.Workers;
 using BpomBot.Storage;
 using BpomBot.Teams.Hosting;
@@ -14,6 +15,7 @@ public static class BotHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBpomTableStorage(builder.Configuration); // first: its initializer creates the tables others read at start
         builder.Services.AddBpomDomain();
+        builder.Services.AddFaq();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
         builder.Services.AddBpomReminders(builder.Configuration);
 
