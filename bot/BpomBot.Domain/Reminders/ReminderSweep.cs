@@ -89,7 +89,9 @@ public sealed class ReminderSweep(
         var claim = new Notification(
             key, first.RecipientId, first.RecipientUnitId, first.Occurrence.Date, first.DueAt,
             key.StartsWith("digest|", StringComparison.Ordinal), [], NotificationStatus.Queued, 0, null, now);
-        if (await store.TryAddNotificationAsync(claim, cancellationToken) is not { } notification)
+        var notification = await store.TryAddNotificationAsync(claim, cancellationToken)
+            ?? await TakeOverAbandonedClaimAsync(claim, now, cancellationToken);
+        if (notification is null)
         {
             return null;
         }
@@ -121,6 +123,16 @@ public sealed class ReminderSweep(
 
         return items.Count;
     }
+
+    /// <summary>
+    /// A claim left empty by a sweep that stopped before filling it (its items still pending) is taken over once its
+    /// lease ran out; null while another sweep may still be working on it.
+    /// </summary>
+    private async Task<Notification?> TakeOverAbandonedClaimAsync(Notification claim, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await store.GetNotificationAsync(claim.DueAt, claim.Id, cancellationToken) is { Items.Count: 0, IsFinished: false } existing
+            && now - existing.UpdatedAt >= policy.Settings.DeliveryLease
+            ? await store.TryUpdateNotificationAsync(existing with { UpdatedAt = now }, cancellationToken)
+            : null;
 
     private async Task<bool> GetFinishedAsync(
         string key, List<(ReminderItem Item, ReminderSubjectState State)> members, CancellationToken cancellationToken) =>

@@ -209,4 +209,23 @@ public sealed class ReminderSweepTests
         Assert.Equal(2, notifier.Sent.Count);
         Assert.Equal(notifier.Sent.First().Id, notifier.Sent.Last().Id);
     }
+
+    [Fact]
+    public async Task RunAsync_ClaimLeftEmptyByStoppedSweep_TakenOverAfterLease()
+    {
+        DayBefore();
+        await scheduler.ScheduleAsync(Subject("kegiatan/K1/A.3", new DateOnly(2026, 3, 26)));
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 26, 8, 1, 0, Wib));
+        var item = Assert.Single(await store.ListDueItemsAsync(clock.GetUtcNow(), TimeSpan.FromDays(1)));
+        // Another instance claimed the digest, then stopped before claiming its items.
+        await store.TryAddNotificationAsync(new Notification(
+            "digest|officer-1|20260326", "officer-1", "upt-jkt", item.Occurrence.Date, item.DueAt, true, [], NotificationStatus.Queued, 0, null, clock.GetUtcNow()));
+
+        Assert.Equal(1, (await sweep.RunAsync(clock.GetUtcNow())).LostRaces);
+        clock.Advance(TimeSpan.FromMinutes(11));
+        var result = await sweep.RunAsync(clock.GetUtcNow());
+
+        Assert.Equal(1, result.ItemsSent);
+        Assert.Equal(["kegiatan/K1/A.3"], notifier.Sent.Single().Items.Select(i => i.SubjectId));
+    }
 }
