@@ -1,6 +1,7 @@
 using BpomBot.Host.Faq;
 using BpomBot.Host.Workers;
 using BpomBot.Storage;
+using BpomBot.Teams.Faq;
 using BpomBot.Teams.Hosting;
 
 namespace BpomBot.Host;
@@ -17,6 +18,7 @@ public static class BotHost
         builder.Services.AddBpomDomain();
         builder.Services.AddFaq();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
+        builder.Services.AddFaqChat(builder.Configuration);
         builder.Services.AddBpomReminders(builder.Configuration);
 
         var app = builder.Build();
