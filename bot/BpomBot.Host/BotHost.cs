@@ -1,4 +1,5 @@
 using BpomBot.Host.Faq;
+using BpomBot.Host.Observability;
 using BpomBot.Host.Workers;
 using BpomBot.Storage;
 using BpomBot.Teams.Faq;
@@ -20,6 +21,8 @@ public static class BotHost
         builder.Services.AddBpomTeamsBot(builder.Configuration);
         builder.Services.AddFaqChat(builder.Configuration);
         builder.Services.AddBpomReminders(builder.Configuration);
+        builder.Services.AddBpomObservability(builder.Configuration);
+        builder.Services.AddBpomHealth();
 
         var app = builder.Build();
         app.MapBotEndpoint();
