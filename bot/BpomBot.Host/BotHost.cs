@@ -1,5 +1,6 @@
 using BpomBot.Host.Faq;
 using BpomBot.Host.Observability;
+using BpomBot.Host.Workers;
 using BpomBot.Storage;
 using BpomBot.Teams.Conversation;
 using BpomBot.Teams.Faq;
@@ -20,12 +21,14 @@ public static class BotHost
         builder.Services.AddFaq();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
         builder.Services.AddFaqChat(builder.Configuration);
+        builder.Services.AddBpomReminders(builder.Configuration);
         builder.Services.AddBpomObservability(builder.Configuration);
         builder.Services.AddBpomHealth();
         builder.Services.AddBpomConversation();
 
         var app = builder.Build();
         app.MapBotEndpoint();
+        app.MapReminderTestHooks();
         app.MapBpomHealth();
         return app;
     }

@@ -7,6 +7,7 @@ using BpomBot.Domain.Workflow;
 using BpomBot.Storage.Blobs;
 using BpomBot.Storage.Disposisi;
 using BpomBot.Storage.Kegiatan;
+using BpomBot.Storage.Reminders;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.InMemory;
@@ -58,6 +59,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ICalendarOverrideRepository, TableCalendarOverrideRepository>();
         services.AddBpomDisposisiStorage();
         services.TryAddSingleton<IKegiatanRepository, TableKegiatanRepository>();
+        services.AddBpomReminderStorage();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }

@@ -83,6 +83,19 @@ public sealed class BotHostTests
     }
 
     [Fact]
+    public async Task Build_DevelopmentEnvironment_ValidatesEveryRegistrationAndLifetime()
+    {
+        // Development turns on ValidateOnBuild and ValidateScopes: a singleton holding a scoped service fails here.
+        var app = BotHost.Build(["--environment", "Development", "--urls", "http://127.0.0.1:0", "--Storage:InMemory=true"]);
+        await using var _ = app;
+        using var scope = app.Services.CreateScope();
+
+        Assert.NotEmpty(scope.ServiceProvider.GetServices<IMessageHandler>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<BpomBot.Domain.Abstractions.IDisposisiRequester>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<BpomBot.Domain.Abstractions.IReminderScheduler>());
+    }
+
+    [Fact]
     public async Task Cli_DefaultServeWithInvalidSetting_ExitsWith2()
     {
         var code = await BpomBot.Host.Cli.CliRoot.RunAsync(["--urls", "http://127.0.0.1:0", "--Storage:InMemory=true", "--Bot:AppId=nope"]);

@@ -1,0 +1,155 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Reminders;
+using BpomBot.Teams.Cards;
+using BpomBot.Teams.Connector;
+using BpomBot.Teams.Hosting;
+using BpomBot.Teams.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace BpomBot.Teams.Proactive;
+
+/// <summary>
+/// Proactive sends over the Bot Connector REST API, one HTTP call per method and no retries of its own (delivery
+/// retries with the limiter and the record). Only trusted serviceUrls are called and only they get the token.
+/// </summary>
+public sealed class ConnectorProactiveSender(
+    IHttpClientFactory httpClientFactory,
+    IConnectorTokenProvider tokens,
+    ServiceUrlTrust trust,
+    IConversationReferenceRepository references,
+    IRosterRepository roster,
+    TimeProvider timeProvider,
+    IOptions<BotOptions> botOptions,
+    IOptions<ProactiveOptions> options) : IProactiveSender
+{
+    public async Task<ProactiveTarget?> FindConversationAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        var record = await references.GetByUserAsync(personId, cancellationToken);
+        if (record is null || string.IsNullOrEmpty(record.ServiceUrl))
+        {
+            return null;
+        }
+
+        // Stored references come from authenticated activities (or a conversation this bot created): trust them again after a restart.
+        trust.Trust(record.ServiceUrl);
+        return new ProactiveTarget(record.ServiceUrl, record.ConversationId);
+    }
+
+    public async Task<SendResult> CreateConversationAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        var person = await roster.GetPersonAsync(personId, cancellationToken);
+        var tenant = botOptions.Value.TenantId;
+        if (string.IsNullOrWhiteSpace(tenant))
+        {
+            return new SendResult(400, Error: "Bot:TenantId belum diatur; percakapan baru tidak dapat dibuat");
+        }
+
+        // The Teams user id (29:…) works in every scope; the Entra object id only where the app is installed for the person.
+        var userId = person?.TeamsId is { Length: > 0 } teamsId ? teamsId : personId;
+        var serviceUrl = options.Value.DefaultServiceUrl;
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount { Id = "28:" + botOptions.Value.AppId },
+            Members = [new ChannelAccount { Id = userId }],
+            TenantId = tenant,
+            ChannelData = new TeamsChannelData { Tenant = new TeamsEntity { Id = tenant } },
+        };
+        var (result, body) = await PostAsync(serviceUrl, "v3/conversations", parameters, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var created = body is { } json ? json.Deserialize<ResourceResponse>(BotJson.Options) : null;
+        if (created?.Id is not { Length: > 0 } conversationId)
+        {
+            return new SendResult(502, Error: "jawaban create conversation tanpa id");
+        }
+
+        var target = new ProactiveTarget(created.ServiceUrl is { Length: > 0 } s ? s : serviceUrl, conversationId);
+        trust.Trust(target.ServiceUrl);
+        var reference = new ConversationReference(
+            target.ServiceUrl, "msteams", new ConversationAccount { Id = conversationId, ConversationType = "personal", TenantId = tenant },
+            new ChannelAccount { Id = userId, AadObjectId = personId }, parameters.Bot, tenant, null);
+        await references.SaveAsync(
+            new ConversationReferenceRecord(conversationId, personId, tenant, target.ServiceUrl,
+                JsonSerializer.Serialize(reference, BotJson.Options), timeProvider.GetUtcNow()),
+            cancellationToken);
+        return result with { Target = target };
+    }
+
+    public async Task<SendResult> SendAsync(ProactiveTarget target, Notification notification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var activity = AdaptiveCard.ToMessage(ReminderCard.Build(notification));
+        activity.Text = ReminderDigest.Heading(notification);
+        var (result, _) = await PostAsync(target.ServiceUrl, $"v3/conversations/{Uri.EscapeDataString(target.ConversationId)}/activities", activity, cancellationToken);
+        return result;
+    }
+
+    private async Task<(SendResult Result, JsonElement? Body)> PostAsync(string serviceUrl, string path, object body, CancellationToken cancellationToken)
+    {
+        if (!trust.IsTrusted(serviceUrl))
+        {
+            return (new SendResult(400, Error: "serviceUrl tidak dipercaya"), null);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(serviceUrl.TrimEnd('/') + "/" + path))
+        {
+            Content = JsonContent.Create(body, body.GetType(), options: BotJson.Options),
+        };
+        if (await tokens.GetTokenAsync(cancellationToken) is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        try
+        {
+            using var response = await httpClientFactory.CreateClient(ConnectorClient.HttpClientName).SendAsync(request, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return (new SendResult(status), text.Length > 0 ? JsonSerializer.Deserialize<JsonElement>(text) : null);
+            }
+
+            var retryAfter = response.Headers.RetryAfter is { } ra
+                ? ra.Delta ?? (ra.Date is { } date ? date - timeProvider.GetUtcNow() : null)
+                : null;
+            return (new SendResult(status, retryAfter, ErrorCode(text)), null);
+        }
+        catch (HttpRequestException ex)
+        {
+            return (new SendResult(0, Error: ex.Message), null);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (new SendResult(0, Error: "timeout: " + ex.Message), null);
+        }
+    }
+
+    /// <summary>The connector's error code (e.g. "MessageWritesBlocked"), without message text.</summary>
+    private static string? ErrorCode(string body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                ? (error.TryGetProperty("subCode", out var sub) ? sub.GetString() : null) ?? (error.TryGetProperty("code", out var code) ? code.GetString() : null)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

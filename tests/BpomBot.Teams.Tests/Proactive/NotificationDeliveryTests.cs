@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using BpomBot.Domain.Reminders;
+using BpomBot.Teams.Proactive;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BpomBot.Teams.Tests.Proactive;
+
+public sealed class NotificationDeliveryTests
+{
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 26, 1, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryReminderStore store = new();
+    private readonly ScriptedSender sender;
+
+    public NotificationDeliveryTests() => sender = new ScriptedSender { Clock = clock };
+    private readonly ProactiveOptions options = new() { MaxAttempts = 4 };
+
+    private NotificationDelivery Delivery() => new(
+        sender, store, new SendRateLimiter(clock, options), new RetryPolicy(options, new Random(1)), clock, Options.Create(options),
+        NullLogger<NotificationDelivery>.Instance);
+
+    private async Task<Notification> QueuedAsync(string id = "digest|officer-1|20260326", string recipient = "officer-1") =>
+        (await store.TryAddNotificationAsync(new Notification(
+            id, recipient, "upt-jkt", new DateOnly(2026, 3, 26), clock.GetUtcNow(), true,
+            [new NotificationItem("kegiatan/K1/A.3", "A.3", ReminderKind.DueToday, 0, new DateOnly(2026, 3, 26), false, "Biasa", null)],
+            NotificationStatus.Queued, 0, null, clock.GetUtcNow())))!;
+
+    /// <summary>Runs a delivery to the end, moving the fake clock forward whenever it waits.</summary>
+    private async Task<T> DriveAsync<T>(Task<T> task)
+    {
+        while (!task.IsCompleted)
+        {
+            await Task.Delay(1);
+            clock.Advance(TimeSpan.FromMilliseconds(250));
+        }
+
+        return await task;
+    }
+
+    [Fact]
+    public async Task DeliverAsync_KnownConversation_SentOnceAndRecorded()
+    {
+        sender.Conversations["officer-1"] = new ProactiveTarget("https://connector.test/", "a:1");
+        var n = await QueuedAsync();
+
+        var final = await DriveAsync(Delivery().DeliverAsync(n));
+
+        Assert.Equal((NotificationStatus.Sent, 1), (final.Status, final.Attempts));
+        Assert.Equal(["send a:1"], sender.Calls);
+        Assert.Equal(NotificationStatus.Sent, (await store.GetNotificationAsync(n.DueAt, n.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_NeverChatted_CreatesConversationThenSends()
+    {
+        var final = await DriveAsync(Delivery().DeliverAsync(await QueuedAsync()));
+
+        Assert.Equal(NotificationStatus.Sent, final.Status);
+        Assert.Equal(["create officer-1", "send new:officer-1"], sender.Calls);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_429WithRetryAfter_WaitsThenSucceeds()
+    {
+        sender.Conversations["officer-1"] = new ProactiveTarget("https://connector.test/", "a:1");
+        sender.Script.Enqueue(new SendResult(429, TimeSpan.FromSeconds(5)));
+        sender.Script.Enqueue(new SendResult(502));
+        var started = clock.GetUtcNow();
+
+        var final = await DriveAsync(Delivery().DeliverAsync(await QueuedAsync()));
+
+        Assert.Equal((NotificationStatus.Sent, 3), (final.Status, final.Attempts));
+        Assert.True(sender.Times[1] - sender.Times[0] >= TimeSpan.FromSeconds(5), "Retry-After honoured");
+        Assert.True(sender.Times[2] - started >= TimeSpan.FromSeconds(5.5), "then backoff");
+    }
+
+    [Fact]
+    public async Task DeliverAsync_AlwaysThrottled_DeadLetteredWithReason()
+    {
+        sender.Conversations["officer-1"] = new ProactiveTarget("https://connector.test/", "a:1");
+        for (var i = 0; i < 10; i++)
+        {
+            sender.Script.Enqueue(new SendResult(429, TimeSpan.FromSeconds(1), "Too Many Requests"));
+        }
+
+        var final = await DriveAsync(Delivery().DeliverAsync(await QueuedAsync()));
+
+        Assert.Equal((NotificationStatus.Failed, 4), (final.Status, final.Attempts));
+        Assert.Equal("gagal setelah 4 percobaan: HTTP 429 Too Many Requests", final.LastError);
+        Assert.Equal(4, sender.Calls.Count);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_BlockedByUser_FailsWithoutRetry()
+    {
+        sender.Conversations["officer-1"] = new ProactiveTarget("https://connector.test/", "a:1");
+        sender.Script.Enqueue(new SendResult(403, Error: "MessageWritesBlocked"));
+
+        var final = await DriveAsync(Delivery().DeliverAsync(await QueuedAsync()));
+
+        Assert.Equal((NotificationStatus.Failed, "HTTP 403 MessageWritesBlocked"), (final.Status, final.LastError));
+        Assert.Single(sender.Calls);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_TakenOverByAnotherInstance_DoesNotSend()
+    {
+        sender.Conversations["officer-1"] = new ProactiveTarget("https://connector.test/", "a:1");
+        var n = await QueuedAsync();
+        Assert.NotNull(await store.TryUpdateNotificationAsync(n with { UpdatedAt = clock.GetUtcNow() }));
+
+        var final = await DriveAsync(Delivery().DeliverAsync(n));
+
+        Assert.Empty(sender.Calls);
+        Assert.Equal(NotificationStatus.Queued, final.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_TenMessagesToOneConversation_PacedAtSevenPerSecond()
+    {
+        sender.Conversations["officer-1"] = new ProactiveTarget("https://connector.test/", "a:1");
+        var delivery = Delivery();
+        for (var i = 0; i < 10; i++)
+        {
+            await delivery.EnqueueAsync(await QueuedAsync("single|" + i));
+        }
+
+        using var cts = new CancellationTokenSource();
+        var loop = delivery.RunAsync(cts.Token);
+        while (sender.Calls.Count < 10)
+        {
+            await Task.Delay(1);
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loop);
+        var times = sender.Times.OrderBy(t => t).ToList();
+        Assert.True(times[7] - times[0] >= TimeSpan.FromSeconds(1), "the 8th send waits for the 1-second window");
+    }
+
+    /// <summary>Answers from a script (success once it runs out) and records each call.</summary>
+    private sealed class ScriptedSender : IProactiveSender
+    {
+        public ConcurrentDictionary<string, ProactiveTarget> Conversations { get; } = new();
+
+        public ConcurrentQueue<SendResult> Script { get; } = new();
+
+        public List<string> Calls { get; } = [];
+
+        public List<DateTimeOffset> Times { get; } = [];
+
+        public FakeTimeProvider? Clock { get; set; }
+
+        public Task<ProactiveTarget?> FindConversationAsync(string personId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Conversations.GetValueOrDefault(personId));
+
+        public Task<SendResult> CreateConversationAsync(string personId, CancellationToken cancellationToken = default)
+        {
+            Record("create " + personId);
+            var target = new ProactiveTarget("https://connector.test/", "new:" + personId);
+            Conversations[personId] = target;
+            return Task.FromResult(new SendResult(201, Target: target));
+        }
+
+        public Task<SendResult> SendAsync(ProactiveTarget target, Notification notification, CancellationToken cancellationToken = default)
+        {
+            Record("send " + target.ConversationId);
+            return Task.FromResult(Script.TryDequeue(out var r) ? r : new SendResult(201));
+        }
+
+        private void Record(string call)
+        {
+            lock (Calls)
+            {
+                Calls.Add(call);
+                Times.Add(Clock?.GetUtcNow() ?? DateTimeOffset.MinValue);
+            }
+        }
+    }
+}
