@@ -17,11 +17,13 @@ const { values: opt } = parseArgs({
     options: {
         bots: { type: 'string', default: 'peer,bpombot' },
         levels: { type: 'string', default: '1,16,64' },
-        duration: { type: 'string', default: '20' },
+        duration: { type: 'string', default: '10' },
         warmup: { type: 'string', default: '5' },
+        rounds: { type: 'string', default: '2' },
         // mulai: each reply must match the prompt of its step; any: any reply counts (e.g. a help card).
         flow: { type: 'string', default: 'mulai' },
         'bpombot-env': { type: 'string', multiple: true, default: [] },
+        'bpombot-dll': { type: 'string', default: 'bot/BpomBot.Host/bin/Release/net10.0/bpombot.dll' },
         json: { type: 'string' },
         verbose: { type: 'boolean', default: false },
     },
@@ -30,6 +32,7 @@ const levels = opt.levels.split(',').map(Number);
 const durationMs = Number(opt.duration) * 1000;
 const warmupMs = Number(opt.warmup) * 1000;
 const botNames = opt.bots.split(',');
+const rounds = Number(opt.rounds);
 
 const PORTS = { azurite: 10002, proxy: 10012, connector: 3990, bot: 3978 };
 const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
@@ -49,7 +52,7 @@ const BOTS = {
     bpombot: {
         label: 'BpomBot',
         command: 'dotnet',
-        args: [path.join(root, 'bot/BpomBot.Host/bin/Release/net10.0/bpombot.dll'), '--urls', `http://127.0.0.1:${PORTS.bot}`],
+        args: [path.resolve(root, opt['bpombot-dll']), '--urls', `http://127.0.0.1:${PORTS.bot}`],
         env: {
             Storage__ConnectionString: CONNECTION_STRING,
             ASPNETCORE_ENVIRONMENT: 'Production',
@@ -141,7 +144,7 @@ function procStat(pid) {
 }
 
 // ---------------------------------------------------------------- fake Bot Connector
-const connector = { waiters: new Map(), posts: 0, typing: 0, stray: 0, other: 0 };
+const connector = { waiters: new Map(), posts: 0, typing: 0, stray: 0, other: 0, connections: 0 };
 const connectorServer = http.createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -187,6 +190,7 @@ function expectReply(conversationId, activityId) {
 
 // ---------------------------------------------------------------- one turn
 let activitySeq = 0;
+let answeredTurns = 0; // turns the bot answered over HTTP (any status), warm-up and cold start included
 const runId = Date.now().toString(36);
 function userActivity(conversationId, vu, text) {
     const id = `${runId}-${++activitySeq}`;
@@ -209,6 +213,7 @@ async function turn(agent, conversationId, vu, step, flowNo) {
     let timer;
     try {
         const res = await request(PORTS.bot, 'POST', '/api/messages', activity, agent);
+        answeredTurns++;
         if (res.status < 200 || res.status > 299) return { ok: false, error: `http ${res.status}` };
         const got = await Promise.race([reply, new Promise((r) => { timer = setTimeout(r, REPLY_TIMEOUT_MS, null); })]);
         if (!got) return { ok: false, error: 'no reply' };
@@ -238,6 +243,7 @@ async function runSegment(botName, concurrency) {
         await waitForPort(PORTS.proxy, proxy, 'proxy');
         await waitForPort(PORTS.azurite, azurite, 'azurite');
 
+        const answeredBefore = answeredTurns;
         // Cold start: process start -> first turn answered 2xx with its reply at the connector.
         const coldAgent = new http.Agent({ keepAlive: false });
         const t0 = performance.now();
@@ -282,15 +288,15 @@ async function runSegment(botName, concurrency) {
         };
         const users = Array.from({ length: concurrency }, (_, i) => vu(i + 1));
         await sleep(warmupMs);
-        await request(PORTS.proxy, 'POST', '/__bench/reset', undefined, false);
         const before = procStat(botProc.pid);
+        const connectorBefore = { posts: connector.posts, connections: connector.connections };
         const harnessBefore = { azurite: procStat(azurite.pid).cpuMs, proxy: procStat(proxy.pid).cpuMs, loadgen: process.cpuUsage() };
         const tStart = performance.now();
         measuring = true;
         await sleep(durationMs);
         measuring = false;
         const seconds = (performance.now() - tStart) / 1000;
-        const storage = JSON.parse((await request(PORTS.proxy, 'GET', '/__bench/stats', undefined, false)).body);
+        const connectorAfter = { posts: connector.posts, connections: connector.connections };
         const after = procStat(botProc.pid);
         const lg = process.cpuUsage(harnessBefore.loadgen);
         const harnessCpuMs = {
@@ -301,26 +307,53 @@ async function runSegment(botName, concurrency) {
         stopping = true;
         await Promise.all(users);
         agent.destroy();
+        // Storage requests over the whole life of this Azurite (cold start and warm-up included, all turns drained)
+        // divided by every turn the bot answered: exact, with no window-edge effects.
+        const storage = JSON.parse((await request(PORTS.proxy, 'GET', '/__bench/stats', undefined, false)).body);
+        const segmentAnswered = answeredTurns - answeredBefore;
 
-        samples.sort((a, b) => a - b);
-        const pct = (p) => (samples.length ? samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] : NaN);
-        const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
-        const turns = samples.length;
         return {
-            bot: botName, concurrency, seconds, turns, turnsPerSec: turns / seconds,
-            p50: pct(0.5), p99: pct(0.99), errors: errorCount, errorKinds: errors, errorSamples,
-            storageRoundTripsPerTurn: storage.requests / Math.max(1, turns + errorCount), storage,
-            cpuMsPerTurn: (after.cpuMs - before.cpuMs) / Math.max(1, turns),
-            coldStartMs: coldMs, peakRssMb: after.hwmKb / 1024,
-            // CPU seconds per measured second: shows whether the harness itself (not the bot) was the bottleneck.
-            harnessCpuShare: Object.fromEntries(Object.entries(harnessCpuMs).map(([k, v]) => [k, v / 1000 / seconds])),
-            botCpuShare: (after.cpuMs - before.cpuMs) / 1000 / seconds,
+            bot: botName, concurrency, seconds, samples, errorKinds: errors, errorSamples,
+            storageRequests: storage.requests, storageConnections: storage.connections, answeredTurns: segmentAnswered,
+            connectorPosts: connectorAfter.posts - connectorBefore.posts,
+            connectorConnections: connectorAfter.connections - connectorBefore.connections, botCpuMs: after.cpuMs - before.cpuMs, harnessCpuMs,
+            coldStartMs: coldMs, peakRssKb: after.hwmKb,
         };
     } finally {
         await stop(botProc);
         await stop(proxy);
         await stop(azurite);
     }
+}
+
+// ---------------------------------------------------------------- summaries
+/** Summarises one or more segments of the same bot and level (the ABBA rounds). */
+function summarize(segments) {
+    const samples = segments.flatMap((g) => g.samples).sort((a, b) => a - b);
+    const pct = (p) => (samples.length ? samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] : NaN);
+    const sum = (f) => segments.reduce((a, g) => a + f(g), 0);
+    const seconds = sum((g) => g.seconds);
+    const turns = samples.length;
+    const errorKinds = {};
+    for (const g of segments) for (const [k, v] of Object.entries(g.errorKinds)) errorKinds[k] = (errorKinds[k] || 0) + v;
+    const errors = Object.values(errorKinds).reduce((a, b) => a + b, 0);
+    const colds = segments.map((g) => g.coldStartMs).sort((a, b) => a - b);
+    const share = (k) => sum((g) => g.harnessCpuMs[k]) / 1000 / seconds;
+    return {
+        bot: segments[0].bot, concurrency: segments[0].concurrency, segments: segments.length, seconds, turns,
+        turnsPerSec: turns / seconds, p50: pct(0.5), p99: pct(0.99), errors, errorKinds,
+        errorSamples: segments.flatMap((g) => g.errorSamples).slice(0, 3),
+        storageRequestsPerTurn: sum((g) => g.storageRequests) / Math.max(1, sum((g) => g.answeredTurns)),
+        newTcpPerTurn: {
+            storage: sum((g) => g.storageConnections) / Math.max(1, sum((g) => g.answeredTurns)),
+            connector: sum((g) => g.connectorConnections) / Math.max(1, turns + errors),
+        },
+        cpuMsPerTurn: sum((g) => g.botCpuMs) / Math.max(1, turns),
+        coldStartMs: colds[Math.floor((colds.length - 1) / 2)], coldStartsMs: colds,
+        peakRssMb: Math.max(...segments.map((g) => g.peakRssKb)) / 1024,
+        // CPU seconds per measured second: shows whether the harness itself (not the bot) was the bottleneck.
+        cpuShare: { bot: sum((g) => g.botCpuMs) / 1000 / seconds, azurite: share('azurite'), proxy: share('proxy'), loadgen: share('loadgen') },
+    };
 }
 
 // ---------------------------------------------------------------- main
@@ -332,41 +365,52 @@ async function main() {
     for (const b of botNames) if (!BOTS[b]) throw new Error(`unknown bot ${b} (known: ${Object.keys(BOTS).join(', ')})`);
     await new Promise((r) => connectorServer.listen(PORTS.connector, '127.0.0.1', r));
     connectorServer.keepAliveTimeout = 65_000;
+    connectorServer.on('connection', () => { connector.connections++; });
+    const segments = [];
     const results = [];
-    // Alternate the order per level so neither bot always runs first on a shared machine.
+    // ABBA per level (peer, bpombot, bpombot, peer with --rounds 2), the first order alternating between levels,
+    // so that neither bot systematically runs first, or while the shared machine is busier.
     for (const [i, level] of levels.entries()) {
-        const order = i % 2 === 0 ? botNames : [...botNames].reverse();
+        const first = i % 2 === 0 ? botNames : [...botNames].reverse();
+        const order = Array.from({ length: rounds }, (_, r) => (r % 2 === 0 ? first : [...first].reverse())).flat();
         for (const b of order) {
             log(`${b} @ ${level} concurrent conversations: warm-up ${opt.warmup}s, measure ${opt.duration}s`);
-            const r = await runSegment(b, level);
-            log(`  ${f0(r.turnsPerSec)} turns/s, p50 ${f1(r.p50)} ms, p99 ${f1(r.p99)} ms, errors ${r.errors}, CPU share bot ${f2(r.botCpuShare)}`
-                + ` azurite ${f2(r.harnessCpuShare.azurite)} proxy ${f2(r.harnessCpuShare.proxy)} loadgen ${f2(r.harnessCpuShare.loadgen)}`
-                + `${r.errors ? ` ${JSON.stringify(r.errorKinds)} ${r.errorSamples.join(' | ')}` : ''}, cold ${f0(r.coldStartMs)} ms`);
-            results.push(r);
+            const g = await runSegment(b, level);
+            segments.push(g);
+            const r = summarize([g]);
+            log(`  ${f0(r.turnsPerSec)} turns/s, p50 ${f1(r.p50)} ms, p99 ${f1(r.p99)} ms, errors ${r.errors}`
+                + `${r.errors ? ` ${JSON.stringify(r.errorKinds)} ${r.errorSamples.join(' | ')}` : ''}, cold ${f0(r.coldStartMs)} ms;`
+                + ` CPU share bot ${f2(r.cpuShare.bot)} azurite ${f2(r.cpuShare.azurite)} proxy ${f2(r.cpuShare.proxy)}`
+                + ` loadgen ${f2(r.cpuShare.loadgen)}; new TCP/turn storage ${f2(r.newTcpPerTurn.storage)}`
+                + ` connector ${f2(r.newTcpPerTurn.connector)}`);
         }
+        for (const b of botNames) results.push(summarize(segments.filter((g) => g.bot === b && g.concurrency === level)));
     }
     printTable(results);
-    if (opt.json) fs.writeFileSync(opt.json, JSON.stringify({ at: new Date().toISOString(), connector, results }, null, 2));
+    if (opt.json) {
+        const raw = segments.map(({ samples, ...g }) => ({ ...g, turns: samples.length }));
+        fs.writeFileSync(opt.json, JSON.stringify({ at: new Date().toISOString(), options: opt, connector, results, segments: raw }, null, 2));
+    }
 }
 
 function printTable(results) {
     const cpuInfo = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || 'unknown CPU';
     const out = [];
     out.push(`Side by side, same machine, same run (${cpuInfo}, ${(cpuCount())} cores, Node ${process.version}); `
-        + `closed loop, warm-up ${opt.warmup} s excluded, ${opt.duration} s measured per row; flow check: ${opt.flow}.`);
+        + `closed loop, warm-up ${opt.warmup} s excluded, ${rounds} × ${opt.duration} s measured per row (ABBA order); flow check: ${opt.flow}.`);
     out.push('');
     out.push('| conc. | bot | turns/s | p50 ms | p99 ms | errors | storage req/turn | bot CPU ms/turn | cold start ms | peak RSS MB |');
     out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const level of levels) {
         const row = (r) => out.push(`| ${level} | ${BOTS[r.bot].label} | ${f0(r.turnsPerSec)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | `
-            + `${f2(r.storageRoundTripsPerTurn)} | ${f2(r.cpuMsPerTurn)} | ${f0(r.coldStartMs)} | ${f0(r.peakRssMb)} |`);
+            + `${f2(r.storageRequestsPerTurn)} | ${f2(r.cpuMsPerTurn)} | ${f0(r.coldStartMs)} | ${f0(r.peakRssMb)} |`);
         const mine = results.filter((r) => r.concurrency === level);
         mine.forEach(row);
         const p = mine.find((r) => r.bot === 'peer');
         const b = mine.find((r) => r.bot === 'bpombot');
         if (p && b) {
             out.push(`| ${level} | **ratio BpomBot/peer** | **${f2(b.turnsPerSec / p.turnsPerSec)}** | **${f2(b.p50 / p.p50)}** | `
-                + `**${f2(b.p99 / p.p99)}** | | ${f2(b.storageRoundTripsPerTurn / p.storageRoundTripsPerTurn)} | `
+                + `**${f2(b.p99 / p.p99)}** | | ${f2(b.storageRequestsPerTurn / p.storageRequestsPerTurn)} | `
                 + `${f2(b.cpuMsPerTurn / p.cpuMsPerTurn)} | ${f2(b.coldStartMs / p.coldStartMs)} | ${f2(b.peakRssMb / p.peakRssMb)} |`);
         }
     }

@@ -5,11 +5,11 @@ import http from 'node:http';
 
 const [listenPort, targetPort] = process.argv.slice(2).map(Number);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 1000 });
-let stats = { requests: 0, byMethod: {}, errors: 0 };
+let stats = { requests: 0, byMethod: {}, errors: 0, connections: 0 };
 
 const server = http.createServer((req, res) => {
     if (req.url.startsWith('/__bench/')) {
-        if (req.url === '/__bench/reset' && req.method === 'POST') stats = { requests: 0, byMethod: {}, errors: 0 };
+        if (req.url === '/__bench/reset' && req.method === 'POST') stats = { requests: 0, byMethod: {}, errors: 0, connections: 0 };
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
         return;
     }
@@ -28,5 +28,6 @@ const server = http.createServer((req, res) => {
     });
     req.pipe(upstream);
 });
+server.on('connection', () => { stats.connections++; });
 server.keepAliveTimeout = 65_000;
 server.listen(listenPort, '127.0.0.1', () => process.stdout.write(`proxy ${listenPort} -> ${targetPort}\n`));
