@@ -46,7 +46,8 @@ const BOTS = {
     peer: {
         label: 'peer: botbuilder-js 4.23.3',
         command: process.execPath,
-        args: [path.join(root, 'bench/peer-js/index.js')],
+        // BENCH_PEER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for profiling the peer.
+        args: [...(process.env.BENCH_PEER_NODE_ARGS || '').split(' ').filter(Boolean), path.join(root, 'bench/peer-js/index.js')],
         env: { PORT: String(PORTS.bot), STORAGE_CONNECTION_STRING: CONNECTION_STRING, NODE_ENV: 'production' },
     },
     bpombot: {

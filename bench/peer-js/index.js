@@ -118,3 +118,4 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, '127.0.0.1', () => console.log(`peer-js listening on http://127.0.0.1:${port}`));
+process.on('SIGTERM', () => process.exit(0));
