@@ -34,10 +34,11 @@ const warmupMs = Number(opt.warmup) * 1000;
 const botNames = opt.bots.split(',');
 const rounds = Number(opt.rounds);
 
-const PORTS = { azurite: 10002, proxy: 10012, connector: 3990, bot: 3978 };
+const PORTS = { azuriteBlob: 10000, azurite: 10002, proxyBlob: 10010, proxy: 10012, connector: 3990, bot: 3978 };
 const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const CONNECTION_STRING = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;'
-    + `AccountKey=${ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${PORTS.proxy}/devstoreaccount1;`;
+    + `AccountKey=${ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${PORTS.proxy}/devstoreaccount1;`
+    + `BlobEndpoint=http://127.0.0.1:${PORTS.proxyBlob}/devstoreaccount1;`;
 const TENANT = '72f988bf-0000-4000-8000-00000000bbbb';
 const REPLY_TIMEOUT_MS = 10_000;
 const HTTP_TIMEOUT_MS = 30_000;
@@ -234,15 +235,19 @@ async function turn(agent, conversationId, vu, step, flowNo) {
 // ---------------------------------------------------------------- one segment: one bot at one concurrency level
 async function runSegment(botName, concurrency) {
     const bot = BOTS[botName];
-    const azurite = start('azurite', path.join(root, 'node_modules/.bin/azurite-table'), [
+    const azurite = start('azurite', path.join(root, 'node_modules/.bin/azurite'), [
         '--inMemoryPersistence', '--silent', '--disableTelemetry', '--skipApiVersionCheck', '--loose',
         '--tableHost', '127.0.0.1', '--tablePort', String(PORTS.azurite), '--tableKeepAliveTimeout', '60',
+        '--blobHost', '127.0.0.1', '--blobPort', String(PORTS.azuriteBlob), '--blobKeepAliveTimeout', '60',
+        '--queueHost', '127.0.0.1', '--queuePort', '10001',
     ], {}, fs.mkdtempSync('/tmp/bench-azurite-'));
-    const proxy = start('proxy', process.execPath, [path.join(root, 'bench/load/proxy.mjs'), String(PORTS.proxy), String(PORTS.azurite)]);
+    const proxy = start('proxy', process.execPath, [path.join(root, 'bench/load/proxy.mjs'),
+        `${PORTS.proxy}:${PORTS.azurite}:table`, `${PORTS.proxyBlob}:${PORTS.azuriteBlob}:blob`]);
     let botProc;
     try {
         await waitForPort(PORTS.proxy, proxy, 'proxy');
         await waitForPort(PORTS.azurite, azurite, 'azurite');
+        await waitForPort(PORTS.azuriteBlob, azurite, 'azurite');
 
         const answeredBefore = answeredTurns;
         // Cold start: process start -> first turn answered 2xx with its reply at the connector.
