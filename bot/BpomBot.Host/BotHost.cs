@@ -1,3 +1,5 @@
+using BpomBot.Teams.Hosting;
+
 namespace BpomBot.Host;
 
 /// <summary>The composition root: builds the web application for `serve` and for tests.</summary>
@@ -5,9 +7,15 @@ public static class BotHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json ships next to bpombot.dll, so the content root is the app folder, not the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddBpomTeamsBot(builder.Configuration);
+        builder.Services.AddBpomHealth();
+
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotEndpoint();
+        app.MapBpomHealth();
         return app;
     }
 }

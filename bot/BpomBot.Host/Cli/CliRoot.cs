@@ -11,6 +11,8 @@ internal static class CliRoot
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
         // Area commands register here, one line each.
+        root.Subcommands.Add(PackageCommand.Create());
+        root.Subcommands.Add(SopCommand.Create(SopCommand.CalendarNotWired)); // lead: pass the real IWorkingDayCalendar factory here
 
         // No subcommand (or only host options such as --urls) means `serve`.
         var first = args.Length > 0 ? args[0] : null;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 
 namespace BpomBot.Host.Cli;
 
@@ -10,9 +11,22 @@ internal static class ServeCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var app = BotHost.Build([.. parse.UnmatchedTokens]);
-            await app.RunAsync(cancellationToken);
-            return 0;
+            try
+            {
+                var app = BotHost.Build([.. parse.UnmatchedTokens]);
+                await app.RunAsync(cancellationToken);
+                return 0;
+            }
+            catch (OptionsValidationException ex)
+            {
+                // Bad settings are bad input: say which setting, no stack trace.
+                foreach (var failure in ex.Failures)
+                {
+                    await Console.Error.WriteLineAsync($"bpombot: invalid setting: {failure}");
+                }
+
+                return 2;
+            }
         });
         return command;
     }

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace BpomBot.Storage;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Storage tables ready ({TableCount} tables)")]
+    public static partial void TablesReady(ILogger logger, int tableCount);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Evidence file {Name} stored ({Length} bytes, sha256 {Sha256})")]
+    public static partial void EvidenceStored(ILogger logger, string name, long length, string sha256);
+}

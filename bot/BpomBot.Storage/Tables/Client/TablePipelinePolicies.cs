@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage;
+
+namespace BpomBot.Storage.Tables.Client;
+
+/// <summary>
+/// Signs each attempt with SharedKeyLite for the Table service: StringToSign = x-ms-date + "\n" + CanonicalizedResource,
+/// where the resource is "/" + account + the encoded URI path (+ "?comp=…"). The HMAC comes from Azure.Storage.Common.
+/// </summary>
+internal sealed class TableSharedKeyPolicy(StorageSharedKeyCredential credential, TimeProvider timeProvider) : HttpPipelineSynchronousPolicy
+{
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        var date = timeProvider.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
+        message.Request.Headers.SetValue("x-ms-date", date);
+        var uri = message.Request.Uri.ToUri();
+        var resource = "/" + credential.AccountName + (uri.AbsolutePath.Length > 0 ? uri.AbsolutePath : "/");
+        var comp = System.Web.HttpUtility.ParseQueryString(uri.Query)["comp"];
+        if (comp is not null)
+        {
+            resource += "?comp=" + comp;
+        }
+
+        var signature = Signer.Sign(credential, date + "\n" + resource);
+        message.Request.Headers.SetValue("Authorization", $"SharedKeyLite {credential.AccountName}:{signature}");
+    }
+
+    private sealed class Signer : StorageSharedKeyCredential
+    {
+        private Signer()
+            : base("unused", string.Empty)
+        {
+        }
+
+        public static string Sign(StorageSharedKeyCredential credential, string message) => ComputeSasSignature(credential, message);
+    }
+}
+
+/// <summary>Appends a SAS token to every request.</summary>
+internal sealed class TableSasPolicy(string sasToken) : HttpPipelineSynchronousPolicy
+{
+    private readonly string _sas = sasToken.TrimStart('?');
+
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        var query = message.Request.Uri.Query;
+        message.Request.Uri.Query = string.IsNullOrEmpty(query) || query == "?" ? "?" + _sas : query + "&" + _sas;
+    }
+}
+
+/// <summary>
+/// Counts every storage round trip (each retry attempt included) on the "BpomBot.Storage" meter and, when a
+/// <see cref="StorageRoundTrips.BeginScope"/> is open on the current async flow, in that scope too.
+/// </summary>
+internal sealed class StorageRoundTripPolicy(string service) : HttpPipelineSynchronousPolicy
+{
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        StorageRoundTrips.Record(service, message.Request.Method.Method);
+    }
+}
+
+/// <summary>Round-trip telemetry: a meter counter, an activity source, and an optional per-request counter scope.</summary>
+public static class StorageRoundTrips
+{
+    public const string MeterName = "BpomBot.Storage";
+
+    public static readonly ActivitySource ActivitySource = new(MeterName);
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Counter = Meter.CreateCounter<long>("bpombot.storage.round_trips", unit: "{request}", description: "HTTP round trips to Azure Storage, retries included.");
+    private static readonly AsyncLocal<Scope?> Current = new();
+
+    /// <summary>Starts counting round trips made by this async flow (e.g. one bot turn); dispose to stop.</summary>
+    public static Scope BeginScope()
+    {
+        var scope = new Scope(Current.Value);
+        Current.Value = scope;
+        return scope;
+    }
+
+    internal static void Record(string service, string method)
+    {
+        Counter.Add(1, new KeyValuePair<string, object?>("service", service), new KeyValuePair<string, object?>("method", method));
+        for (var scope = Current.Value; scope is not null; scope = scope.Parent)
+        {
+            scope.Increment();
+        }
+    }
+
+    /// <summary>A counting scope; <see cref="Count"/> is the number of round trips since it began.</summary>
+    public sealed class Scope : IDisposable
+    {
+        private int _count;
+
+        internal Scope(Scope? parent) => Parent = parent;
+
+        public int Count => Volatile.Read(ref _count);
+
+        internal Scope? Parent { get; }
+
+        internal void Increment() => Interlocked.Increment(ref _count);
+
+        public void Dispose() => Current.Value = Parent;
+    }
+}

@@ -1,0 +1,20 @@
+namespace BpomBot.Storage.Tables.Repositories;
+
+/// <summary>Every table the bot uses (created at start by the table initializer). Layout: docs/storage.md.</summary>
+public static class StorageTables
+{
+    public const string ConversationRefs = "ConversationRefs";
+    public const string ConversationRefsByUser = "ConversationRefsByUser";
+    public const string DialogState = "DialogState";
+    public const string Audit = "Audit";
+    public const string Units = "Units";
+    public const string People = "People";
+    public const string PeopleByUnit = "PeopleByUnit";
+    public const string Reminders = "Reminders";
+    public const string FaqTickets = "FaqTickets";
+    public const string FaqFeedback = "FaqFeedback";
+
+    /// <summary>Tables of the repositories in this project; document repositories added later register theirs too.</summary>
+    public static readonly IReadOnlyList<string> All =
+        [ConversationRefs, ConversationRefsByUser, DialogState, Audit, Units, People, PeopleByUnit, Reminders, FaqTickets, FaqFeedback];
+}

@@ -1,0 +1,245 @@
+using BpomBot.Teams.Connector;
+using BpomBot.Teams.Hosting;
+using BpomBot.Teams.Protocol;
+using BpomBot.Teams.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace BpomBot.Teams.Tests;
+
+/// <summary>The connector client against a local fake connector on Kestrel.</summary>
+public sealed class ConnectorClientTests : IAsyncLifetime
+{
+    private const string ConversationId = "19:abc@thread.v2;messageid=42";
+    private const string EscapedConversationId = "19%3Aabc%40thread.v2%3Bmessageid%3D42";
+    private FakeConnector connector = null!;
+    private ServiceProvider services = null!;
+    private readonly RecordingTimeProvider time = new();
+
+    public async Task InitializeAsync() => connector = await FakeConnector.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await connector.DisposeAsync();
+        if (services is not null)
+        {
+            await services.DisposeAsync();
+        }
+    }
+
+    private ConnectorClient Client(string? appId = null, string? token = "tok")
+    {
+        services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var bot = Options.Create(new BotOptions { AppId = appId });
+        return new ConnectorClient(
+            services.GetRequiredService<IHttpClientFactory>(),
+            new FixedToken(token),
+            new ServiceUrlTrust(bot),
+            time,
+            Options.Create(new ConnectorOptions { MaxRetries = 2, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(10) }),
+            NullLogger<ConnectorClient>.Instance);
+    }
+
+    private string Url => connector.ServiceUrl.ToString();
+
+    private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
+
+    [Fact]
+    public async Task ReplyToActivityAsync_PostsToEscapedActivityPath()
+    {
+        var result = await Client().ReplyToActivityAsync(Url, ConversationId, "1:2", Message("halo"));
+
+        var request = Assert.Single(connector.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal($"/_connector/v3/conversations/{EscapedConversationId}/activities/1%3A2", request.RawTarget);
+        Assert.Equal("halo", (string?)request.Body!["text"]);
+        Assert.Equal("1:2", (string?)request.Body["replyToId"]);
+        Assert.Equal("Bearer tok", request.Authorization);
+        Assert.Equal("act-1", result.Id);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_PostsToActivities()
+    {
+        await Client().SendToConversationAsync(Url.TrimEnd('/'), ConversationId, Message("x"));
+
+        Assert.Equal($"/_connector/v3/conversations/{EscapedConversationId}/activities", Assert.Single(connector.Requests).RawTarget);
+    }
+
+    [Fact]
+    public async Task UpdateActivityAsync_PutsToActivity()
+    {
+        await Client().UpdateActivityAsync(Url, ConversationId, "77", Message("baru"));
+
+        var request = Assert.Single(connector.Requests);
+        Assert.Equal("PUT", request.Method);
+        Assert.Equal($"/_connector/v3/conversations/{EscapedConversationId}/activities/77", request.RawTarget);
+    }
+
+    [Fact]
+    public async Task DeleteActivityAsync_DeletesActivity()
+    {
+        await Client().DeleteActivityAsync(Url, ConversationId, "77");
+
+        var request = Assert.Single(connector.Requests);
+        Assert.Equal("DELETE", request.Method);
+        Assert.Equal($"/_connector/v3/conversations/{EscapedConversationId}/activities/77", request.RawTarget);
+        Assert.Null(request.Body);
+    }
+
+    [Fact]
+    public async Task DeleteActivityAsync_Playground501_ThrowsWithStatus()
+    {
+        connector.Then(501);
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => Client().DeleteActivityAsync(Url, ConversationId, "77"));
+
+        Assert.Equal(501, ex.StatusCode);
+        Assert.Single(connector.Requests);
+    }
+
+    [Fact]
+    public async Task CreateConversationAsync_PostsParameters()
+    {
+        var parameters = new ConversationParameters
+        {
+            Bot = new ChannelAccount { Id = "28:bot" },
+            Members = [new ChannelAccount { Id = "29:user" }],
+            TenantId = "t1",
+            ChannelData = new TeamsChannelData { Tenant = new TeamsEntity { Id = "t1" } },
+        };
+
+        var result = await Client().CreateConversationAsync(Url, parameters);
+
+        var request = Assert.Single(connector.Requests);
+        Assert.Equal("/_connector/v3/conversations", request.RawTarget);
+        Assert.Equal("29:user", (string?)request.Body!["members"]![0]!["id"]);
+        Assert.Equal("t1", (string?)request.Body["channelData"]!["tenant"]!["id"]);
+        Assert.False((bool)request.Body["isGroup"]!);
+        Assert.Equal("act-1", result.Id);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_NoTokenLocally_SendsNoAuthorization()
+    {
+        await Client(token: null).SendToConversationAsync(Url, "a:1", Message("x"));
+
+        Assert.Null(Assert.Single(connector.Requests).Authorization);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_429WithRetryAfter_WaitsRequestedTimeThenSucceeds()
+    {
+        connector.Then(429, "7");
+
+        var result = await Client().SendToConversationAsync(Url, "a:1", Message("x"));
+
+        Assert.Equal(2, connector.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(7)], time.Delays);
+        Assert.Equal("act-2", result.Id);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_RepeatedServerErrors_BacksOffExponentiallyThenThrows()
+    {
+        connector.Then(503);
+        connector.Then(502);
+        connector.Then(503);
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => Client().SendToConversationAsync(Url, "a:1", Message("x")));
+
+        Assert.Equal(503, ex.StatusCode);
+        Assert.Equal(3, connector.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], time.Delays);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_RetryAfterAboveMax_IsCapped()
+    {
+        connector.Then(429, "3600");
+
+        await Client().SendToConversationAsync(Url, "a:1", Message("x"));
+
+        Assert.Equal([TimeSpan.FromSeconds(10)], time.Delays);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_403_DoesNotRetry()
+    {
+        connector.Then(403);
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => Client().SendToConversationAsync(Url, "a:1", Message("x")));
+
+        Assert.Equal(403, ex.StatusCode);
+        Assert.Single(connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_UntrustedServiceUrlInAuthMode_RefusedWithoutCall()
+    {
+        var client = Client(appId: TestIdentity.AppId);
+
+        await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Url, "a:1", Message("x")));
+        await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("https://evil.example.com/", "a:1", Message("x")));
+
+        Assert.Empty(connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_NonHttpServiceUrl_Refused()
+    {
+        await Assert.ThrowsAsync<ConnectorException>(() => Client().SendToConversationAsync("file:///etc/passwd", "a:1", Message("x")));
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_CancelledToken_ThrowsWithoutCall()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().SendToConversationAsync(Url, "a:1", Message("x"), cts.Token));
+
+        Assert.Empty(connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_CancelledDuringBackoff_Throws()
+    {
+        connector.Then(429, "5");
+        time.Hold = true;
+        using var cts = new CancellationTokenSource();
+        time.OnDelay = cts.Cancel;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().SendToConversationAsync(Url, "a:1", Message("x"), cts.Token));
+
+        Assert.Single(connector.Requests);
+    }
+
+    private sealed class FixedToken(string? token) : IConnectorTokenProvider
+    {
+        public Task<string?> GetTokenAsync(CancellationToken cancellationToken = default) => Task.FromResult(token);
+    }
+
+    /// <summary>Records the delays requested through Task.Delay and completes them at once (or never, when held).</summary>
+    private sealed class RecordingTimeProvider : TimeProvider
+    {
+        public List<TimeSpan> Delays { get; } = [];
+
+        public bool Hold { get; set; }
+
+        public Action? OnDelay { get; set; }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime != Timeout.InfiniteTimeSpan)
+            {
+                Delays.Add(dueTime);
+            }
+
+            var timer = System.CreateTimer(callback, state, Hold ? Timeout.InfiniteTimeSpan : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            OnDelay?.Invoke();
+            return timer;
+        }
+    }
+}
