@@ -216,6 +216,7 @@ async function turn(agent, conversationId, vu, step, flowNo) {
     try {
         const res = await request(PORTS.bot, 'POST', '/api/messages', activity, agent);
         answeredTurns++;
+        const ackMs = performance.now() - t0;
         if (res.status < 200 || res.status > 299) return { ok: false, error: `http ${res.status}` };
         const got = await Promise.race([reply, new Promise((r) => { timer = setTimeout(r, REPLY_TIMEOUT_MS, null); })]);
         if (!got) return { ok: false, error: 'no reply' };
@@ -223,7 +224,7 @@ async function turn(agent, conversationId, vu, step, flowNo) {
         if (opt.flow === 'mulai' && !FLOW[step].expect.test(JSON.stringify([got.text, got.attachments]))) {
             return { ok: false, error: `unexpected reply at turn ${step + 1}`, sample: (got.text || JSON.stringify(got.attachments)).slice(0, 160) };
         }
-        return { ok: true, ms };
+        return { ok: true, ms, ackMs };
     } catch (err) {
         return { ok: false, error: err.code || err.message };
     } finally {
@@ -270,6 +271,7 @@ async function runSegment(botName, concurrency) {
         // Closed loop: each virtual user runs mulai -> A -> title on a fresh conversation, again and again.
         const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
         const samples = [];
+        const acks = []; // HTTP response times alone (a bot that queues the turn answers before it replies)
         const errors = {};
         const errorSamples = [];
         let measuring = false;
@@ -283,7 +285,10 @@ async function runSegment(botName, concurrency) {
                     const wasMeasuring = measuring;
                     const r = await turn(agent, conversationId, n, step, flowNo);
                     if (!(wasMeasuring && measuring)) continue;
-                    if (r.ok) samples.push(r.ms);
+                    if (r.ok) {
+                        samples.push(r.ms);
+                        acks.push(r.ackMs);
+                    }
                     else {
                         errors[r.error] = (errors[r.error] || 0) + 1;
                         if (r.sample && errorSamples.length < 3) errorSamples.push(r.sample);
@@ -319,7 +324,7 @@ async function runSegment(botName, concurrency) {
         const segmentAnswered = answeredTurns - answeredBefore;
 
         return {
-            bot: botName, concurrency, seconds, samples, errorKinds: errors, errorSamples,
+            bot: botName, concurrency, seconds, samples, acks, errorKinds: errors, errorSamples,
             storageRequests: storage.requests, storageConnections: storage.connections, answeredTurns: segmentAnswered,
             connectorPosts: connectorAfter.posts - connectorBefore.posts,
             connectorConnections: connectorAfter.connections - connectorBefore.connections, botCpuMs: after.cpuMs - before.cpuMs, harnessCpuMs,
@@ -336,6 +341,7 @@ async function runSegment(botName, concurrency) {
 /** Summarises one or more segments of the same bot and level (the ABBA rounds). */
 function summarize(segments) {
     const samples = segments.flatMap((g) => g.samples).sort((a, b) => a - b);
+    const acks = segments.flatMap((g) => g.acks).sort((a, b) => a - b);
     const pct = (p) => (samples.length ? samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] : NaN);
     const sum = (f) => segments.reduce((a, g) => a + f(g), 0);
     const seconds = sum((g) => g.seconds);
@@ -348,6 +354,7 @@ function summarize(segments) {
     return {
         bot: segments[0].bot, concurrency: segments[0].concurrency, segments: segments.length, seconds, turns,
         turnsPerSec: turns / seconds, p50: pct(0.5), p99: pct(0.99), errors, errorKinds,
+        httpAckP50: acks.length ? acks[Math.floor(0.5 * acks.length)] : NaN,
         errorSamples: segments.flatMap((g) => g.errorSamples).slice(0, 3),
         storageRequestsPerTurn: sum((g) => g.storageRequests) / Math.max(1, sum((g) => g.answeredTurns)),
         newTcpPerTurn: {
@@ -384,7 +391,8 @@ async function main() {
             const g = await runSegment(b, level);
             segments.push(g);
             const r = summarize([g]);
-            log(`  ${f0(r.turnsPerSec)} turns/s, p50 ${f1(r.p50)} ms, p99 ${f1(r.p99)} ms, errors ${r.errors}`
+            log(`  ${f0(r.turnsPerSec)} turns/s, p50 ${f1(r.p50)} ms (HTTP answer alone ${f1(r.httpAckP50)} ms),`
+                + ` p99 ${f1(r.p99)} ms, errors ${r.errors}`
                 + `${r.errors ? ` ${JSON.stringify(r.errorKinds)} ${r.errorSamples.join(' | ')}` : ''}, cold ${f0(r.coldStartMs)} ms;`
                 + ` CPU share bot ${f2(r.cpuShare.bot)} azurite ${f2(r.cpuShare.azurite)} proxy ${f2(r.cpuShare.proxy)}`
                 + ` loadgen ${f2(r.cpuShare.loadgen)}; new TCP/turn storage ${f2(r.newTcpPerTurn.storage)}`
@@ -394,7 +402,7 @@ async function main() {
     }
     printTable(results);
     if (opt.json) {
-        const raw = segments.map(({ samples, ...g }) => ({ ...g, turns: samples.length }));
+        const raw = segments.map(({ samples, acks, ...g }) => ({ ...g, turns: samples.length }));
         fs.writeFileSync(opt.json, JSON.stringify({ at: new Date().toISOString(), options: opt, connector, results, segments: raw }, null, 2));
     }
 }
