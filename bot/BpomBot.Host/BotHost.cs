@@ -1,3 +1,4 @@
+using BpomBot.Storage;
 using BpomBot.Teams.Hosting;
 
 namespace BpomBot.Host;
@@ -10,8 +11,9 @@ public static class BotHost
         // appsettings.json ships next to bpombot.dll, so the content root is the app folder, not the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddBpomTableStorage(builder.Configuration); // first: its initializer creates the tables others read at start
+        builder.Services.AddBpomDomain();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
-        builder.Services.AddBpomHealth();
 
         var app = builder.Build();
         app.MapBotEndpoint();

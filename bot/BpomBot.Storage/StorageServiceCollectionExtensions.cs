@@ -2,6 +2,7 @@ extern alias AzureIdentity;
 
 using Azure.Storage.Blobs;
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Calendar;
 using BpomBot.Storage.Blobs;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
@@ -51,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IReminderRepository, TableReminderRepository>();
         services.TryAddSingleton<IFaqTicketRepository, TableFaqTicketRepository>();
         services.TryAddSingleton<IFaqFeedbackRepository, TableFaqFeedbackRepository>();
+        services.TryAddSingleton<ICalendarOverrideRepository, TableCalendarOverrideRepository>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }

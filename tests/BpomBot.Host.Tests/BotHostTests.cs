@@ -15,14 +15,14 @@ public sealed class BotHostTests
 {
     private static async Task<(WebApplication App, HttpClient Http)> StartAsync(params string[] extra)
     {
-        var app = BotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. extra]);
+        var app = BotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Storage:InMemory=true", .. extra]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new HttpClient { BaseAddress = new Uri(address) });
     }
 
     [Fact]
-    public async Task Healthz_NoStorageRegistered_ReportsLiveAndStorageNotConfigured()
+    public async Task Healthz_StorageReachable_ReportsHealthy()
     {
         var (app, http) = await StartAsync();
         await using var _ = app;
@@ -32,8 +32,38 @@ public sealed class BotHostTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True((bool)body["live"]!);
-        Assert.Equal("Degraded", (string?)body["status"]);
-        Assert.Equal("storage not configured", (string?)body["checks"]!["storage"]!["description"]);
+        Assert.Equal("Healthy", (string?)body["status"]);
+        Assert.Equal("Healthy", (string?)body["checks"]!["storage"]!["status"]);
+    }
+
+    [Fact]
+    public async Task Healthz_StorageUnreachable_Returns503NamingStorage()
+    {
+        // Port 1 on loopback refuses connections: the table endpoint is down.
+        var unreachable = "--Storage:ConnectionString=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+            + "TableEndpoint=http://127.0.0.1:1/devstoreaccount1;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+        var app = BotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Critical", unreachable]);
+        await using var _ = app;
+        await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(); // warm-up: nothing is started, no table initializer needed
+
+        var report = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["storage"].Status);
+    }
+
+    [Fact]
+    public async Task Build_NoStorageConfigured_FailsNamingTheSetting()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            var app = BotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Critical"]);
+            await using var _ = app;
+            await app.StartAsync();
+        });
+
+        Assert.Contains("Storage:ConnectionString", ex.Message);
     }
 
     [Fact]
@@ -77,7 +107,7 @@ public sealed class BotHostTests
     [Fact]
     public async Task Build_Container_ResolvesRouterWithHelpFallback()
     {
-        var app = BotHost.Build(["--urls", "http://127.0.0.1:0"]);
+        var app = BotHost.Build(["--urls", "http://127.0.0.1:0", "--Storage:InMemory=true"]);
         await using var _ = app;
         using var scope = app.Services.CreateScope();
 
@@ -87,37 +117,9 @@ public sealed class BotHostTests
     }
 
     [Fact]
-    public async Task AddBpomHealth_StorageCheckRegistered_ReplacesPlaceholder()
-    {
-        var services = new ServiceCollection().AddLogging();
-        services.AddHealthChecks().AddCheck(Health.StorageCheckName, () => HealthCheckResult.Healthy("tables reachable"), [Health.StorageTag]);
-        services.AddBpomHealth();
-        await using var provider = services.BuildServiceProvider();
-
-        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
-
-        var entry = Assert.Single(report.Entries);
-        Assert.Equal(HealthStatus.Healthy, entry.Value.Status);
-        Assert.Equal("tables reachable", entry.Value.Description);
-    }
-
-    [Fact]
-    public async Task AddBpomHealth_StorageUnhealthy_OverallUnhealthy()
-    {
-        var services = new ServiceCollection().AddLogging();
-        services.AddHealthChecks().AddCheck(Health.StorageCheckName, () => HealthCheckResult.Unhealthy("down"));
-        services.AddBpomHealth();
-        await using var provider = services.BuildServiceProvider();
-
-        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
-
-        Assert.Equal(HealthStatus.Unhealthy, report.Status);
-    }
-
-    [Fact]
     public async Task Cli_DefaultServeWithInvalidSetting_ExitsWith2()
     {
-        var code = await BpomBot.Host.Cli.CliRoot.RunAsync(["--urls", "http://127.0.0.1:0", "--Bot:AppId=nope"]);
+        var code = await BpomBot.Host.Cli.CliRoot.RunAsync(["--urls", "http://127.0.0.1:0", "--Storage:InMemory=true", "--Bot:AppId=nope"]);
 
         Assert.Equal(2, code);
     }

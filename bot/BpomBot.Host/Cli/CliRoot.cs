@@ -1,3 +1,4 @@
+using BpomBot.Domain.Calendar;
 using System.CommandLine;
 
 namespace BpomBot.Host.Cli;
@@ -12,7 +13,10 @@ internal static class CliRoot
         root.Subcommands.Add(serve);
         // Area commands register here, one line each.
         root.Subcommands.Add(PackageCommand.Create());
-        root.Subcommands.Add(SopCommand.Create(SopCommand.CalendarNotWired)); // lead: pass the real IWorkingDayCalendar factory here
+        root.Subcommands.Add(SopCommand.Create(() => new WorkingDayCalendar(HolidaySet.LoadEmbedded())));
+        root.Subcommands.Add(HkCommand.Create());
+        root.Subcommands.Add(HolidaysCommand.Create());
+        root.Subcommands.Add(DateCommand.Create());
 
         // No subcommand (or only host options such as --urls) means `serve`.
         var first = args.Length > 0 ? args[0] : null;

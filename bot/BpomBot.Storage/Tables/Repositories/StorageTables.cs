@@ -13,8 +13,9 @@ public static class StorageTables
     public const string Reminders = "Reminders";
     public const string FaqTickets = "FaqTickets";
     public const string FaqFeedback = "FaqFeedback";
+    public const string CalendarOverrides = "CalendarOverrides";
 
     /// <summary>Tables of the repositories in this project; document repositories added later register theirs too.</summary>
     public static readonly IReadOnlyList<string> All =
-        [ConversationRefs, ConversationRefsByUser, DialogState, Audit, Units, People, PeopleByUnit, Reminders, FaqTickets, FaqFeedback];
+        [ConversationRefs, ConversationRefsByUser, DialogState, Audit, Units, People, PeopleByUnit, Reminders, FaqTickets, FaqFeedback, CalendarOverrides];
 }
