@@ -1,3 +1,4 @@
+using BpomBot.Host.Faq;
 using BpomBot.Storage;
 using BpomBot.Teams.Hosting;
 
@@ -13,6 +14,7 @@ public static class BotHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBpomTableStorage(builder.Configuration); // first: its initializer creates the tables others read at start
         builder.Services.AddBpomDomain();
+        builder.Services.AddFaq();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
 
         var app = builder.Build();

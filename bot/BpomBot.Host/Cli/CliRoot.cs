@@ -17,6 +17,7 @@ internal static class CliRoot
         root.Subcommands.Add(HkCommand.Create());
         root.Subcommands.Add(HolidaysCommand.Create());
         root.Subcommands.Add(DateCommand.Create());
+        root.Subcommands.Add(FaqCommand.Create());
 
         // No subcommand (or only host options such as --urls) means `serve`.
         var first = args.Length > 0 ? args[0] : null;
