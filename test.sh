@@ -1,6 +1,79 @@
 #!/usr/bin/env bash
-# Runs every test: unit, Azurite-backed contract tests, Kestrel host tests and the end-to-end tests.
+# Runs every test: unit, Azurite-backed contract tests, Kestrel host tests and the end-to-end tests
+# (Azurite + bot + Microsoft 365 Agents Playground, over its HTTP API and in Debian's Chromium).
+#
+# 1. Prepare (needs the package registries): npm ci, Debian's chromium (+ iproute2) when missing and we are root,
+#    dotnet build -c Release.
+# 2. Test (needs no network): `dotnet test BpomBot.sln -c Release --no-build` inside a fresh network namespace
+#    whose only interface is loopback, so nothing a test starts can reach another machine. Also a fresh PID
+#    namespace where possible, so every process a test started dies with the run.
+#    Root uses `unshare -n`; other users try a user namespace (`unshare -rn`); when neither works the tests
+#    still run, kept on loopback only by scripts/loopback-only.cjs (Node tools) and the tests' own settings.
+#
+# Environment: BPOMBOT_TEST_NETNS=0 skips the namespace. Extra arguments go to `dotnet test` (e.g. --filter ...).
 set -euo pipefail
 cd "$(dirname "$0")"
-npm ci --no-audit --no-fund --loglevel=error
-dotnet test BpomBot.sln -c Release
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 NPM_CONFIG_UPDATE_NOTIFIER=false
+started=$SECONDS
+say() { printf '\n==> %s\n' "$*"; }
+
+say "npm ci (Azurite, Agents Playground)"
+npm ci --no-audit --no-fund --loglevel=error </dev/null
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ]; then
+    say "apt-get install ${missing[*]} (Debian packages; no browser is downloaded)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq </dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+  else
+    echo "WARNING: not installed: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}" >&2
+    echo "         (without chromium the browser end-to-end test fails; without ip no network namespace is used)" >&2
+  fi
+fi
+
+say "dotnet build BpomBot.sln -c Release"
+dotnet build BpomBot.sln -c Release -nologo -clp:ErrorsOnly </dev/null
+
+test_cmd=(dotnet test BpomBot.sln -c Release --no-build --nologo "$@")
+inner='ip link set lo up && exec "$@"'
+namespace=()
+if [ "${BPOMBOT_TEST_NETNS:-1}" != 0 ] && command -v unshare >/dev/null 2>&1 && command -v ip >/dev/null 2>&1; then
+  for flags in "-n -p -f --mount-proc --kill-child" "-n" "-r -n -p -f --mount-proc --kill-child" "-r -n"; do
+    # shellcheck disable=SC2086
+    if unshare $flags sh -c 'ip link set lo up' </dev/null >/dev/null 2>&1; then
+      read -r -a namespace <<<"unshare $flags"
+      break
+    fi
+  done
+fi
+
+if ((${#namespace[@]})); then
+  say "dotnet test (inside: ${namespace[*]}; only loopback exists)"
+  set +e
+  "${namespace[@]}" bash -c "$inner" bash "${test_cmd[@]}" </dev/null
+  status=$?
+  set -e
+elif [ "${BPOMBOT_TEST_NETNS:-1}" = 0 ]; then
+  say "dotnet test (host network: BPOMBOT_TEST_NETNS=0)"
+  set +e
+  "${test_cmd[@]}" </dev/null
+  status=$?
+  set -e
+else
+  echo "WARNING: no loopback-only network namespace available (need root or unprivileged user namespaces, and iproute2)." >&2
+  echo "         Running the tests on the host network; Node tools are still limited to loopback by scripts/loopback-only.cjs." >&2
+  say "dotnet test (host network)"
+  set +e
+  "${test_cmd[@]}" </dev/null
+  status=$?
+  set -e
+fi
+
+elapsed=$((SECONDS - started))
+say "test.sh finished with exit code $status after $((elapsed / 60)) min $((elapsed % 60)) s"
+[ -d TestResults/e2e ] && echo "Browser screenshots: $(pwd)/TestResults/e2e/"
+exit "$status"

@@ -228,13 +228,15 @@ var baseAppSettings = [
   { name: 'Bot__AppType', value: botIdentityType }
   { name: 'Bot__AppId', value: botAppId }
   { name: 'Bot__TenantId', value: tenant().tenantId }
-  { name: 'Storage__TableServiceUri', value: storage.properties.primaryEndpoints.table }
-  { name: 'Storage__BlobServiceUri', value: storage.properties.primaryEndpoints.blob }
+  // Names the app binds (StorageOptions): endpoints + the identity's client id, no connection string (there is no key).
+  { name: 'Storage__TableEndpoint', value: storage.properties.primaryEndpoints.table }
+  { name: 'Storage__BlobEndpoint', value: storage.properties.primaryEndpoints.blob }
+  { name: 'Storage__ManagedIdentityClientId', value: identity.properties.clientId }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: keyVaultReference }
   { name: 'OTEL_SERVICE_NAME', value: 'bpombot' }
   { name: 'OTEL_RESOURCE_ATTRIBUTES', value: 'deployment.environment=${environmentName}' }
   { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: enableAppServiceAutoInstrumentation ? '~3' : 'disabled' }
-  // Take an instance out of the load balancer after this many failed /healthz pings (one per minute).
+  // Take an instance out of the load balancer after this many failed /readyz pings (one per minute).
   { name: 'WEBSITE_HEALTHCHECK_MAXPINGFAILURES', value: '3' }
 ]
 
@@ -260,7 +262,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: 'DOTNETCORE|10.0'
       appCommandLine: 'dotnet bpombot.dll'
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      // Readiness (storage reachable + settings valid), not liveness: an instance that cannot reach storage cannot serve
+      // a turn, so traffic should go elsewhere. See docs/deploy.md "Health checks".
+      healthCheckPath: '/readyz'
       http20Enabled: true
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'

@@ -1,5 +1,7 @@
 using BpomBot.Host.Faq;
+using BpomBot.Host.Observability;
 using BpomBot.Storage;
+using BpomBot.Teams.Faq;
 using BpomBot.Teams.Hosting;
 
 namespace BpomBot.Host;
@@ -16,6 +18,9 @@ public static class BotHost
         builder.Services.AddBpomDomain();
         builder.Services.AddFaq();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
+        builder.Services.AddFaqChat(builder.Configuration);
+        builder.Services.AddBpomObservability(builder.Configuration);
+        builder.Services.AddBpomHealth();
 
         var app = builder.Build();
         app.MapBotEndpoint();

@@ -3,6 +3,7 @@ using BpomBot.Domain.Dates;
 using BpomBot.Domain.Organization;
 using BpomBot.Domain.Sop;
 using BpomBot.Domain.Workflow;
+using BpomBot.Teams.Disposisi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BpomBot.Host;
@@ -27,6 +28,7 @@ internal static class DomainServices
         services.AddSingleton<KegiatanEngine>();
         services.TryAddSingleton<IKegiatanRepository, InMemoryKegiatanRepository>();
         services.AddHostedService<CalendarRefreshService>();
+        services.AddBpomDisposisi(); // disposisi feature (Teams/Disposisi): service, roster, delegation, cards and chat commands
         return services;
     }
 }

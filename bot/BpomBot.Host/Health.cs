@@ -1,14 +1,37 @@
 using System.Text.Json;
+using BpomBot.Host.Options;
+using BpomBot.Storage;
+using BpomBot.Teams.Connector;
+using BpomBot.Teams.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace BpomBot.Host;
 
-/// <summary><c>GET /healthz</c>: liveness plus every registered check (storage registers "storage").</summary>
+/// <summary>
+/// <c>GET /healthz</c>: liveness, the process answers (runs no check, touches no storage).
+/// <c>GET /readyz</c>: readiness, every registered check ("storage" from the storage layer, "configuration" from here); 503 when not ready.
+/// </summary>
 internal static class Health
 {
-    public static IEndpointConventionBuilder MapBpomHealth(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync });
+    public const string LivePath = "/healthz";
+    public const string ReadyPath = "/readyz";
+
+    public static IServiceCollection AddBpomHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<ConfigurationHealthCheck>("configuration");
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBpomHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { ResponseWriter = WriteAsync });
+        return endpoints;
+    }
+
+    public static bool IsHealthPath(PathString path) => path.StartsWithSegments(LivePath) || path.StartsWithSegments(ReadyPath);
 
     private static Task WriteAsync(HttpContext http, HealthReport report)
     {
@@ -16,9 +39,48 @@ internal static class Health
         var body = new
         {
             status = report.Status.ToString(),
-            live = true,
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         };
         return JsonSerializer.SerializeAsync(http.Response.Body, body, cancellationToken: http.RequestAborted);
+    }
+}
+
+/// <summary>
+/// "configuration": the current settings still pass validation. Start-up validation stops a bad start; this catches a
+/// settings reload that made them invalid afterwards (the failure names the setting).
+/// </summary>
+internal sealed class ConfigurationHealthCheck(
+    IOptionsMonitor<BotOptions> bot,
+    IOptionsMonitor<ConnectorOptions> connector,
+    IOptionsMonitor<StorageOptions> storage,
+    IOptionsMonitor<ObservabilityOptions> observability) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var failures = new List<string>();
+        Read(() => bot.CurrentValue, failures);
+        Read(() => connector.CurrentValue, failures);
+        Read(() => storage.CurrentValue, failures);
+        Read(() => observability.CurrentValue, failures);
+        return Task.FromResult(failures.Count == 0
+            ? HealthCheckResult.Healthy("Settings valid.")
+            : HealthCheckResult.Unhealthy(string.Join(" ", failures)));
+    }
+
+    private static void Read(Func<object> value, List<string> failures)
+    {
+        try
+        {
+            _ = value();
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures.AddRange(ex.Failures);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder cannot convert a value (e.g. an unknown enum name); its message names the setting.
+            failures.Add(ex.Message);
+        }
     }
 }

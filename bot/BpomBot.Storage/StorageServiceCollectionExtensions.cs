@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Calendar;
 using BpomBot.Storage.Blobs;
+using BpomBot.Storage.Disposisi;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.InMemory;
@@ -53,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFaqTicketRepository, TableFaqTicketRepository>();
         services.TryAddSingleton<IFaqFeedbackRepository, TableFaqFeedbackRepository>();
         services.TryAddSingleton<ICalendarOverrideRepository, TableCalendarOverrideRepository>();
+        services.AddBpomDisposisiStorage();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }

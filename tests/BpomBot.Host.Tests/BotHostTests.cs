@@ -1,12 +1,10 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using BpomBot.Teams.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace BpomBot.Host.Tests;
@@ -19,38 +17,6 @@ public sealed class BotHostTests
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new HttpClient { BaseAddress = new Uri(address) });
-    }
-
-    [Fact]
-    public async Task Healthz_StorageReachable_ReportsHealthy()
-    {
-        var (app, http) = await StartAsync();
-        await using var _ = app;
-
-        var response = await http.GetAsync("/healthz");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.True((bool)body["live"]!);
-        Assert.Equal("Healthy", (string?)body["status"]);
-        Assert.Equal("Healthy", (string?)body["checks"]!["storage"]!["status"]);
-    }
-
-    [Fact]
-    public async Task Healthz_StorageUnreachable_Returns503NamingStorage()
-    {
-        // Port 1 on loopback refuses connections: the table endpoint is down.
-        var unreachable = "--Storage:ConnectionString=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-            + "TableEndpoint=http://127.0.0.1:1/devstoreaccount1;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;";
-        var app = BotHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Critical", unreachable]);
-        await using var _ = app;
-        await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(); // warm-up: nothing is started, no table initializer needed
-
-        var report = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
-
-        Assert.Equal(HealthStatus.Unhealthy, report.Status);
-        Assert.Equal(HealthStatus.Unhealthy, report.Entries["storage"].Status);
     }
 
     [Fact]

@@ -9,7 +9,10 @@ public enum FaqTicketStatus
     Ditutup,
 }
 
-/// <summary>A question the FAQ could not answer, handed to an officer.</summary>
+/// <summary>
+/// A question the FAQ could not answer, handed to an officer. <paramref name="AskerConversation"/> is the channel's
+/// reference to the asker's conversation (opaque to the domain), so the answer reaches them where they asked.
+/// </summary>
 public sealed record FaqTicketRecord(
     string TicketId,
     string AskerAadObjectId,
@@ -20,7 +23,13 @@ public sealed record FaqTicketRecord(
     DateOnly? DueDate,
     string? AssigneeAadObjectId = null,
     string? Answer = null,
-    string? Version = null);
+    string? Version = null,
+    string? AskerName = null,
+    string? AskerConversation = null,
+    string? AssigneeName = null,
+    DateTimeOffset? TakenAt = null,
+    DateTimeOffset? AnsweredAt = null,
+    DateTimeOffset? ClosedAt = null);
 
 /// <summary>A person's verdict on one FAQ answer.</summary>
 public sealed record FaqFeedbackRecord(string TopicId, bool Helpful, string? Reason, DateTimeOffset At);

@@ -18,6 +18,8 @@ internal static class CliRoot
         root.Subcommands.Add(HolidaysCommand.Create());
         root.Subcommands.Add(DateCommand.Create());
         root.Subcommands.Add(FaqCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(RosterCommand.Create());
 
         // No subcommand (or only host options such as --urls) means `serve`.
         var first = args.Length > 0 ? args[0] : null;

@@ -73,6 +73,7 @@ internal static class FaqCommand
         var eval = new Command("eval", "Evaluate the retriever on a labelled TSV.") { path };
         eval.SetAction(parse => Evaluate(parse.GetValue(path)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         command.Subcommands.Add(eval);
+        command.Subcommands.Add(FaqLaporanCommand.Create());
         return command;
     }
 

@@ -17,12 +17,12 @@ internal static class ServeCommand
                 await app.RunAsync(cancellationToken);
                 return 0;
             }
-            catch (OptionsValidationException ex)
+            catch (Exception ex) when (SettingProblems(ex) is { Count: > 0 } problems)
             {
                 // Bad settings are bad input: say which setting, no stack trace.
-                foreach (var failure in ex.Failures)
+                foreach (var problem in problems)
                 {
-                    await Console.Error.WriteLineAsync($"bpombot: invalid setting: {failure}");
+                    await parse.InvocationConfiguration.Error.WriteLineAsync($"bpombot: invalid setting: {problem}");
                 }
 
                 return 2;
@@ -30,4 +30,18 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// The setting problems an exception reports: options validation (one options type, or several in an AggregateException),
+    /// or a value the configuration binder could not convert (its message names the setting). Empty for anything else.
+    /// </summary>
+    private static List<string> SettingProblems(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => SettingProblems(e).Count > 0) =>
+            [.. aggregate.InnerExceptions.SelectMany(SettingProblems)],
+        InvalidOperationException binder when binder.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            [binder.Message],
+        _ => [],
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BpomBot.Domain.Telemetry;
 using BpomBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -42,6 +43,9 @@ public sealed class ActivityRouter
         ArgumentNullException.ThrowIfNull(turn);
         var activity = turn.Activity;
         using var scope = logger.BeginTurnScope(activity.Id, activity.Conversation?.Id);
+        using var span = BpomTelemetry.ActivitySource.StartActivity("turn " + activity.Type);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = "ok";
         try
         {
             switch (activity.Type)
@@ -66,8 +70,17 @@ public sealed class ActivityRouter
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            outcome = "error";
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             logger.TurnFailed(ex, activity.Type);
             await ApologiseAsync(turn, cancellationToken);
+        }
+        finally
+        {
+            BpomTelemetry.TurnDuration.Record(
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("activity.type", activity.Type),
+                new KeyValuePair<string, object?>("outcome", outcome));
         }
     }
 

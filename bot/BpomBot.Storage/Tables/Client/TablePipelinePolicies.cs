@@ -73,6 +73,7 @@ public static class StorageRoundTrips
 
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Counter = Meter.CreateCounter<long>("bpombot.storage.round_trips", unit: "{request}", description: "HTTP round trips to Azure Storage, retries included.");
+    private static readonly Counter<long> Failures = Meter.CreateCounter<long>("bpombot.storage.failures", unit: "{call}", description: "Table calls that failed as unavailable (timeout, unreachable, throttled or 5xx after retries).");
     private static readonly AsyncLocal<Scope?> Current = new();
 
     /// <summary>Starts counting round trips made by this async flow (e.g. one bot turn); dispose to stop.</summary>
@@ -90,6 +91,12 @@ public static class StorageRoundTrips
         {
             scope.Increment();
         }
+    }
+
+    internal static void RecordFailure(string operation, Activity? activity)
+    {
+        Failures.Add(1, new KeyValuePair<string, object?>("operation", operation));
+        activity?.SetStatus(ActivityStatusCode.Error);
     }
 
     /// <summary>A counting scope; <see cref="Count"/> is the number of round trips since it began.</summary>

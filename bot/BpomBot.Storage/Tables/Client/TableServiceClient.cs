@@ -116,14 +116,17 @@ public sealed class TableServiceClient : ITableServiceClient
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
+            StorageRoundTrips.RecordFailure(operation, activity);
             throw new StorageUnavailableException($"Table storage timed out ({operation}).", ex);
         }
         catch (AggregateException ex)
         {
+            StorageRoundTrips.RecordFailure(operation, activity);
             throw new StorageUnavailableException($"Table storage is unreachable ({operation}).", ex);
         }
         catch (RequestFailedException ex) when (ex.Status == 0)
         {
+            StorageRoundTrips.RecordFailure(operation, activity);
             throw new StorageUnavailableException($"Table storage is unreachable ({operation}).", ex);
         }
 
@@ -131,6 +134,7 @@ public sealed class TableServiceClient : ITableServiceClient
         {
             var status = response.Status;
             response.Dispose();
+            StorageRoundTrips.RecordFailure(operation, activity);
             throw new StorageUnavailableException($"Table storage answered {status} to {operation} after retries.", new RequestFailedException(status, $"{operation} failed with {status}."));
         }
 

@@ -1,0 +1,150 @@
+using System.Text.Json.Serialization;
+
+namespace BpomBot.Domain.Disposisi;
+
+/// <summary>
+/// A leader's disposisi on one SOP step of a kegiatan: what it concerns (kegiatan, step, officer), from whom to whom,
+/// what the leader asks (arahan, catatan, batas waktu, sifat) and its outcome. Plain data, System.Text.Json friendly;
+/// change it only through <see cref="DisposisiRules"/>.
+/// </summary>
+public sealed class Disposisi
+{
+    public required string Id { get; init; }
+    public required string KegiatanId { get; init; }
+    public required string StepId { get; init; }
+
+    /// <summary>"leader-decides" or "report-to-leader", as the SOP marks the step.</summary>
+    public required string Kind { get; init; }
+    public required string Summary { get; init; }
+
+    /// <summary>The officer whose step this is (told of the decision).</summary>
+    public required string OfficerId { get; init; }
+
+    /// <summary>The officer's unit (its calendar counts the HK).</summary>
+    public required string UnitId { get; init; }
+
+    /// <summary>Who sent it: the officer, or the leader who forwarded it.</summary>
+    public required string FromId { get; init; }
+
+    /// <summary>The addressee (a leader); a Plt/Plh may act "a.n." this person.</summary>
+    public required string ToId { get; init; }
+
+    /// <summary>The disposisi this one was forwarded from; null for the officer's own request.</summary>
+    public string? ParentId { get; init; }
+
+    public DateOnly? StepDueOn { get; init; }
+
+    /// <summary>How often the step had been returned when this was sent: the decision applies to that submission only.</summary>
+    public int Round { get; init; }
+
+    /// <summary>The decision has been applied to the kegiatan (false while pending, and after a failure in between).</summary>
+    public bool StepUpdated { get; set; }
+    public Sifat Sifat { get; set; } = Sifat.Biasa;
+
+    /// <summary>Batas waktu: proposed when sent (from the HK calendar), set by the leader when deciding.</summary>
+    public DateOnly BatasWaktu { get; set; }
+
+    public List<string> Arahan { get; set; } = [];
+    public string? Catatan { get; set; }
+
+    public DisposisiState State { get; set; } = DisposisiState.Terkirim;
+    public required DateTimeOffset SentAt { get; init; }
+    public DateTimeOffset? ReadAt { get; set; }
+    public string? ReadBy { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    /// <summary>For a Plt/Plh decision, the leader it was made for ("a.n.").</summary>
+    public string? DecidedOnBehalfOf { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>Why it was returned (Kembalikan).</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The disposisi created by Teruskan, and its addressee.</summary>
+    public string? ForwardedToDisposisiId { get; set; }
+    public string? ForwardedToId { get; set; }
+
+    /// <summary>Where the card was posted, so every viewer's copy can be updated after a decision.</summary>
+    public CardLocation? Card { get; set; }
+
+    /// <summary>Opaque concurrency token set by the repository; null before the first save.</summary>
+    public string? Version { get; set; }
+
+    [JsonIgnore]
+    public bool IsDecided => State is DisposisiState.Disetujui or DisposisiState.Dikembalikan or DisposisiState.Diteruskan;
+
+    [JsonIgnore]
+    public bool LeaderDecides => Kind == DisposisiKinds.LeaderDecides;
+}
+
+/// <summary>The message holding a disposisi card: opaque channel ids (conversation, activity, service URL).</summary>
+public sealed record CardLocation(string ConversationId, string ActivityId, string ServiceUrl);
+
+public static class DisposisiKinds
+{
+    public const string LeaderDecides = "leader-decides";
+    public const string ReportToLeader = "report-to-leader";
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<DisposisiState>))]
+public enum DisposisiState
+{
+    Terkirim,
+    Dibaca,
+    Disetujui,
+    Dikembalikan,
+    Diteruskan,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<Sifat>))]
+public enum Sifat
+{
+    Biasa,
+    Segera,
+    SangatSegera,
+}
+
+/// <summary>Display text for states, sifat and the standard arahan (SRIKANDI's list).</summary>
+public static class DisposisiText
+{
+    /// <summary>Arahan ids (stable, used in card data) with their display names, in SRIKANDI's order.</summary>
+    public static readonly IReadOnlyList<(string Id, string Name)> StandardArahan =
+    [
+        ("setujui", "Setujui"),
+        ("tindak-lanjuti", "Tindak lanjuti"),
+        ("pelajari", "Pelajari"),
+        ("koordinasikan", "Koordinasikan"),
+        ("siapkan-bahan", "Siapkan bahan"),
+        ("hadiri-wakili", "Hadiri/wakili"),
+        ("untuk-diketahui", "Untuk diketahui"),
+        ("arsipkan", "Arsipkan"),
+    ];
+
+    public static string ArahanName(string id) => StandardArahan.FirstOrDefault(a => a.Id == id).Name ?? id;
+
+    public static string StateName(DisposisiState state) => state switch
+    {
+        DisposisiState.Terkirim => "terkirim",
+        DisposisiState.Dibaca => "dibaca",
+        DisposisiState.Disetujui => "disetujui",
+        DisposisiState.Dikembalikan => "dikembalikan",
+        DisposisiState.Diteruskan => "diteruskan",
+        _ => state.ToString(),
+    };
+
+    public static string SifatName(Sifat sifat) => sifat switch
+    {
+        Sifat.Segera => "Segera",
+        Sifat.SangatSegera => "Sangat Segera",
+        _ => "Biasa",
+    };
+
+    public static Sifat? ParseSifat(string? text) => text?.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant() switch
+    {
+        "BIASA" => Sifat.Biasa,
+        "SEGERA" => Sifat.Segera,
+        "SANGATSEGERA" => Sifat.SangatSegera,
+        _ => null,
+    };
+}

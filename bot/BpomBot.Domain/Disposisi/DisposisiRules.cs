@@ -1,0 +1,204 @@
+using System.Text.Json;
+using BpomBot.Domain.Audit;
+using BpomBot.Domain.Roster;
+using BpomBot.Domain.Workflow;
+
+namespace BpomBot.Domain.Disposisi;
+
+/// <summary>What the leader fills in on the card: arahan ids, catatan, batas waktu and sifat (null keeps the current).</summary>
+public sealed record DisposisiInput(IReadOnlyList<string> Arahan, string? Catatan, DateOnly? BatasWaktu, Sifat? Sifat = null)
+{
+    public static readonly DisposisiInput None = new([], null, null);
+}
+
+/// <summary>
+/// The outcome of one transition: the changed disposisi (a new instance; the input is never changed), a disposisi
+/// created by Teruskan, and the audit events; or a refusal and nothing changed.
+/// </summary>
+public sealed record DisposisiResult(Disposisi? Disposisi, Disposisi? Forwarded, Refusal? Refusal, IReadOnlyList<AuditEvent> Events)
+{
+    public bool Succeeded => Refusal is null;
+
+    public static DisposisiResult Refuse(string code, string reason) => new(null, null, new Refusal(code, reason), []);
+}
+
+public static class DisposisiRefusals
+{
+    public const string SudahDiputuskan = "SUDAH_DIPUTUSKAN";
+    public const string AlasanKosong = "ALASAN_KOSONG";
+    public const string ArahanTidakDikenal = "ARAHAN_TIDAK_DIKENAL";
+    public const string BatasWaktuTidakValid = "BATAS_WAKTU_TIDAK_VALID";
+    public const string PenerimaTidakSah = "PENERIMA_TIDAK_SAH";
+}
+
+/// <summary>
+/// The disposisi lifecycle: terkirim → dibaca (first opened by the addressee or their Plt/Plh) → disetujui |
+/// dikembalikan | diteruskan. Each decision is made once. Pure: no clock, no I/O.
+/// </summary>
+public static class DisposisiRules
+{
+    /// <summary>
+    /// Who may act on a disposisi: the addressee, or a delegate whose Plt/Plh for the addressee covers
+    /// <paramref name="today"/>; the delegate acts "a.n." the addressee. Null when <paramref name="actorId"/> may not act.
+    /// </summary>
+    public static Actor? Authorize(Disposisi disposisi, string actorId, IEnumerable<Delegation> delegations, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(disposisi);
+        ArgumentNullException.ThrowIfNull(delegations);
+        if (string.IsNullOrEmpty(actorId)) return null;
+        if (string.Equals(disposisi.ToId, actorId, StringComparison.OrdinalIgnoreCase)) return new Actor(actorId);
+        return delegations.Any(d => string.Equals(d.LeaderId, disposisi.ToId, StringComparison.OrdinalIgnoreCase)
+                                    && string.Equals(d.DelegateId, actorId, StringComparison.OrdinalIgnoreCase)
+                                    && d.IsActiveOn(today))
+            ? new Actor(actorId, disposisi.ToId)
+            : null;
+    }
+
+    /// <summary>The first opening by the addressee (or Plt/Plh) moves terkirim → dibaca; later openings change nothing.</summary>
+    public static DisposisiResult MarkRead(Disposisi disposisi, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(disposisi);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (disposisi.State != DisposisiState.Terkirim) return new DisposisiResult(null, null, null, []);
+        var copy = Copy(disposisi);
+        copy.State = DisposisiState.Dibaca;
+        copy.ReadAt = at;
+        copy.ReadBy = actor.Id;
+        return new DisposisiResult(copy, null, null, [Event(copy, actor, "disposisi.read", at, DisposisiState.Terkirim, null)]);
+    }
+
+    /// <summary>Setujui: the step completes (the engine does that with the disposisi as its reference).</summary>
+    public static DisposisiResult Approve(Disposisi disposisi, Actor actor, DisposisiInput input, DateOnly today, DateTimeOffset at) =>
+        Decide(disposisi, actor, input, today, at, DisposisiState.Disetujui, "disposisi.approved", null, c => null);
+
+    /// <summary>Kembalikan: the reason is required; the step reopens for the officer.</summary>
+    public static DisposisiResult Return(Disposisi disposisi, Actor actor, string? reason, DisposisiInput input, DateOnly today, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            return DisposisiResult.Refuse(DisposisiRefusals.AlasanKosong, "Alasan pengembalian wajib diisi.");
+        return Decide(disposisi, actor, input, today, at, DisposisiState.Dikembalikan, "disposisi.returned", reason.Trim(), c =>
+        {
+            c.Reason = reason.Trim();
+            return null;
+        });
+    }
+
+    /// <summary>
+    /// Teruskan: a new disposisi (id <paramref name="newId"/>) to <paramref name="recipientId"/>, who must be one of
+    /// <paramref name="allowedRecipients"/> (the leader's subordinates), with its own batas waktu.
+    /// </summary>
+    public static DisposisiResult Forward(
+        Disposisi disposisi, Actor actor, string? recipientId, IReadOnlyCollection<string> allowedRecipients, DisposisiInput input,
+        string newId, DateOnly today, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(allowedRecipients);
+        if (string.IsNullOrWhiteSpace(recipientId) || !allowedRecipients.Contains(recipientId, StringComparer.OrdinalIgnoreCase))
+            return DisposisiResult.Refuse(DisposisiRefusals.PenerimaTidakSah, "Pilih penerima terusan dari bawahan Anda.");
+        if (input?.BatasWaktu is null)
+            return DisposisiResult.Refuse(DisposisiRefusals.BatasWaktuTidakValid, "Batas waktu terusan wajib diisi.");
+        var result = Decide(disposisi, actor, input, today, at, DisposisiState.Diteruskan, "disposisi.forwarded", $"kepada {recipientId}", c =>
+        {
+            c.ForwardedToDisposisiId = newId;
+            c.ForwardedToId = recipientId;
+            return null;
+        });
+        if (!result.Succeeded) return result;
+        var child = ForwardedChild(result.Disposisi!)!;
+        var sent = new AuditEvent($"disposisi/{newId}", actor.Id, actor.OnBehalfOf, "disposisi.sent", at, null,
+            DisposisiState.Terkirim.ToString(), $"{child!.KegiatanId} {child.StepId} kepada {recipientId}; diteruskan dari {disposisi.Id}");
+        return result with { Forwarded = child, Events = [.. result.Events, sent] };
+    }
+
+    /// <summary>
+    /// The disposisi a Teruskan creates, built from the forwarded one alone (so it can be rebuilt if storing it was
+    /// interrupted); null when <paramref name="parent"/> was not forwarded.
+    /// </summary>
+    public static Disposisi? ForwardedChild(Disposisi parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        if (parent.State != DisposisiState.Diteruskan || parent.ForwardedToDisposisiId is not { } id || parent.ForwardedToId is not { } to || parent.DecidedAt is not { } at)
+            return null;
+        return new Disposisi
+        {
+            Id = id,
+            KegiatanId = parent.KegiatanId,
+            StepId = parent.StepId,
+            Kind = parent.Kind,
+            Summary = parent.Summary,
+            OfficerId = parent.OfficerId,
+            UnitId = parent.UnitId,
+            FromId = parent.DecidedOnBehalfOf ?? parent.DecidedBy!,
+            ToId = to,
+            ParentId = parent.Id,
+            StepDueOn = parent.StepDueOn,
+            Round = parent.Round,
+            Sifat = parent.Sifat,
+            BatasWaktu = parent.BatasWaktu,
+            Arahan = [.. parent.Arahan],
+            Catatan = parent.Catatan,
+            SentAt = at,
+        };
+    }
+
+    private static DisposisiResult Decide(
+        Disposisi disposisi, Actor actor, DisposisiInput input, DateOnly today, DateTimeOffset at, DisposisiState outcome, string action,
+        string? detail, Func<Disposisi, Refusal?> apply)
+    {
+        ArgumentNullException.ThrowIfNull(disposisi);
+        ArgumentNullException.ThrowIfNull(actor);
+        input ??= DisposisiInput.None;
+        if (disposisi.IsDecided)
+            return DisposisiResult.Refuse(DisposisiRefusals.SudahDiputuskan, AlreadyDecided(disposisi));
+        var unknown = input.Arahan.Where(a => DisposisiText.StandardArahan.All(s => s.Id != a)).ToList();
+        if (unknown.Count > 0)
+            return DisposisiResult.Refuse(DisposisiRefusals.ArahanTidakDikenal, $"Arahan tidak dikenal: {string.Join(", ", unknown)}.");
+        if (input.BatasWaktu is { } batas && batas < today)
+            return DisposisiResult.Refuse(DisposisiRefusals.BatasWaktuTidakValid, $"Batas waktu {batas:dd-MM-yyyy} sudah lewat.");
+
+        var copy = Copy(disposisi);
+        var before = copy.State;
+        if (input.Arahan.Count > 0) copy.Arahan = [.. input.Arahan.Distinct(StringComparer.Ordinal)];
+        if (!string.IsNullOrWhiteSpace(input.Catatan)) copy.Catatan = input.Catatan.Trim();
+        if (input.BatasWaktu is { } b) copy.BatasWaktu = b;
+        if (input.Sifat is { } s) copy.Sifat = s;
+        if (apply(copy) is { } refusal) return new DisposisiResult(null, null, refusal, []);
+
+        var events = new List<AuditEvent>();
+        if (before == DisposisiState.Terkirim)
+        {
+            copy.ReadAt = at;
+            copy.ReadBy = actor.Id;
+            events.Add(Event(copy, actor, "disposisi.read", at, DisposisiState.Terkirim, null, DisposisiState.Dibaca));
+            before = DisposisiState.Dibaca;
+        }
+
+        copy.State = outcome;
+        copy.DecidedBy = actor.Id;
+        copy.DecidedOnBehalfOf = actor.OnBehalfOf;
+        copy.DecidedAt = at;
+        events.Add(Event(copy, actor, action, at, before, detail));
+        return new DisposisiResult(copy, null, null, events);
+    }
+
+    /// <summary>"Sudah disetujui oleh X pada …" in Indonesian, for a late or duplicate click.</summary>
+    public static string AlreadyDecided(Disposisi disposisi)
+    {
+        ArgumentNullException.ThrowIfNull(disposisi);
+        return $"Disposisi ini sudah diputuskan ({DisposisiText.StateName(disposisi.State)}).";
+    }
+
+    private static AuditEvent Event(Disposisi d, Actor actor, string action, DateTimeOffset at, DisposisiState before, string? detail, DisposisiState? after = null) =>
+        new($"disposisi/{d.Id}", actor.Id, actor.OnBehalfOf, action, at, before.ToString(), (after ?? d.State).ToString(), detail);
+
+    internal static Disposisi Copy(Disposisi disposisi) => DisposisiJson.Deserialize(DisposisiJson.Serialize(disposisi))!;
+}
+
+/// <summary>The JSON form of a disposisi (what a storage adapter puts in its document column).</summary>
+public static class DisposisiJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true };
+
+    public static string Serialize(Disposisi disposisi) => JsonSerializer.Serialize(disposisi, Options);
+
+    public static Disposisi? Deserialize(string json) => JsonSerializer.Deserialize<Disposisi>(json, Options);
+}

@@ -1,0 +1,467 @@
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Audit;
+using BpomBot.Domain.Calendar;
+using BpomBot.Domain.Organization;
+using BpomBot.Domain.Roster;
+using BpomBot.Domain.Workflow;
+
+namespace BpomBot.Domain.Disposisi;
+
+/// <summary>
+/// The disposisi application service: sends a step to its leader (<see cref="IDisposisiRequester"/>), opens cards,
+/// records decisions exactly once (conditional writes on the disposisi version) and drives the kegiatan engine:
+/// Setujui completes the step, Kembalikan reopens it with the reason, Teruskan sends a new disposisi down the hierarchy.
+/// </summary>
+public sealed class DisposisiService(
+    IDisposisiRepository disposisi,
+    IKegiatanRepository kegiatan,
+    KegiatanEngine engine,
+    LeaderDirectory directory,
+    IDelegationRepository delegations,
+    IWorkingDayCalendar calendar,
+    OfficeClock clock,
+    TimeProvider time,
+    IAuditLog audit,
+    IDisposisiDelivery delivery,
+    IEnumerable<IReminderScheduler> reminders) : IDisposisiRequester
+{
+    private const int EngineAttempts = 3;
+
+    /// <summary>The officer's step goes to its leader; when it cannot, the officer is told why in their chat.</summary>
+    public async Task RequestAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (sent, message) = await SendAsync(request, cancellationToken);
+        if (sent is null)
+            await delivery.TellAsync(request.OfficerId, $"Disposisi langkah {request.StepId} belum dapat dikirim: {message}", cancellationToken);
+    }
+
+    /// <summary>Creates the disposisi for a step waiting for its leader and sends the card; returns it, or a refusal.</summary>
+    public async Task<(Disposisi? Disposisi, string Message)> SendAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var k = await kegiatan.GetAsync(request.KegiatanId, cancellationToken);
+        var step = k is null ? null : engine.CurrentStepDefinition(k);
+        if (k is null || step is null || step.Id != request.StepId)
+            return (null, $"Kegiatan {request.KegiatanId} tidak sedang berada di langkah {request.StepId}.");
+        if (k.CurrentStep!.Status != StepStatus.MenungguDisposisi)
+            return (null, $"Langkah {step.Id} belum menunggu disposisi; kirim laporan/hasilnya kepada pimpinan dahulu.");
+        var resolution = await directory.ResolveAsync(request.UnitId, request.OfficerId, step, cancellationToken);
+        if (resolution.Leader is null)
+            return (null, resolution.Explanation);
+        var open = (await disposisi.ListPendingForAsync(resolution.Leader.AadObjectId, cancellationToken))
+            .FirstOrDefault(x => x.KegiatanId == request.KegiatanId && x.StepId == request.StepId);
+        if (open is not null)
+            return (open, $"Disposisi langkah {step.Id} sudah dikirim kepada {resolution.Leader.Name} dan masih menunggu keputusan.");
+
+        var today = clock.Today(request.UnitId);
+        var sifat = SifatFor(request.DueDate, today, request.UnitId);
+        var d = new Disposisi
+        {
+            Id = NewId(),
+            KegiatanId = request.KegiatanId,
+            StepId = request.StepId,
+            Kind = string.IsNullOrEmpty(request.Kind) ? DisposisiKinds.ReportToLeader : request.Kind,
+            Summary = string.IsNullOrWhiteSpace(request.Summary) ? $"{k.Title} — {step.Id} {step.Aktivitas}" : request.Summary.Trim(),
+            OfficerId = request.OfficerId,
+            UnitId = request.UnitId,
+            FromId = request.OfficerId,
+            ToId = resolution.Leader.AadObjectId,
+            StepDueOn = request.DueDate,
+            Round = k.CurrentStep.TimesReturned,
+            Sifat = sifat,
+            BatasWaktu = DefaultBatasWaktu(request.DueDate, sifat, today, request.UnitId),
+            SentAt = time.GetUtcNow(),
+        };
+        await disposisi.CreateAsync(d, cancellationToken);
+        await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", request.OfficerId, null, "disposisi.sent", d.SentAt, null,
+            DisposisiState.Terkirim.ToString(), $"{d.KegiatanId} {d.StepId} kepada {d.ToId} ({resolution.Explanation})"), cancellationToken);
+        await DeliverAsync(d, cancellationToken);
+        return (d, $"Disposisi dikirim kepada {resolution.Leader.Name} ({resolution.Explanation}).");
+    }
+
+    /// <summary>
+    /// The card for one viewer. When the viewer may act, the first opening marks the disposisi dibaca.
+    /// Returns null when the disposisi does not exist.
+    /// </summary>
+    public async Task<DisposisiView?> OpenAsync(string id, string viewerId, bool markRead, CancellationToken cancellationToken = default)
+    {
+        var d = await disposisi.GetAsync(id, cancellationToken);
+        if (d is null) return null;
+        await CompleteDecisionAsync(d, cancellationToken); // completes a decision interrupted before the step changed
+        var authority = await AuthorizeAsync(d, viewerId, cancellationToken);
+        if (authority is not null && markRead && d.State == DisposisiState.Terkirim)
+        {
+            var read = DisposisiRules.MarkRead(d, authority, time.GetUtcNow());
+            try
+            {
+                await disposisi.UpdateAsync(read.Disposisi!, d.Version!, cancellationToken);
+                await AppendAsync(read.Events, cancellationToken);
+                d = read.Disposisi!;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                d = await disposisi.GetAsync(id, cancellationToken) ?? d; // another device opened or decided it first
+            }
+        }
+
+        return await ViewAsync(d, authority, null, cancellationToken);
+    }
+
+    /// <summary>Setujui / Kembalikan / Teruskan: exactly one decision wins, every other click sees the current state.</summary>
+    public async Task<DecisionOutcome> DecideAsync(DecisionCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        for (var attempt = 0; ; attempt++)
+        {
+            var d = await disposisi.GetAsync(command.DisposisiId, cancellationToken);
+            if (d is null) return new DecisionOutcome(DecisionStatus.NotFound, null, "Disposisi tidak ditemukan.");
+            var authority = await AuthorizeAsync(d, command.ActorId, cancellationToken);
+            if (authority is null)
+            {
+                var at = time.GetUtcNow();
+                await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", command.ActorId, null, "disposisi.refused", at, d.State.ToString(),
+                    d.State.ToString(), $"{command.Verb}: bukan penerima atau Plt/Plh"), cancellationToken);
+                return new DecisionOutcome(DecisionStatus.NotAuthorized, await ViewAsync(d, null, null, cancellationToken),
+                    "Anda bukan penerima disposisi ini atau Plt/Plh-nya; tindakan ditolak.");
+            }
+
+            if (d.IsDecided)
+            {
+                await CompleteDecisionAsync(d, cancellationToken);
+                var note = DisposisiRules.AlreadyDecided(d);
+                return new DecisionOutcome(DecisionStatus.AlreadyDecided, await ViewAsync(d, authority, note, cancellationToken), note);
+            }
+
+            var today = clock.Today(d.UnitId);
+            var now = time.GetUtcNow();
+            var result = command.Verb switch
+            {
+                DecisionVerb.Setujui => DisposisiRules.Approve(d, authority, command.Input, today, now),
+                DecisionVerb.Kembalikan => DisposisiRules.Return(d, authority, command.Reason, command.Input, today, now),
+                _ => await ForwardAsync(d, authority, command, today, now, cancellationToken),
+            };
+            if (!result.Succeeded)
+            {
+                return new DecisionOutcome(DecisionStatus.Refused, await ViewAsync(d, authority, result.Refusal!.Reason, cancellationToken), result.Refusal.Reason);
+            }
+
+            try
+            {
+                await disposisi.UpdateAsync(result.Disposisi!, d.Version!, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt == 0)
+            {
+                continue; // re-read: either somebody decided (answered above) or only the read state moved
+            }
+            catch (ConcurrencyConflictException)
+            {
+                var current = await disposisi.GetAsync(d.Id, cancellationToken) ?? d;
+                var note = current.IsDecided ? DisposisiRules.AlreadyDecided(current) : "Disposisi sedang diubah; coba lagi.";
+                return new DecisionOutcome(current.IsDecided ? DecisionStatus.AlreadyDecided : DecisionStatus.Stale,
+                    await ViewAsync(current, authority, note, cancellationToken), note);
+            }
+
+            var decided = result.Disposisi!;
+            await AppendAsync(result.Events, cancellationToken);
+            foreach (var r in reminders) await r.CancelAsync($"disposisi/{decided.Id}", cancellationToken);
+            var engineNote = await CompleteDecisionAsync(decided, cancellationToken);
+
+            var view = await ViewAsync(decided, authority, engineNote, cancellationToken);
+            await delivery.PublishDecisionAsync(view, cancellationToken);
+            return new DecisionOutcome(DecisionStatus.Decided, view, engineNote ?? DecidedMessage(view));
+        }
+    }
+
+    /// <summary>Undecided disposisi the viewer may act on (their own and, while a Plt/Plh is active, their leader's), oldest first.</summary>
+    public async Task<IReadOnlyList<InboxItem>> InboxAsync(string viewerId, CancellationToken cancellationToken = default)
+    {
+        var items = (await disposisi.ListPendingForAsync(viewerId, cancellationToken)).Select(d => (d, (string?)null)).ToList();
+        foreach (var delegation in await delegations.ListByDelegateAsync(viewerId, cancellationToken))
+        {
+            var pending = await disposisi.ListPendingForAsync(delegation.LeaderId, cancellationToken);
+            items.AddRange(pending.Where(d => delegation.IsActiveOn(clock.Today(d.UnitId))).Select(d => (d, (string?)delegation.LeaderId)));
+        }
+
+        return [.. items.DistinctBy(i => i.d.Id).OrderBy(i => i.d.SentAt).ThenBy(i => i.d.Id, StringComparer.Ordinal)
+            .Select(i =>
+            {
+                var today = clock.Today(i.d.UnitId);
+                return new InboxItem(i.d, AgeHk(i.d, today), Colour(i.d, today), i.Item2);
+            })];
+    }
+
+    /// <summary>
+    /// Sets a Plt/Plh: the leader for themself, or an admin for any leader. Returns the stored delegation, or the
+    /// Indonesian reason it was refused.
+    /// </summary>
+    public async Task<(Delegation? Delegation, string Message)> SetDelegationAsync(
+        string actorId, string leaderId, string delegateId, DelegationKind kind, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        if (Delegation.Validate(leaderId, delegateId, from, to) is { } invalid) return (null, invalid);
+        var actor = await directory.GetPersonAsync(actorId, cancellationToken);
+        var leader = await directory.GetPersonAsync(leaderId, cancellationToken);
+        var deputy = await directory.GetPersonAsync(delegateId, cancellationToken);
+        if (actor is null) return (null, "Anda belum terdaftar di daftar pegawai.");
+        if (leader is null || deputy is null) return (null, "Pimpinan atau Plt/Plh tidak ditemukan di daftar pegawai.");
+        var isAdmin = actor.Roles.Contains(RosterRoles.Admin);
+        if (!isAdmin && !string.Equals(actorId, leaderId, StringComparison.OrdinalIgnoreCase))
+            return (null, "Hanya pimpinan yang bersangkutan atau admin yang dapat menetapkan Plt/Plh.");
+        if (!leader.Roles.Any(RosterRoles.Leaders.Contains))
+            return (null, $"{leader.Name} bukan pimpinan; Plt/Plh hanya untuk pimpinan.");
+
+        var now = time.GetUtcNow();
+        var saved = await delegations.SaveAsync(new Delegation(NewId(), leader.AadObjectId, deputy.AadObjectId, kind, from, to, actorId, now), cancellationToken);
+        await audit.AppendAsync(new AuditEvent($"delegasi/{saved.Id}", actorId, null, "delegation.set", now, null,
+            $"{kind} {deputy.AadObjectId} a.n. {leader.AadObjectId}", $"{from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}"), cancellationToken);
+        return (saved, $"{deputy.Name} ditetapkan sebagai {kind} a.n. {leader.Name} dari {from:dd-MM-yyyy} s.d. {to:dd-MM-yyyy}.");
+    }
+
+    private async Task<DisposisiResult> ForwardAsync(Disposisi d, Actor authority, DecisionCommand command, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var leader = await directory.GetPersonAsync(d.ToId, cancellationToken);
+        var allowed = leader is null ? [] : (await directory.SubordinatesAsync(leader, cancellationToken)).Select(p => p.AadObjectId).ToList();
+        return DisposisiRules.Forward(d, authority, command.RecipientId, allowed, command.Input, NewId(), today, now);
+    }
+
+    /// <summary>
+    /// Completes a stored decision: Teruskan stores and sends the new disposisi (when not yet there); Setujui completes
+    /// the step, Kembalikan reopens it (retried on a concurrent kegiatan change), then the disposisi is marked
+    /// <see cref="Disposisi.StepUpdated"/>. Safe to call again: a decision already applied to its submission
+    /// round is recognised and only marked. Returns a note when the step could not change.
+    /// </summary>
+    private async Task<string?> CompleteDecisionAsync(Disposisi d, CancellationToken cancellationToken)
+    {
+        if (DisposisiRules.ForwardedChild(d) is { } child && await disposisi.GetAsync(child.Id, cancellationToken) is null)
+        {
+            try
+            {
+                await disposisi.CreateAsync(child, cancellationToken);
+                await DeliverAsync(child, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // created meanwhile by another click or device
+            }
+
+            return null;
+        }
+
+        if (!d.IsDecided || d.State == DisposisiState.Diteruskan || d.StepUpdated || d.DecidedAt is not { } at) return null;
+        var actor = new Actor(d.DecidedBy!, d.DecidedOnBehalfOf);
+        var decidedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.ZoneOf(d.UnitId)).DateTime);
+        for (var attempt = 1; ; attempt++)
+        {
+            var k = await kegiatan.GetAsync(d.KegiatanId, cancellationToken);
+            if (k is null) return $"Kegiatan {d.KegiatanId} tidak ditemukan; keputusan tercatat pada disposisi saja.";
+            var record = k.FindStep(d.StepId);
+            var applied = record is not null && (d.State == DisposisiState.Disetujui
+                ? record.Status == StepStatus.Selesai && record.TimesReturned == d.Round
+                : record.TimesReturned > d.Round);
+            if (applied)
+            {
+                await MarkStepUpdatedAsync(d.Id, cancellationToken);
+                return null;
+            }
+
+            var result = d.State == DisposisiState.Disetujui
+                ? engine.Approve(k, decidedOn, actor, at, d.LeaderDecides ? $"Disposisi {d.Id}" : null)
+                : engine.Return(k, d.Reason ?? string.Empty, actor, at);
+            if (!result.Succeeded)
+            {
+                await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", actor.Id, actor.OnBehalfOf, "disposisi.engine-refused", time.GetUtcNow(),
+                    d.State.ToString(), d.State.ToString(), result.Refusal!.Reason), cancellationToken);
+                return $"Keputusan tercatat, tetapi langkah tidak berubah: {result.Refusal.Reason}";
+            }
+
+            try
+            {
+                await kegiatan.UpdateAsync(result.Kegiatan!, k.Version!, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < EngineAttempts)
+            {
+                continue; // the officer changed the kegiatan meanwhile; apply the decision to the fresh copy
+            }
+
+            await AppendAsync(result.Events, cancellationToken);
+            await MarkStepUpdatedAsync(d.Id, cancellationToken);
+            return null;
+        }
+    }
+
+    private async Task MarkStepUpdatedAsync(string id, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < EngineAttempts; attempt++)
+        {
+            var current = await disposisi.GetAsync(id, cancellationToken);
+            if (current is null || current.StepUpdated) return;
+            current.StepUpdated = true;
+            try
+            {
+                await disposisi.UpdateAsync(current, current.Version!, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // the card location was being stored; read again
+            }
+        }
+    }
+
+    private async Task DeliverAsync(Disposisi d, CancellationToken cancellationToken)
+    {
+        foreach (var r in reminders)
+        {
+            await r.ScheduleAsync(new ReminderSubject($"disposisi/{d.Id}", d.ToId, d.UnitId, d.BatasWaktu, $"Disposisi {d.StepId} — {d.Summary}",
+                DisposisiText.SifatName(d.Sifat)), cancellationToken);
+        }
+
+        var location = await delivery.SendCardAsync(await ViewAsync(d, null, null, cancellationToken), cancellationToken);
+        if (location is null) return;
+        for (var attempt = 0; attempt < EngineAttempts; attempt++)
+        {
+            var current = await disposisi.GetAsync(d.Id, cancellationToken);
+            if (current is null) return;
+            current.Card = location;
+            try
+            {
+                await disposisi.UpdateAsync(current, current.Version!, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // opened or decided in the meantime: keep that and add the card location
+            }
+        }
+    }
+
+    private async Task<Actor?> AuthorizeAsync(Disposisi d, string viewerId, CancellationToken cancellationToken)
+    {
+        if (string.Equals(d.ToId, viewerId, StringComparison.OrdinalIgnoreCase)) return new Actor(viewerId);
+        var held = await delegations.ListByDelegateAsync(viewerId, cancellationToken);
+        return DisposisiRules.Authorize(d, viewerId, held, clock.Today(d.UnitId));
+    }
+
+    private async Task<DisposisiView> ViewAsync(Disposisi d, Actor? authority, string? note, CancellationToken cancellationToken)
+    {
+        var k = await kegiatan.GetAsync(d.KegiatanId, cancellationToken);
+        var step = k is null ? null : engine.CurrentStepDefinition(k) is { } current && current.Id == d.StepId
+            ? current
+            : FindStep(k, d.StepId);
+        var addressee = await directory.GetPersonAsync(d.ToId, cancellationToken);
+        var subordinates = authority is not null && !d.IsDecided && addressee is not null
+            ? await directory.SubordinatesAsync(addressee, cancellationToken)
+            : [];
+        var today = clock.Today(d.UnitId);
+        var delegates = new List<PersonRecord>();
+        if (!d.IsDecided)
+        {
+            foreach (var delegation in (await delegations.ListByLeaderAsync(d.ToId, cancellationToken)).Where(x => x.IsActiveOn(today)))
+            {
+                if (await directory.GetPersonAsync(delegation.DelegateId, cancellationToken) is { } person) delegates.Add(person);
+            }
+        }
+
+        int? hkLeft = null;
+        var due = k?.FindStep(d.StepId)?.DueOn ?? d.StepDueOn;
+        if (due is { } dueOn)
+        {
+            try
+            {
+                hkLeft = calendar.WorkingDaysBetween(today, dueOn, d.UnitId);
+            }
+            catch (CalendarNotAvailableException)
+            {
+                hkLeft = null;
+            }
+        }
+
+        return new DisposisiView(
+            d, k, step,
+            await directory.GetPersonAsync(d.OfficerId, cancellationToken),
+            addressee,
+            d.DecidedBy is { } by ? await directory.GetPersonAsync(by, cancellationToken) : null,
+            d.ForwardedToId is { } fwd ? await directory.GetPersonAsync(fwd, cancellationToken) : null,
+            delegates, authority, subordinates, today, AgeHk(d, today), hkLeft, Colour(d, today), note);
+    }
+
+    private Sop.SopStep? FindStep(Workflow.Kegiatan k, string stepId)
+    {
+        // The step definition comes from the kegiatan's own SOP revision, via the engine's view of a copy at that step.
+        var probe = new Workflow.Kegiatan
+        {
+            Id = k.Id, SopCode = k.SopCode, SopVersion = k.SopVersion, SubProcess = k.SubProcess, Kind = k.Kind, Title = k.Title,
+            UnitId = k.UnitId, OfficerId = k.OfficerId, Year = k.Year, CreatedAt = k.CreatedAt, CurrentStepId = stepId,
+        };
+        return engine.CurrentStepDefinition(probe);
+    }
+
+    private int AgeHk(Disposisi d, DateOnly today)
+    {
+        var sentOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(d.SentAt, clock.ZoneOf(d.UnitId)).DateTime);
+        try
+        {
+            return Math.Max(0, calendar.WorkingDaysBetween(sentOn, today, d.UnitId));
+        }
+        catch (CalendarNotAvailableException)
+        {
+            return Math.Max(0, today.DayNumber - sentOn.DayNumber);
+        }
+    }
+
+    private DeadlineColour Colour(Disposisi d, DateOnly today)
+    {
+        if (today > d.BatasWaktu) return DeadlineColour.Merah;
+        try
+        {
+            return calendar.WorkingDaysBetween(today, d.BatasWaktu, d.UnitId) <= 1 ? DeadlineColour.Kuning : DeadlineColour.Hijau;
+        }
+        catch (CalendarNotAvailableException)
+        {
+            return d.BatasWaktu.DayNumber - today.DayNumber <= 1 ? DeadlineColour.Kuning : DeadlineColour.Hijau;
+        }
+    }
+
+    /// <summary>Sifat from the HK left to the step's due date: ≤ 1 HK (or overdue) Sangat Segera, ≤ 3 HK Segera.</summary>
+    private Sifat SifatFor(DateOnly? due, DateOnly today, string unitId)
+    {
+        if (due is not { } d) return Sifat.Biasa;
+        try
+        {
+            var left = calendar.WorkingDaysBetween(today, d, unitId);
+            return left <= 1 ? Sifat.SangatSegera : left <= 3 ? Sifat.Segera : Sifat.Biasa;
+        }
+        catch (CalendarNotAvailableException)
+        {
+            return Sifat.Biasa;
+        }
+    }
+
+    /// <summary>Batas waktu proposed on the card: the step's due date while it lies ahead, else 5/2/1 HK by sifat.</summary>
+    private DateOnly DefaultBatasWaktu(DateOnly? due, Sifat sifat, DateOnly today, string unitId)
+    {
+        if (due is { } d && d >= today) return d;
+        try
+        {
+            return calendar.AddWorkingDays(today, sifat switch { Sifat.SangatSegera => 1, Sifat.Segera => 2, _ => 5 }, unitId);
+        }
+        catch (CalendarNotAvailableException)
+        {
+            return today.AddDays(7);
+        }
+    }
+
+    private static string DecidedMessage(DisposisiView view) => view.Disposisi.State switch
+    {
+        DisposisiState.Disetujui => "Disposisi disetujui; langkah selesai.",
+        DisposisiState.Dikembalikan => "Disposisi dikembalikan kepada petugas dengan alasan.",
+        _ => $"Disposisi diteruskan kepada {view.ForwardedTo?.Name ?? view.Disposisi.ForwardedToId}.",
+    };
+
+    private async Task AppendAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var e in events) await audit.AppendAsync(e, cancellationToken);
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString("N")[..12];
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Faq.Tickets;
+using BpomBot.Host.Faq;
+using BpomBot.Storage;
+using BpomBot.Teams.Faq;
+using Microsoft.Extensions.Options;
+
+namespace BpomBot.Host.Cli;
+
+/// <summary>
+/// `bpombot faq laporan`: the least helpful FAQ topics (count, share 👎, recent reasons), read from the storage that
+/// appsettings.json and environment variables (e.g. <c>Storage__ConnectionString</c>) name.
+/// </summary>
+internal static class FaqLaporanCommand
+{
+    public static Command Create(Func<IConfiguration>? configuration = null)
+    {
+        configuration ??= () => new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var top = new Option<int>("--top") { Description = "How many topics to list.", DefaultValueFactory = _ => 10 };
+        var command = new Command("laporan", "Topik FAQ yang paling kurang membantu menurut penilaian 👍/👎.") { top };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var count = parse.GetValue(top);
+            if (count < 1)
+            {
+                error.WriteLine("--top harus 1 atau lebih.");
+                return 2;
+            }
+
+            await using var services = new ServiceCollection().AddLogging().AddBpomTableStorage(configuration()).BuildServiceProvider();
+            try
+            {
+                var rows = await FaqFeedbackReport.BuildAsync(
+                    services.GetRequiredService<IFaqFeedbackRepository>(), FaqKnowledgeBaseLoader.Embedded.Entries, count, cancellationToken);
+                output.WriteLine(rows.Count == 0 ? "Belum ada penilaian 👎 pada jawaban FAQ." : "Topik FAQ yang paling kurang membantu:");
+                foreach (var row in rows)
+                {
+                    output.WriteLine(FaqCards.FormatRow(row));
+                }
+
+                return 0;
+            }
+            catch (OptionsValidationException ex)
+            {
+                error.WriteLine($"Konfigurasi storage tidak valid: {ex.Message}");
+                return 2;
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+            {
+                // The feedback table is created on the bot's first start; before that nobody has rated anything.
+                output.WriteLine("Belum ada penilaian 👎 pada jawaban FAQ.");
+                return 0;
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                error.WriteLine($"Storage menolak permintaan ({ex.Status}): {ex.ErrorCode ?? ex.Message}");
+                return 1;
+            }
+            catch (StorageUnavailableException ex)
+            {
+                error.WriteLine($"Storage tidak dapat dihubungi: {ex.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

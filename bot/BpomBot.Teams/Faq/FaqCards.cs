@@ -1,0 +1,260 @@
+using System.Text.Json.Nodes;
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Calendar;
+using BpomBot.Domain.Faq;
+using BpomBot.Domain.Faq.Tickets;
+using BpomBot.Teams.Cards;
+
+namespace BpomBot.Teams.Faq;
+
+/// <summary>The FAQ cards: answers, "not sure", hand-off notices, contact-centre tickets and the feedback report.</summary>
+public static class FaqCards
+{
+    /// <summary>Longest question carried in a button's data (Teams caps card payloads at about 28 KB).</summary>
+    public const int MaxQuestionLength = 1000;
+
+    /// <summary>The contact centre works in Jakarta time (UTC+7, no daylight saving).</summary>
+    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+
+    public static JsonObject Answer(FaqEntry entry, FaqLanguage language, string question, bool feedbackGiven = false)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var en = language == FaqLanguage.En;
+        var body = new List<JsonNode>
+        {
+            AdaptiveCard.Text(entry.Title.For(language), bold: true),
+            AdaptiveCard.Text(entry.Answer.For(language)),
+        };
+        body.AddRange(entry.Links.Select(link => (JsonNode)AdaptiveCard.Text($"🔗 [{link}]({Href(link)})", subtle: true)));
+        var ask = Execute(Verbs.FaqAskOfficer, en ? "Ask an officer" : "Tanya petugas", Data(language, ("q", Clip(question))));
+        if (feedbackGiven)
+        {
+            body.Add(AdaptiveCard.Text(en ? "Thank you for your feedback." : "Terima kasih atas masukan Anda.", subtle: true));
+            return AdaptiveCard.Create([.. body]).WithActions(ask);
+        }
+
+        body.Add(AdaptiveCard.Text(en ? "Was this answer helpful?" : "Apakah jawaban ini membantu?", subtle: true));
+        var reasonCard = AdaptiveCard.Create(
+                new JsonObject
+                {
+                    ["type"] = "Input.Text",
+                    ["id"] = "reason",
+                    ["isMultiline"] = true,
+                    ["maxLength"] = 500,
+                    ["placeholder"] = en ? "What was missing? (optional)" : "Apa yang kurang? (opsional)",
+                })
+            .WithActions(Execute(Verbs.FaqFeedback, en ? "Send" : "Kirim", Data(language, ("topic", entry.Id), ("helpful", "tidak"), ("q", Clip(question)))));
+        reasonCard.Remove("$schema");
+        return AdaptiveCard.Create([.. body]).WithActions(
+            Execute(Verbs.FaqFeedback, "👍", Data(language, ("topic", entry.Id), ("helpful", "ya"), ("q", Clip(question)))),
+            new JsonObject { ["type"] = "Action.ShowCard", ["title"] = "👎", ["card"] = reasonCard },
+            ask);
+    }
+
+    /// <summary>The bot is not sure: says so, names the other agency or offers close topics, and lists the official channels.</summary>
+    public static JsonObject NotSure(FaqAnswer answer, string question)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var language = answer.Language;
+        var en = language == FaqLanguage.En;
+        var body = new List<JsonNode>();
+        if (answer.Referral is { } agency)
+        {
+            body.Add(AdaptiveCard.Text(en
+                ? $"This question looks like a matter for **{agency.En}**, not BPOM. Please contact them directly."
+                : $"Pertanyaan ini tampaknya menjadi kewenangan **{agency.Id}**, bukan BPOM. Silakan hubungi instansi tersebut."));
+        }
+        else
+        {
+            body.Add(AdaptiveCard.Text(en
+                ? "Sorry, I am not sure about the answer to that, and I would rather not guess."
+                : "Maaf, saya belum yakin jawabannya dan tidak ingin menebak."));
+        }
+
+        var actions = new List<JsonNode>();
+        if (answer.Candidates.Count > 0)
+        {
+            body.Add(AdaptiveCard.Text(en ? "Did you mean one of these?" : "Mungkin maksud Anda salah satu topik ini?", subtle: true));
+            actions.AddRange(answer.Candidates.Select(c =>
+                (JsonNode)Execute(Verbs.FaqTopic, c.Entry.Title.For(language), Data(language, ("topic", c.Entry.Id), ("q", Clip(question))))));
+        }
+
+        body.Add(AdaptiveCard.Text(en ? "Official BPOM channels:" : "Kanal resmi BPOM:", subtle: true));
+        body.Add(Channels(language));
+        actions.Add(Execute(Verbs.FaqAskOfficer, en ? "Ask an officer" : "Tanya petugas", Data(language, ("q", Clip(question)))));
+        return AdaptiveCard.Create([.. body]).WithActions([.. actions]);
+    }
+
+    public static JsonObject HandOffNotConfigured(FaqLanguage language)
+    {
+        var en = language == FaqLanguage.En;
+        return AdaptiveCard.Create(
+            AdaptiveCard.Text(en
+                ? "Handing questions to an officer is not configured for this bot yet. Please contact HALOBPOM through an official channel:"
+                : "Penerusan pertanyaan ke petugas belum dikonfigurasi pada bot ini. Silakan hubungi HALOBPOM melalui kanal resmi:"),
+            Channels(language));
+    }
+
+    public static JsonObject HandOffFailed(FaqLanguage language)
+    {
+        var en = language == FaqLanguage.En;
+        return AdaptiveCard.Create(
+            AdaptiveCard.Text(en
+                ? "Sorry, I could not pass your question to an officer just now. Please contact HALOBPOM through an official channel:"
+                : "Maaf, pertanyaan Anda belum dapat diteruskan ke petugas saat ini. Silakan hubungi HALOBPOM melalui kanal resmi:"),
+            Channels(language));
+    }
+
+    public static JsonObject HandOffAskForQuestion(FaqLanguage language) => AdaptiveCard.Create(AdaptiveCard.Text(language == FaqLanguage.En
+        ? "Please write your question after \"tanya petugas\", for example: tanya petugas how do I register a home-industry food product?"
+        : "Tuliskan pertanyaan Anda setelah \"tanya petugas\", misalnya: tanya petugas bagaimana cara mendaftarkan pangan industri rumah tangga?"));
+
+    public static JsonObject HandedOff(FaqTicketRecord ticket, FaqLanguage language, int workingDays)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var en = language == FaqLanguage.En;
+        var due = ticket.DueDate is { } d ? IndonesianDate.Format(d) : "-";
+        return AdaptiveCard.Create(
+            AdaptiveCard.Text(en ? "Your question has been passed to a HALOBPOM officer" : "Pertanyaan Anda sudah diteruskan ke petugas HALOBPOM", bold: true),
+            AdaptiveCard.Facts(en
+                ? [("Ticket", ticket.TicketId), ("Answer by", $"{due} ({workingDays} working days)")]
+                : [("Tiket", ticket.TicketId), ("Target jawaban", $"{due} ({workingDays} hari kerja)")]),
+            AdaptiveCard.Text(en ? "The answer will arrive in this chat." : "Jawaban akan dikirim ke percakapan ini.", subtle: true));
+    }
+
+    /// <summary>The officer's answer, delivered proactively to the asker's conversation.</summary>
+    public static JsonObject OfficerAnswer(FaqTicketRecord ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return AdaptiveCard.Create(
+            AdaptiveCard.Text($"Jawaban petugas HALOBPOM (tiket {ticket.TicketId})", bold: true),
+            AdaptiveCard.Text($"Pertanyaan: {ticket.Question}", subtle: true),
+            AdaptiveCard.Text(ticket.Answer ?? string.Empty),
+            AdaptiveCard.Text($"Dijawab oleh {ticket.AssigneeName ?? "petugas HALOBPOM"}.", subtle: true));
+    }
+
+    /// <summary>Tells the asker their ticket was closed without an answer in the chat.</summary>
+    public static JsonObject ClosedWithoutAnswer(FaqTicketRecord ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return AdaptiveCard.Create(
+            AdaptiveCard.Text($"Tiket {ticket.TicketId} ditutup oleh petugas HALOBPOM tanpa jawaban tertulis di sini. Bila masih perlu, silakan hubungi kanal resmi:"),
+            Channels(FaqLanguage.Id));
+    }
+
+    /// <summary>The ticket as the contact centre sees it, with the buttons its status allows.</summary>
+    public static JsonObject Ticket(FaqTicketRecord ticket, string? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var body = new List<JsonNode>();
+        if (notice is not null)
+        {
+            body.Add(AdaptiveCard.Text($"⚠️ {notice}"));
+        }
+
+        body.Add(AdaptiveCard.Text($"Pertanyaan HALOBPOM — tiket {ticket.TicketId}", bold: true));
+        body.Add(AdaptiveCard.Text(ticket.Question));
+        var facts = new List<(string, string)>
+        {
+            ("Penanya", ticket.AskerName ?? "-"),
+            ("Diterima", ticket.CreatedAt.ToOffset(Wib).ToString("yyyy-MM-dd HH:mm 'WIB'", System.Globalization.CultureInfo.InvariantCulture)),
+            ("Jenis", FaqTicketLifecycle.KindOf(ticket.Question) == HaloBpomRequestKind.Information
+                ? $"Permintaan informasi ({HaloBpomServiceStandard.WorkingDays(HaloBpomRequestKind.Information)} HK)"
+                : $"Pengaduan ({HaloBpomServiceStandard.WorkingDays(HaloBpomRequestKind.Complaint)} HK)"),
+            ("Tenggat", ticket.DueDate is { } due ? IndonesianDate.Format(due) : "-"),
+            ("Status", ticket.Status.ToString()),
+        };
+        if (ticket.AssigneeName is { } assignee)
+        {
+            facts.Add(("Petugas", assignee));
+        }
+
+        body.Add(AdaptiveCard.Facts(facts));
+        if (ticket.Answer is { } answer)
+        {
+            body.Add(AdaptiveCard.Text($"Jawaban: {answer}", subtle: true));
+        }
+
+        var data = () => new JsonObject { ["ticket"] = ticket.TicketId };
+        var answerCard = AdaptiveCard.Create(
+                new JsonObject
+                {
+                    ["type"] = "Input.Text",
+                    ["id"] = "answer",
+                    ["isMultiline"] = true,
+                    ["maxLength"] = 4000,
+                    ["isRequired"] = true,
+                    ["errorMessage"] = "Tuliskan jawaban untuk penanya.",
+                    ["placeholder"] = "Jawaban untuk penanya",
+                })
+            .WithActions(Execute(Verbs.FaqTicketAnswer, "Kirim jawaban", data()));
+        answerCard.Remove("$schema");
+        var jawab = new JsonObject { ["type"] = "Action.ShowCard", ["title"] = "Jawab", ["card"] = answerCard };
+        JsonNode[] actions = ticket.Status switch
+        {
+            FaqTicketStatus.Baru => [Execute(Verbs.FaqTicketTake, "Ambil", data()), jawab, Execute(Verbs.FaqTicketClose, "Tutup", data())],
+            FaqTicketStatus.Diambil => [jawab, Execute(Verbs.FaqTicketClose, "Tutup", data())],
+            FaqTicketStatus.Dijawab => [Execute(Verbs.FaqTicketClose, "Tutup", data())],
+            _ => [],
+        };
+        var card = AdaptiveCard.Create([.. body]);
+        return actions.Length > 0 ? card.WithActions(actions) : card;
+    }
+
+    public static JsonObject Report(IReadOnlyList<FaqTopicFeedback> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var body = new List<JsonNode> { AdaptiveCard.Text("Laporan FAQ: topik yang paling kurang membantu", bold: true) };
+        if (rows.Count == 0)
+        {
+            body.Add(AdaptiveCard.Text("Belum ada penilaian 👎 pada jawaban FAQ."));
+        }
+
+        foreach (var row in rows)
+        {
+            body.Add(AdaptiveCard.Text(FormatRow(row)));
+        }
+
+        return AdaptiveCard.Create([.. body]);
+    }
+
+    /// <summary>One report line: topic, verdict count, share of 👎 and the latest reasons.</summary>
+    public static string FormatRow(FaqTopicFeedback row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var reasons = row.RecentReasons.Count == 0 ? string.Empty : $" — alasan terbaru: {string.Join("; ", row.RecentReasons.Select(r => $"\"{r}\""))}";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{row.TopicId} ({row.Title}): {row.Unhelpful} 👎 dari {row.Count} penilaian ({row.UnhelpfulShare:P0}){reasons}");
+    }
+
+    internal static JsonObject Channels(FaqLanguage language) =>
+        AdaptiveCard.Facts(OfficialChannels.All.Select(c => (c.Label.For(language), c.Value)));
+
+    /// <summary>An Action.Execute whose Action.Submit fallback carries the same data, so older clients act on the same ticket or topic.</summary>
+    private static JsonObject Execute(string verb, string title, JsonObject data)
+    {
+        var action = AdaptiveCard.Execute(verb, title, data);
+        var fallbackData = action["fallback"]!["data"]!.AsObject();
+        foreach (var (key, value) in data)
+        {
+            fallbackData[key] = value?.DeepClone();
+        }
+
+        return action;
+    }
+
+    private static JsonObject Data(FaqLanguage language, params (string Key, string Value)[] fields)
+    {
+        var data = new JsonObject { ["lang"] = language == FaqLanguage.En ? "en" : "id" };
+        foreach (var (key, value) in fields)
+        {
+            data[key] = value;
+        }
+
+        return data;
+    }
+
+    private static string Clip(string question) => question.Length <= MaxQuestionLength ? question : question[..MaxQuestionLength];
+
+    private static string Href(string link) => link.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? link : "https://" + link;
+}

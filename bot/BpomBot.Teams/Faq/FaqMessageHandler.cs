@@ -1,0 +1,101 @@
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Faq;
+using BpomBot.Domain.Faq.Tickets;
+using BpomBot.Teams.Cards;
+using BpomBot.Teams.Hosting;
+using BpomBot.Teams.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BpomBot.Teams.Faq;
+
+/// <summary>
+/// Free text that no command took: answers it from the FAQ (or says it is not sure), and handles "tanya petugas …"
+/// and "faq laporan". Runs just before the help fallback; greetings and bare command words are left to the others.
+/// </summary>
+public sealed class FaqMessageHandler(
+    FaqRetriever retriever,
+    FaqHandOff handOff,
+    FaqAccess access,
+    IFaqFeedbackRepository feedback,
+    IOptions<BotOptions> botOptions,
+    ILogger<FaqMessageHandler> logger) : IMessageHandler
+{
+    public const string AskOfficerCommand = "tanya petugas";
+    public const string ReportCommand = "faq laporan";
+
+    /// <summary>Words that start a command or a greeting: a short message beginning with one is not a question.</summary>
+    private static readonly HashSet<string> CommandWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "halo", "hai", "hi", "hello", "hey", "bantuan", "help", "menu", "mulai", "start", "tugas", "tasks", "disposisi",
+        "langkah", "tunda", "batal", "cancel", "selesai", "lanjut", "ya", "tidak", "ok", "oke", "terima", "thanks", "status",
+    };
+
+    /// <summary>Just below the help fallback (<see cref="int.MaxValue"/>), after every explicit command and prompt.</summary>
+    public int Order => int.MaxValue - 100;
+
+    public async Task<bool> TryHandleAsync(ITurnContext turn, MessageInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(input);
+        var text = input.Text.Trim();
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return false;
+        }
+
+        var language = input.Language == Language.English ? FaqLanguage.En : FaqLanguage.Id;
+        if (text.StartsWith(AskOfficerCommand, StringComparison.OrdinalIgnoreCase)
+            && (text.Length == AskOfficerCommand.Length || !char.IsLetterOrDigit(text[AskOfficerCommand.Length])))
+        {
+            var question = text[AskOfficerCommand.Length..].TrimStart(':', ',', '-', ' ');
+            var card = await handOff.HandOffAsync(turn.Activity, question, language, cancellationToken);
+            await turn.SendAsync(AdaptiveCard.ToMessage(card), cancellationToken);
+            return true;
+        }
+
+        if (string.Equals(string.Join(' ', words), ReportCommand, StringComparison.OrdinalIgnoreCase))
+        {
+            await ReportAsync(turn, cancellationToken);
+            return true;
+        }
+
+        if (words.Length <= 3 && CommandWords.Contains(words[0].TrimEnd('!', '.', ',', '?')))
+        {
+            return false;
+        }
+
+        var answer = retriever.Answer(text);
+        if (answer.Entry is { } entry)
+        {
+            logger.FaqAnswered(entry.Id, answer.Confidence);
+            await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Answer(entry, answer.Language, text)), cancellationToken);
+            return true;
+        }
+
+        if (words.Length == 1 && answer.Candidates.Count == 0 && answer.Referral is null)
+        {
+            // A lone unknown word is not a question: the help card explains what the bot does.
+            return false;
+        }
+
+        logger.FaqNotSure(answer.Confidence, answer.Candidates.Count, answer.Referral is not null);
+        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.NotSure(answer, text)), cancellationToken);
+        return true;
+    }
+
+    private async Task ReportAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var person = await access.FindAsync(turn.Activity, cancellationToken);
+        if (!botOptions.Value.IsLocalMode && !(person is not null && FaqAccess.HasRole(person, FaqAccess.AdminRole)))
+        {
+            await turn.SendAsync(AdaptiveCard.ToMessage(AdaptiveCard.Create(AdaptiveCard.Text(
+                "Maaf, laporan FAQ hanya tersedia untuk admin BpomBot."))), cancellationToken);
+            return;
+        }
+
+        var rows = await FaqFeedbackReport.BuildAsync(feedback, retriever.KnowledgeBase.Entries, cancellationToken: cancellationToken);
+        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Report(rows)), cancellationToken);
+    }
+}
