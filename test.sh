@@ -38,6 +38,9 @@ fi
 say "dotnet build BpomBot.sln -c Release"
 dotnet build BpomBot.sln -c Release -nologo -clp:ErrorsOnly </dev/null
 
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+run() { set +e; "$@" </dev/null 2>&1 | tee "$log"; status=${PIPESTATUS[0]}; set -e; }
 test_cmd=(dotnet test BpomBot.sln -c Release --no-build --nologo "$@")
 inner='ip link set lo up && exec "$@"'
 namespace=()
@@ -53,27 +56,21 @@ fi
 
 if ((${#namespace[@]})); then
   say "dotnet test (inside: ${namespace[*]}; only loopback exists)"
-  set +e
-  "${namespace[@]}" bash -c "$inner" bash "${test_cmd[@]}" </dev/null
-  status=$?
-  set -e
+  run "${namespace[@]}" bash -c "$inner" bash "${test_cmd[@]}"
 elif [ "${BPOMBOT_TEST_NETNS:-1}" = 0 ]; then
   say "dotnet test (host network: BPOMBOT_TEST_NETNS=0)"
-  set +e
-  "${test_cmd[@]}" </dev/null
-  status=$?
-  set -e
+  run "${test_cmd[@]}"
 else
   echo "WARNING: no loopback-only network namespace available (need root or unprivileged user namespaces, and iproute2)." >&2
   echo "         Running the tests on the host network; Node tools are still limited to loopback by scripts/loopback-only.cjs." >&2
   say "dotnet test (host network)"
-  set +e
-  "${test_cmd[@]}" </dev/null
-  status=$?
-  set -e
+  run "${test_cmd[@]}"
 fi
 
 elapsed=$((SECONDS - started))
+# One plain closing line over all test projects: "N passed, N failed".
+awk '/^(Passed|Failed)! +- +Failed:/ { gsub(",", ""); f += $4; p += $6; s += $8 }
+     END { if (p + f > 0) printf "\nTotal: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 say "test.sh finished with exit code $status after $((elapsed / 60)) min $((elapsed % 60)) s"
 [ -d TestResults/e2e ] && echo "Browser screenshots: $(pwd)/TestResults/e2e/"
 exit "$status"

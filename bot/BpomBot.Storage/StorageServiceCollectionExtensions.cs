@@ -53,7 +53,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDialogStateRepository, TableDialogStateRepository>();
         services.TryAddSingleton<IAuditLog, TableAuditLog>();
         services.TryAddSingleton<IRosterRepository, TableRosterRepository>();
-        services.TryAddSingleton<IReminderRepository, TableReminderRepository>();
         services.TryAddSingleton<IFaqTicketRepository, TableFaqTicketRepository>();
         services.TryAddSingleton<IFaqFeedbackRepository, TableFaqFeedbackRepository>();
         services.TryAddSingleton<ICalendarOverrideRepository, TableCalendarOverrideRepository>();

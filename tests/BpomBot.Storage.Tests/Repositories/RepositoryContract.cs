@@ -170,44 +170,6 @@ public abstract class RepositoryContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reminders_ListDue_ReturnsOnlyPendingInWindow_OldestFirst()
-    {
-        var repo = new TableReminderRepository(Service);
-        var now = new DateTimeOffset(2030 + Random.Shared.Next(0, 60), 3, 1, 8, 0, 0, TimeSpan.Zero).AddHours(Random.Shared.Next(0, 2000));
-        var subject = NewId("kegiatan");
-        ReminderRecord Make(string id, TimeSpan offset, ReminderStatus status = ReminderStatus.Pending) =>
-            new(id, subject, "u1", now + offset, "H-1", status);
-        await repo.SaveAsync(Make("late", TimeSpan.FromHours(-3)));
-        await repo.SaveAsync(Make("just", TimeSpan.FromMinutes(-1)));
-        await repo.SaveAsync(Make("due-now", TimeSpan.Zero));
-        await repo.SaveAsync(Make("future", TimeSpan.FromMinutes(1)));
-        await repo.SaveAsync(Make("sent", TimeSpan.FromHours(-1), ReminderStatus.Sent));
-        await repo.SaveAsync(Make("too-old", TimeSpan.FromHours(-30)));
-
-        var due = await repo.ListDueAsync(now, TimeSpan.FromHours(24));
-
-        Assert.Equal(["late", "just", "due-now"], due.Select(r => r.Id));
-        Assert.All(due, r => Assert.NotNull(r.Version));
-        Assert.Equal(now.AddHours(-3), (await repo.GetAsync("late", now.AddHours(-3)))?.DueAt);
-    }
-
-    [Fact]
-    public async Task Reminders_TwoSweepsClaimSameReminder_ExactlyOneWins()
-    {
-        var repo = new TableReminderRepository(Service);
-        var now = new DateTimeOffset(2100 + Random.Shared.Next(0, 60), 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(Random.Shared.Next(0, 5000));
-        await repo.SaveAsync(new ReminderRecord(NewId("r"), "s", "u", now.AddMinutes(-5), "H", ReminderStatus.Pending));
-        var seen = Assert.Single(await repo.ListDueAsync(now, TimeSpan.FromHours(1)));
-
-        var claims = await Task.WhenAll(repo.TryClaimAsync(seen), repo.TryClaimAsync(seen));
-
-        var won = Assert.Single(claims, c => c is not null);
-        Assert.Equal(ReminderStatus.Claimed, won!.Status);
-        Assert.Empty(await repo.ListDueAsync(now, TimeSpan.FromHours(1)));
-        Assert.Null(await repo.TryClaimAsync(won));
-    }
-
-    [Fact]
     public async Task FaqTickets_SaveUpdateAndListByStatus()
     {
         var repo = new TableFaqTicketRepository(Service);

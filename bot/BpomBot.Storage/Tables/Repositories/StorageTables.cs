@@ -10,7 +10,6 @@ public static class StorageTables
     public const string Units = "Units";
     public const string People = "People";
     public const string PeopleByUnit = "PeopleByUnit";
-    public const string Reminders = "Reminders";
     public const string FaqTickets = "FaqTickets";
     public const string FaqFeedback = "FaqFeedback";
     public const string CalendarOverrides = "CalendarOverrides";
@@ -18,5 +17,5 @@ public static class StorageTables
 
     /// <summary>Tables of the repositories in this project; document repositories added later register theirs too.</summary>
     public static readonly IReadOnlyList<string> All =
-        [ConversationRefs, ConversationRefsByUser, DialogState, Audit, Units, People, PeopleByUnit, Reminders, FaqTickets, FaqFeedback, CalendarOverrides, Kegiatan];
+        [ConversationRefs, ConversationRefsByUser, DialogState, Audit, Units, People, PeopleByUnit, FaqTickets, FaqFeedback, CalendarOverrides, Kegiatan];
 }
