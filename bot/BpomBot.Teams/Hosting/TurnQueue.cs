@@ -11,12 +11,14 @@ namespace BpomBot.Teams.Hosting;
 /// <summary>
 /// Non-invoke activities are acknowledged at once and processed here, so a slow connector (retries, Retry-After)
 /// never holds the inbound request past the channel's 10–15 s timeout (protocol.md §0 item 3, §7).
-/// Each turn runs in its own DI scope; a few turns run in parallel.
+/// Each turn runs in its own DI scope; up to 64 turns run in parallel.
 /// </summary>
 public sealed class TurnQueue(IServiceScopeFactory scopes, IConnectorClient connector, ILogger<TurnQueue> logger) : BackgroundService
 {
     private const int Capacity = 1000;
-    private const int Parallelism = 8;
+    // Turns of one conversation are serialised by the conversation handler; across conversations most time is storage
+    // and connector I/O, so a wide window keeps throughput from queueing behind 8 slow turns (bench/README.md).
+    private const int Parallelism = 64;
     private readonly Channel<Activity> channel = Channel.CreateBounded<Activity>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
     private long completed;
 
