@@ -5,7 +5,7 @@ namespace BpomBot.Domain.Faq;
 /// insert, delete, substitute, swap adjacent letters). Allowed distance grows with word length: 1 from 5 letters,
 /// 2 from 8; the first letter must match. Ties go to the more frequent word.
 /// </summary>
-internal sealed class TypoCorrector
+public sealed class TypoCorrector
 {
     private readonly Dictionary<int, List<(string Word, int Frequency)>> byLength = [];
 

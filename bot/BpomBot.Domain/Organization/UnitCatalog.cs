@@ -187,43 +187,5 @@ public sealed class UnitCatalog
         return sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private static bool WithinOneEdit(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1)
-        {
-            return false;
-        }
-
-        int i = 0, j = 0, edits = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                i++;
-                j++;
-                continue;
-            }
-
-            if (++edits > 1)
-            {
-                return false;
-            }
-
-            if (a.Length > b.Length)
-            {
-                i++;
-            }
-            else if (a.Length < b.Length)
-            {
-                j++;
-            }
-            else
-            {
-                i++;
-                j++;
-            }
-        }
-
-        return edits + (a.Length - i) + (b.Length - j) <= 1;
-    }
+    private static bool WithinOneEdit(string a, string b) => Faq.TypoCorrector.Distance(a, b, 1) <= 1;
 }

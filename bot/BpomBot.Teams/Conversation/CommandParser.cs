@@ -1,3 +1,4 @@
+using BpomBot.Domain.Faq;
 using System.Globalization;
 using System.Text;
 
@@ -131,55 +132,8 @@ public static class CommandParser
     }
 
     /// <summary>True when the two words are at most one edit apart.</summary>
-    public static bool WithinOneEdit(string a, string b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (Math.Abs(a.Length - b.Length) > 1)
-        {
-            return false;
-        }
-
-        int i = 0, j = 0, edits = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                i++;
-                j++;
-                continue;
-            }
-
-            if (++edits > 1)
-            {
-                return false;
-            }
-
-            // A swap of two neighbours ("slesai" vs "selsai") counts as one edit.
-            if (i + 1 < a.Length && j + 1 < b.Length && a[i] == b[j + 1] && a[i + 1] == b[j])
-            {
-                i += 2;
-                j += 2;
-                continue;
-            }
-
-            if (a.Length > b.Length)
-            {
-                i++;
-            }
-            else if (a.Length < b.Length)
-            {
-                j++;
-            }
-            else
-            {
-                i++;
-                j++;
-            }
-        }
-
-        return edits + (a.Length - i) + (b.Length - j) <= 1;
-    }
+    public static bool WithinOneEdit(string a, string b) =>
+        TypoCorrector.Distance(a ?? throw new ArgumentNullException(nameof(a)), b ?? throw new ArgumentNullException(nameof(b)), 1) <= 1;
 
     private static Command? Find(string word)
     {
