@@ -10,13 +10,15 @@ using Microsoft.Extensions.Options;
 namespace BpomBot.Host;
 
 /// <summary>
-/// <c>GET /healthz</c>: liveness, the process answers (runs no check, touches no storage).
+/// <c>GET /healthz</c>: liveness. Always 200 while the process answers; the body also reports whether storage is
+/// reachable (issue 2), so an operator sees it without the probe restarting a live instance over a storage outage.
 /// <c>GET /readyz</c>: readiness, every registered check ("storage" from the storage layer, "configuration" from here); 503 when not ready.
 /// </summary>
 internal static class Health
 {
     public const string LivePath = "/healthz";
     public const string ReadyPath = "/readyz";
+    private const string StorageCheckName = "storage";
 
     public static IServiceCollection AddBpomHealth(this IServiceCollection services)
     {
@@ -26,7 +28,12 @@ internal static class Health
 
     public static IEndpointRouteBuilder MapBpomHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions
+        {
+            Predicate = r => r.Name == StorageCheckName,
+            ResultStatusCodes = { [HealthStatus.Degraded] = 200, [HealthStatus.Unhealthy] = 200 },
+            ResponseWriter = WriteAsync,
+        });
         endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { ResponseWriter = WriteAsync });
         return endpoints;
     }

@@ -10,7 +10,7 @@ namespace BpomBot.Host.Tests.Operations;
 public sealed class HealthEndpointTests
 {
     [Fact]
-    public async Task Healthz_Running_Returns200WithoutRunningChecks()
+    public async Task Healthz_Running_Returns200ReportingStorageOnly()
     {
         var (app, http) = await OperationsHost.StartAsync();
         await using var _ = app;
@@ -20,7 +20,9 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("Healthy", (string?)body["status"]);
-        Assert.Empty(body["checks"]!.AsObject());
+        var checks = body["checks"]!.AsObject();
+        Assert.Equal("Healthy", (string?)checks["storage"]!["status"]);
+        Assert.False(checks.ContainsKey("configuration")); // readiness only
     }
 
     [Fact]
