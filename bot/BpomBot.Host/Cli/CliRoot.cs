@@ -16,6 +16,7 @@ internal static class CliRoot
         root.Subcommands.Add(SopCommand.Create(() => new WorkingDayCalendar(HolidaySet.LoadEmbedded())));
         root.Subcommands.Add(HkCommand.Create());
         root.Subcommands.Add(HolidaysCommand.Create());
+        root.Subcommands.Add(CalendarOverrideCommand.Create());
         root.Subcommands.Add(DateCommand.Create());
         root.Subcommands.Add(FaqCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
