@@ -219,9 +219,9 @@ public sealed class OfficerWorkflow(
                 ? engine.SubmitToLeader(k, outputReference, clock.Today(k.UnitId), a, at)
                 : engine.CompleteStep(k, outputReference, clock.Today(k.UnitId), a, at, branchId), cancellationToken);
 
-    /// <summary>The audit trail of a kegiatan, oldest first.</summary>
+    /// <summary>The audit trail of a kegiatan, oldest first (the last <paramref name="max"/> events), from the kegiatan itself.</summary>
     public async Task<IReadOnlyList<Audit.AuditEvent>> HistoryAsync(string kegiatanId, int max = 50, CancellationToken cancellationToken = default) =>
-        [.. (await audit.ListBySubjectAsync($"kegiatan/{kegiatanId}", max, cancellationToken)).Reverse()];
+        await repository.GetAsync(kegiatanId, cancellationToken) is { } kegiatan ? [.. kegiatan.History.TakeLast(max)] : [];
 
     private async Task<WorkflowOutcome> CreateAsync(KegiatanResult result, CancellationToken cancellationToken)
     {

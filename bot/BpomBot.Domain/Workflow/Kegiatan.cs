@@ -1,3 +1,4 @@
+using BpomBot.Domain.Audit;
 using System.Text.Json.Serialization;
 using BpomBot.Domain.Sop;
 
@@ -32,6 +33,12 @@ public sealed class Kegiatan
 
     /// <summary>One record per step reached, in the order reached.</summary>
     public List<StepRecord> Steps { get; init; } = [];
+
+    /// <summary>
+    /// The kegiatan's own audit trail, oldest first. It lives in the aggregate, so a transition and its audit events are
+    /// stored by one write and can never be separated; the shared audit log holds a copy for review across subjects.
+    /// </summary>
+    public List<AuditEvent> History { get; init; } = [];
 
     /// <summary>Opaque concurrency token set by the repository; null before the first save.</summary>
     public string? Version { get; set; }

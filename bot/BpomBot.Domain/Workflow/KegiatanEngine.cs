@@ -87,6 +87,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
             new(Subject(kegiatan), actor.Id, actor.OnBehalfOf, "kegiatan.started", at, null,
                 $"{entry.Id} {StepStatus.MenungguKelengkapan}", $"SOP {sop.Code} rev. {sop.Version}; {KindText(command.Kind)}"),
         };
+        kegiatan.History.AddRange(events);
         return new KegiatanResult(kegiatan, null, events);
     }
 
@@ -332,7 +333,13 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         try
         {
             var refusal = change(context);
-            return refusal is null ? new KegiatanResult(copy, null, context.Events) : Refuse(refusal);
+            if (refusal is not null)
+            {
+                return Refuse(refusal);
+            }
+
+            copy.History.AddRange(context.Events);
+            return new KegiatanResult(copy, null, context.Events);
         }
         catch (CalendarNotAvailableException ex)
         {

@@ -26,6 +26,24 @@ public sealed class KegiatanEngineTests
     }
 
     [Fact]
+    public void Transitions_EventsTravelInsideTheKegiatan_SoStateAndAuditAreOneWrite()
+    {
+        var started = _f.Start();
+        var item = Assert.Single(_f.Engine.MissingKelengkapan(started).Take(1));
+
+        var result = _f.Engine.RecordKelengkapan(started, item.Id, item.Alternatives[0], "surat 1/2026", Mon2Mar, Officer, At);
+        var refused = _f.Engine.SkipStep(started, "tidak-ada", "x", Mon2Mar, Officer, At);
+
+        var after = _f.Ok(result);
+        Assert.Equal(started.History.Concat(result.Events), after.History);
+        Assert.Equal("kegiatan.started", after.History[0].Action);
+        Assert.False(refused.Succeeded);
+        Assert.Single(started.History); // the input is never changed, and a refusal adds nothing
+        var roundTrip = KegiatanJson.Deserialize(KegiatanJson.Serialize(after))!;
+        Assert.Equal(after.History, roundTrip.History);
+    }
+
+    [Fact]
     public void Start_BentukNotOfSubProcess_IsRefusedWithChoices()
     {
         var refusal = Refused(_f.Engine.Start(new StartKegiatan("k", SopCode, "A", WorkflowKind.PerKegiatan, "x", "pelaku-usaha", "kie", "u", "o", 2026), Officer, At), RefusalCodes.BentukTidakSesuai);
