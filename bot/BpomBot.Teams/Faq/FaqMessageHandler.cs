@@ -1,3 +1,4 @@
+using BpomBot.Domain.Telemetry;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Faq;
 using BpomBot.Domain.Faq.Tickets;
@@ -67,6 +68,7 @@ public sealed class FaqMessageHandler(
         }
 
         var answer = retriever.Answer(text);
+        BpomTelemetry.FaqConfidence.Record(answer.Confidence, new KeyValuePair<string, object?>("answered", answer.IsAnswered));
         if (answer.Entry is { } entry)
         {
             logger.FaqAnswered(entry.Id, answer.Confidence);

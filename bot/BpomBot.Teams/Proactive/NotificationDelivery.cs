@@ -1,3 +1,4 @@
+using BpomBot.Domain.Telemetry;
 using System.Threading.Channels;
 using BpomBot.Domain.Reminders;
 using Microsoft.Extensions.Logging;
@@ -70,6 +71,7 @@ public sealed class NotificationDelivery(
         }
 
         await WriteAsync(run, NotificationStatus.Sent, null, countAttempt: false, cancellationToken);
+        BpomTelemetry.RemindersSent.Add(1);
         logger.NotificationSent(notification.Id, run.Current.Attempts);
         return run.Current;
     }
@@ -153,6 +155,7 @@ public sealed class NotificationDelivery(
             if (!recorded && wait >= RecordThrottleAfter)
             {
                 recorded = true;
+                BpomTelemetry.RemindersThrottled.Add(1);
                 logger.NotificationThrottled(run.Current.Id, wait);
                 if (!await WriteAsync(run, NotificationStatus.Throttled, run.Current.LastError, countAttempt: false, cancellationToken))
                 {
@@ -168,6 +171,7 @@ public sealed class NotificationDelivery(
     {
         if (await WriteAsync(run, NotificationStatus.Failed, reason, countAttempt: false, cancellationToken))
         {
+            BpomTelemetry.RemindersFailed.Add(1);
             logger.NotificationFailed(run.Current.Id, reason);
         }
 
