@@ -29,9 +29,9 @@ param instanceCount int = 2
 @description('Spread the instances over availability zones (needs a Premium v3 SKU and a region with zones).')
 param zoneRedundant bool = false
 
-@description('How the bot authenticates to the Bot Connector. New multi-tenant registrations are no longer offered (July 2025).')
+@description('How the bot authenticates to the Bot Connector. New multi-tenant registrations are no longer offered (July 2025). The app supports SingleTenant (client secret) today; UserAssignedMSI needs managed-identity token acquisition in the Teams layer first (docs/deploy.md).')
 @allowed(['UserAssignedMSI', 'SingleTenant'])
-param botIdentityType string = 'UserAssignedMSI'
+param botIdentityType string = 'SingleTenant'
 
 @description('SingleTenant only: the client id of an existing Entra app registration in this tenant.')
 param botEntraAppId string = ''
