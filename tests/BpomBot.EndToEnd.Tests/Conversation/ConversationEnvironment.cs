@@ -72,6 +72,31 @@ public sealed class ConversationEnvironment : IAsyncLifetime
         }
     }
 
+    /// <summary>How long a test waits for the bot's reply to one message or click.</summary>
+    public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The Playground user says <paramref name="text"/>; waits for a bot reply containing <paramref name="expected"/>.</summary>
+    public Task SayAsync(string text, string expected) => ExpectAsync(() => Playground.SendMessageAsync(ConversationId, text), expected);
+
+    /// <summary>Runs <paramref name="act"/> and waits for a new bot activity containing <paramref name="expected"/>.</summary>
+    public async Task ExpectAsync(Func<Task> act, string expected)
+    {
+        var before = Playground.BotActivities().Count;
+        await act();
+        await Playground.WaitForBotActivityAsync(
+            before, a => a.Activity.ToJsonString().Contains(JsonEscaped(expected), StringComparison.Ordinal), ReplyTimeout, $"a reply containing \"{expected}\"");
+    }
+
+    /// <summary>The one stored kegiatan of <paramref name="unitId"/> this year with <paramref name="title"/>.</summary>
+    public async Task<BpomBot.Domain.Workflow.Kegiatan> StoredKegiatanAsync(string unitId, string title)
+    {
+        var repository = new BpomBot.Storage.Kegiatan.TableKegiatanRepository(new BpomBot.Storage.Tables.Client.TableServiceClient(StorageConnectionString));
+        var all = await repository.ListByUnitYearAsync(unitId, DateTime.UtcNow.Year);
+        return Assert.Single(all, k => k.Title == title);
+    }
+
+    private static string JsonEscaped(string text) => System.Text.Json.Nodes.JsonValue.Create(text)!.ToJsonString()[1..^1];
+
     public string Diagnostics() => string.Join("\n", _children.Select(c => c.Output()));
 
     public async Task StepAsync(string step, Func<Task> action)

@@ -18,7 +18,6 @@ namespace BpomBot.EndToEnd.Tests.Conversation;
 /// </summary>
 public sealed class SopWalkPlaygroundTests(ConversationEnvironment env) : IClassFixture<ConversationEnvironment>
 {
-    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
     private const string Conversation = ConversationEnvironment.ConversationId;
 
     [Fact]
@@ -98,16 +97,9 @@ public sealed class SopWalkPlaygroundTests(ConversationEnvironment env) : IClass
         });
     }
 
-    private Task SayAsync(string text, string expected) => ExpectAsync(() => env.Playground.SendMessageAsync(Conversation, text), expected);
+    private Task SayAsync(string text, string expected) => env.SayAsync(text, expected);
 
-    private async Task ExpectAsync(Func<Task> act, string expected)
-    {
-        var before = env.Playground.BotActivities().Count;
-        await act();
-        await env.Playground.WaitForBotActivityAsync(before, a => a.Activity.ToJsonString().Contains(JsonEscaped(expected), StringComparison.Ordinal), ReplyTimeout, $"a reply containing \"{expected}\"");
-    }
-
-    private static string JsonEscaped(string text) => JsonValue.Create(text)!.ToJsonString()[1..^1];
+    private Task ExpectAsync(Func<Task> act, string expected) => env.ExpectAsync(act, expected);
 
     /// <summary>
     /// A Teams file message (file.download.info with a downloadUrl on loopback), posted to the bot as the Playground's
@@ -152,10 +144,5 @@ public sealed class SopWalkPlaygroundTests(ConversationEnvironment env) : IClass
         await repository.UpdateAsync(approved.Kegiatan!, kegiatan.Version!);
     }
 
-    private async Task<Kegiatan> StoredAsync()
-    {
-        var repository = new TableKegiatanRepository(new TableServiceClient(env.StorageConnectionString));
-        var all = await repository.ListByUnitYearAsync("bbpom-medan", DateTime.UtcNow.Year);
-        return Assert.Single(all, k => k.Title == "FGD keamanan pangan Pemda Kota Medan");
-    }
+    private Task<Kegiatan> StoredAsync() => env.StoredKegiatanAsync("bbpom-medan", "FGD keamanan pangan Pemda Kota Medan");
 }

@@ -4,7 +4,6 @@ using BpomBot.Domain.Roster;
 using BpomBot.Domain.Workflow;
 using BpomBot.EndToEnd.Tests.Conversation;
 using BpomBot.EndToEnd.Tests.Infrastructure;
-using BpomBot.Storage.Kegiatan;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Repositories;
 using BpomBot.Teams.Disposisi;
@@ -19,7 +18,6 @@ namespace BpomBot.EndToEnd.Tests.Disposisi;
 /// </summary>
 public sealed class DisposisiPlaygroundTests(ConversationEnvironment env) : IClassFixture<ConversationEnvironment>
 {
-    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
     private const string Conversation = ConversationEnvironment.ConversationId;
     private const string Unit = "bbpom-bandung";
     private const string Title = "Advokasi keamanan pangan jajanan sekolah Kota Bandung";
@@ -88,7 +86,7 @@ public sealed class DisposisiPlaygroundTests(ConversationEnvironment env) : ICla
             await env.Playground.SendMessageAsync(Conversation, "disposisi");
             var inbox = await env.Playground.WaitForBotActivityAsync(before,
                 a => a.AdaptiveCards().Any(c => CardJson.Texts(c).Any(t => t.StartsWith("Kotak disposisi: 1", StringComparison.Ordinal))),
-                ReplyTimeout, "the disposisi inbox with one item");
+                ConversationEnvironment.ReplyTimeout, "the disposisi inbox with one item");
             var buka = CardJson.FindExecuteAction(inbox.AdaptiveCards().Single(), "Buka") ?? throw new InvalidOperationException("The inbox has no \"Buka\".");
             Assert.Equal(DisposisiVerbs.Buka, buka["verb"]!.GetValue<string>());
             Assert.Equal(firstId, buka["data"]!["disposisiId"]!.GetValue<string>());
@@ -102,7 +100,7 @@ public sealed class DisposisiPlaygroundTests(ConversationEnvironment env) : ICla
             Assert.Null(CardJson.FindExecuteAction(decided, "Setujui"));
 
             var told = await env.Playground.WaitForBotActivityAsync(before,
-                a => Text(a).Contains("**dikembalikan**", StringComparison.Ordinal), ReplyTimeout, "the officer's note that A.4 was returned");
+                a => Text(a).Contains("**dikembalikan**", StringComparison.Ordinal), ConversationEnvironment.ReplyTimeout, "the officer's note that A.4 was returned");
             Assert.Contains("Langkah A.4", Text(told), StringComparison.Ordinal);
             Assert.Contains(Reason, Text(told), StringComparison.Ordinal);
             Assert.Equal((StepStatus.Berjalan, "A.4"), await CurrentAsync());
@@ -130,7 +128,7 @@ public sealed class DisposisiPlaygroundTests(ConversationEnvironment env) : ICla
             Assert.Null(CardJson.FindExecuteAction(decided, "Kembalikan"));
 
             var told = await env.Playground.WaitForBotActivityAsync(before,
-                a => Text(a).Contains("**disetujui**", StringComparison.Ordinal), ReplyTimeout, "the officer's note that A.4 was approved");
+                a => Text(a).Contains("**disetujui**", StringComparison.Ordinal), ConversationEnvironment.ReplyTimeout, "the officer's note that A.4 was approved");
             Assert.Contains("Langkah A.4", Text(told), StringComparison.Ordinal);
         });
 
@@ -144,21 +142,14 @@ public sealed class DisposisiPlaygroundTests(ConversationEnvironment env) : ICla
         });
     }
 
-    private Task SayAsync(string text, string expected) => ExpectAsync(() => env.Playground.SendMessageAsync(Conversation, text), expected);
+    private Task SayAsync(string text, string expected) => env.SayAsync(text, expected);
 
-    private async Task ExpectAsync(Func<Task> act, string expected)
-    {
-        var before = env.Playground.BotActivities().Count;
-        await act();
-        await env.Playground.WaitForBotActivityAsync(before, a => a.Activity.ToJsonString().Contains(JsonEscaped(expected), StringComparison.Ordinal), ReplyTimeout, $"a reply containing \"{expected}\"");
-    }
-
-    private static string JsonEscaped(string text) => JsonValue.Create(text)!.ToJsonString()[1..^1];
+    private Task ExpectAsync(Func<Task> act, string expected) => env.ExpectAsync(act, expected);
 
     private Task<SentActivity> WaitForDisposisiCardAsync(int skip) =>
         env.Playground.WaitForBotActivityAsync(skip,
             a => a.Method == "POST" && a.AdaptiveCards().Any(c => CardJson.Texts(c).Any(t => t.StartsWith("Disposisi:", StringComparison.Ordinal))),
-            ReplyTimeout, "a disposisi card for the leader");
+            ConversationEnvironment.ReplyTimeout, "a disposisi card for the leader");
 
     private static string Text(SentActivity activity) => activity.Activity["text"]?.GetValue<string>() ?? string.Empty;
 
@@ -191,10 +182,5 @@ public sealed class DisposisiPlaygroundTests(ConversationEnvironment env) : ICla
         return (kegiatan.CurrentStep!.Status, kegiatan.CurrentStepId);
     }
 
-    private async Task<Kegiatan> StoredAsync()
-    {
-        var repository = new TableKegiatanRepository(new TableServiceClient(env.StorageConnectionString));
-        var all = await repository.ListByUnitYearAsync(Unit, DateTime.UtcNow.Year);
-        return Assert.Single(all, k => k.Title == Title);
-    }
+    private Task<Kegiatan> StoredAsync() => env.StoredKegiatanAsync(Unit, Title);
 }
