@@ -119,9 +119,6 @@ public class FanOutBenchmark
     /// <summary>Everyone already has a stored personal conversation "a:{person}".</summary>
     private sealed class References(string serviceUrl) : IConversationReferenceRepository
     {
-        public Task<ConversationReferenceRecord?> GetByConversationAsync(string conversationId, CancellationToken cancellationToken = default) =>
-            Task.FromResult<ConversationReferenceRecord?>(null);
-
         public Task<ConversationReferenceRecord?> GetByUserAsync(string userAadObjectId, CancellationToken cancellationToken = default) =>
             Task.FromResult<ConversationReferenceRecord?>(new ConversationReferenceRecord("a:" + userAadObjectId, userAadObjectId, "t", serviceUrl, "{}", DateTimeOffset.UnixEpoch, "1"));
 

@@ -8,7 +8,8 @@ namespace BpomBot.Teams.Proactive;
 
 /// <summary>
 /// Stores the personal conversation of everyone who installs the bot or writes to it, so reminders can reach them
-/// later. Runs first among message handlers and never claims the message. Writes only when something changed.
+/// later. Runs first among message handlers and never claims the message. Writes the first time this process sees a
+/// person in a conversation, and never reads.
 /// </summary>
 public sealed class ConversationReferenceCapture(IConversationReferenceRepository references, KnownConversations known, TimeProvider timeProvider)
     : IConversationEventHandler, IMessageHandler
@@ -46,29 +47,19 @@ public sealed class ConversationReferenceCapture(IConversationReferenceRepositor
             return;
         }
 
-        var existing = await references.GetByUserAsync(user, cancellationToken);
-        if (existing is null || existing.ConversationId != conversationId || existing.ServiceUrl != activity.ServiceUrl)
-        {
-            var current = existing?.ConversationId == conversationId ? existing : await references.GetByConversationAsync(conversationId, cancellationToken);
-            try
-            {
-                await references.SaveAsync(
-                    new ConversationReferenceRecord(
-                        conversationId, user, activity.TenantId ?? string.Empty, activity.ServiceUrl,
-                        JsonSerializer.Serialize(activity.GetConversationReference(), BotJson.Options), timeProvider.GetUtcNow(), current?.Version),
-                    cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Another turn of the same person stored it at the same moment; theirs is as good.
-            }
-        }
+        // No read first: the channel just stated the reference, so it is stored as is (one write per person and
+        // process, and again only when their conversation or serviceUrl changes).
+        await references.SaveAsync(
+            new ConversationReferenceRecord(
+                conversationId, user, activity.TenantId ?? string.Empty, activity.ServiceUrl,
+                JsonSerializer.Serialize(activity.GetConversationReference(), BotJson.Options), timeProvider.GetUtcNow()),
+            cancellationToken);
 
         known.Map[user] = fingerprint;
     }
 }
 
-/// <summary>Per-process memory of references already stored (user → conversation and serviceUrl), to skip needless reads.</summary>
+/// <summary>Per-process memory of references already stored (user → conversation and serviceUrl), to skip needless writes.</summary>
 public sealed class KnownConversations
 {
     public ConcurrentDictionary<string, string> Map { get; } = new(StringComparer.Ordinal);

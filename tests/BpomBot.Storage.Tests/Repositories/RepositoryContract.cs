@@ -23,7 +23,7 @@ public abstract class RepositoryContract : IAsyncLifetime
     private static string NewId(string prefix) => prefix + "/" + Guid.NewGuid().ToString("N");
 
     [Fact]
-    public async Task ConversationReference_SaveThenGet_FoundByConversationAndByUser()
+    public async Task ConversationReference_SaveThenGet_FoundByUser()
     {
         var repo = new TableConversationReferenceRepository(Service);
         var user = Guid.NewGuid().ToString();
@@ -32,22 +32,21 @@ public abstract class RepositoryContract : IAsyncLifetime
         var saved = await repo.SaveAsync(record);
 
         Assert.NotNull(saved.Version);
-        Assert.Equal(saved, await repo.GetByConversationAsync(record.ConversationId));
         Assert.Equal(saved, await repo.GetByUserAsync(user));
         Assert.Null(await repo.GetByUserAsync(Guid.NewGuid().ToString()));
     }
 
     [Fact]
-    public async Task ConversationReference_InsertTwiceOrStaleVersion_ThrowsConcurrencyConflict()
+    public async Task ConversationReference_NewConversationReported_ReplacesTheOldOne()
     {
         var repo = new TableConversationReferenceRepository(Service);
-        var record = new ConversationReferenceRecord(NewId("conv"), null, "tenant", "https://smba.example/", "{}", T0);
-        var saved = await repo.SaveAsync(record);
-        await repo.SaveAsync(saved with { ReferenceJson = "{\"v\":2}" });
+        var user = Guid.NewGuid().ToString();
+        var first = await repo.SaveAsync(new ConversationReferenceRecord(NewId("conv"), user, "tenant", "https://smba.example/emea/", "{}", T0));
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => repo.SaveAsync(record));
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => repo.SaveAsync(saved with { ReferenceJson = "{\"v\":3}" }));
-        Assert.Equal("{\"v\":2}", (await repo.GetByConversationAsync(record.ConversationId))?.ReferenceJson);
+        var second = await repo.SaveAsync(new ConversationReferenceRecord(NewId("conv"), user, "tenant", "https://smba.example/apac/", "{\"v\":2}", T0.AddDays(1)));
+
+        Assert.NotEqual(first.Version, second.Version);
+        Assert.Equal(second, await repo.GetByUserAsync(user));
     }
 
     [Fact]

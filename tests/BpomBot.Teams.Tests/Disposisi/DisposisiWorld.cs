@@ -195,14 +195,11 @@ internal sealed class MemoryReferences : IConversationReferenceRepository
 
     public void Remove(string aadObjectId) => _byUser.TryRemove(aadObjectId, out _);
 
-    public Task<ConversationReferenceRecord?> GetByConversationAsync(string conversationId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_byUser.Values.FirstOrDefault(r => r.ConversationId == conversationId));
-
     public Task<ConversationReferenceRecord?> GetByUserAsync(string userAadObjectId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_byUser.GetValueOrDefault(userAadObjectId));
 
     public Task<ConversationReferenceRecord> SaveAsync(ConversationReferenceRecord record, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_byUser[record.UserAadObjectId ?? record.ConversationId] = record);
+        Task.FromResult(_byUser[record.UserAadObjectId] = record);
 }
 
 /// <summary>Records outgoing connector calls; sends answer with sequential activity ids.</summary>

@@ -7,28 +7,22 @@ namespace BpomBot.Teams.Tests.Proactive;
 
 internal sealed class MemoryReferences : IConversationReferenceRepository
 {
-    private readonly ConcurrentDictionary<string, ConversationReferenceRecord> byConversation = new();
-    private readonly ConcurrentDictionary<string, string> byUser = new();
+    private readonly ConcurrentDictionary<string, ConversationReferenceRecord> byUser = new();
 
-    public Task<ConversationReferenceRecord?> GetByConversationAsync(string conversationId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(byConversation.GetValueOrDefault(conversationId));
-
-    public Task<ConversationReferenceRecord?> GetByUserAsync(string userAadObjectId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(byUser.TryGetValue(userAadObjectId, out var c) ? byConversation.GetValueOrDefault(c) : null);
+    public int Reads { get; private set; }
 
     public int Saves { get; private set; }
+
+    public Task<ConversationReferenceRecord?> GetByUserAsync(string userAadObjectId, CancellationToken cancellationToken = default)
+    {
+        Reads++;
+        return Task.FromResult(byUser.GetValueOrDefault(userAadObjectId));
+    }
 
     public Task<ConversationReferenceRecord> SaveAsync(ConversationReferenceRecord record, CancellationToken cancellationToken = default)
     {
         Saves++;
-        var saved = record with { Version = Guid.NewGuid().ToString() };
-        byConversation[record.ConversationId] = saved;
-        if (record.UserAadObjectId is { } user)
-        {
-            byUser[user] = record.ConversationId;
-        }
-
-        return Task.FromResult(saved);
+        return Task.FromResult(byUser[record.UserAadObjectId] = record with { Version = Guid.NewGuid().ToString() });
     }
 }
 

@@ -87,6 +87,38 @@ public sealed class ReminderTurnTests
     }
 
     [Fact]
+    public async Task Capture_NeverReads_AndStoresAgainOnlyWhenTheConversationOrServiceUrlChanges()
+    {
+        var capture = new ConversationReferenceCapture(references, new KnownConversations(), clock);
+        var moved = From("aad-1", text: "tugas");
+        moved.ServiceUrl = "https://smba.trafficmanager.net/apac/";
+        var reinstalled = From("aad-1", text: "tugas");
+        reinstalled.Conversation = reinstalled.Conversation! with { Id = "a:aad-1-new" };
+
+        foreach (var activity in new[] { From("aad-1", text: "tugas"), moved, moved, reinstalled })
+        {
+            await capture.TryHandleAsync(new RecordingTurn(activity), new MessageInput("tugas", Language.Indonesian));
+        }
+
+        Assert.Equal((0, 3), (references.Reads, references.Saves));
+        var stored = await references.GetByUserAsync("aad-1");
+        Assert.Equal(("a:aad-1-new", "https://smba.trafficmanager.net/teams/"), (stored!.ConversationId, stored.ServiceUrl));
+    }
+
+    [Fact]
+    public async Task Capture_AfterRestart_StoresOnceMoreWithoutReading()
+    {
+        await new ConversationReferenceCapture(references, new KnownConversations(), clock)
+            .TryHandleAsync(new RecordingTurn(From("aad-1", text: "tugas")), new MessageInput("tugas", Language.Indonesian));
+
+        var restarted = new ConversationReferenceCapture(references, new KnownConversations(), clock);
+        await restarted.TryHandleAsync(new RecordingTurn(From("aad-1", text: "tugas")), new MessageInput("tugas", Language.Indonesian));
+        await restarted.TryHandleAsync(new RecordingTurn(From("aad-1", text: "lanjut")), new MessageInput("lanjut", Language.Indonesian));
+
+        Assert.Equal((0, 2), (references.Reads, references.Saves));
+    }
+
+    [Fact]
     public async Task Capture_InstallInPersonalScope_StoresReference_ChannelMessageIgnored()
     {
         var capture = new ConversationReferenceCapture(references, new KnownConversations(), clock);

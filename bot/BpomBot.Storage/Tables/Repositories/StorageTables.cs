@@ -3,7 +3,6 @@ namespace BpomBot.Storage.Tables.Repositories;
 /// <summary>Every table the bot uses (created at start by the table initializer). Layout: docs/storage.md.</summary>
 public static class StorageTables
 {
-    public const string ConversationRefs = "ConversationRefs";
     public const string ConversationRefsByUser = "ConversationRefsByUser";
     public const string DialogState = "DialogState";
     public const string Audit = "Audit";
@@ -17,5 +16,5 @@ public static class StorageTables
 
     /// <summary>Tables of the repositories in this project; document repositories added later register theirs too.</summary>
     public static readonly IReadOnlyList<string> All =
-        [ConversationRefs, ConversationRefsByUser, DialogState, Audit, Units, People, PeopleByUnit, FaqTickets, FaqFeedback, CalendarOverrides, Kegiatan];
+        [ConversationRefsByUser, DialogState, Audit, Units, People, PeopleByUnit, FaqTickets, FaqFeedback, CalendarOverrides, Kegiatan];
 }
