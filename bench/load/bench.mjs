@@ -1,6 +1,10 @@
-// Side-by-side benchmark driver: Azurite (in memory) behind a counting proxy, a fake Bot Connector, each bot under test
-// in turn, and a closed-loop load generator. Prints one markdown table. Loopback only; run it through
+// Side-by-side benchmark driver: Azurite (in memory; with --proxy behind a counting proxy), a fake Bot Connector, each
+// bot under test in turn, and a closed-loop load generator. Prints one markdown table. Loopback only; run it through
 // bench/run-side-by-side.sh, which builds everything and puts it in a private network namespace.
+//
+// Storage round trips are counted inside each bot's own storage client pipeline (BpomBot's Tables client, the peer's
+// @azure/data-tables client); each bot prints "Storage round trips since start: N" when stopped. --proxy also counts
+// them at a proxy in front of Azurite, as an outside check (it costs CPU on the shared machine, so it is off by default).
 //
 // A turn = POST /api/messages with a user message, timed from sending until BOTH the bot's HTTP response and the bot's
 // reply at the fake connector have arrived (a bot that answers 200 first and replies later is timed to its reply).
@@ -18,10 +22,15 @@ const { values: opt } = parseArgs({
         bots: { type: 'string', default: 'peer,bpombot' },
         levels: { type: 'string', default: '1,16,64' },
         duration: { type: 'string', default: '10' },
-        warmup: { type: 'string', default: '5' },
+        // The .NET JIT is still re-compiling hot methods (tiered compilation) 10 s into the load on a 2-core machine.
+        warmup: { type: 'string', default: '20' },
         rounds: { type: 'string', default: '2' },
         // mulai: each reply must match the prompt of its step; any: any reply counts (e.g. a help card).
         flow: { type: 'string', default: 'mulai' },
+        // per-user: each virtual user keeps one personal conversation, as in Teams, and runs the flow in it again and
+        // again; per-flow: every flow in a new conversation (first contact each time).
+        conversations: { type: 'string', default: 'per-user' },
+        proxy: { type: 'boolean', default: false },
         'bpombot-env': { type: 'string', multiple: true, default: [] },
         'bpombot-dll': { type: 'string', default: 'bot/BpomBot.Host/bin/Release/net10.0/bpombot.dll' },
         json: { type: 'string' },
@@ -36,9 +45,12 @@ const rounds = Number(opt.rounds);
 
 const PORTS = { azuriteBlob: 10000, azurite: 10002, proxyBlob: 10010, proxy: 10012, connector: 3990, bot: 3978 };
 const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const tablePort = opt.proxy ? PORTS.proxy : PORTS.azurite;
+const blobPort = opt.proxy ? PORTS.proxyBlob : PORTS.azuriteBlob;
 const CONNECTION_STRING = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;'
-    + `AccountKey=${ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${PORTS.proxy}/devstoreaccount1;`
-    + `BlobEndpoint=http://127.0.0.1:${PORTS.proxyBlob}/devstoreaccount1;`;
+    + `AccountKey=${ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${tablePort}/devstoreaccount1;`
+    + `BlobEndpoint=http://127.0.0.1:${blobPort}/devstoreaccount1;`;
+if (!['per-user', 'per-flow'].includes(opt.conversations)) throw new Error('--conversations is per-user or per-flow');
 const TENANT = '72f988bf-0000-4000-8000-00000000bbbb';
 const REPLY_TIMEOUT_MS = 10_000;
 const HTTP_TIMEOUT_MS = 30_000;
@@ -59,6 +71,8 @@ const BOTS = {
             Storage__ConnectionString: CONNECTION_STRING,
             ASPNETCORE_ENVIRONMENT: 'Production',
             Logging__LogLevel__Default: 'Warning',
+            // Only for the "Storage round trips since start" line at shutdown.
+            'Logging__LogLevel__BpomBot.Storage.Tables.StorageTableInitializer': 'Information',
             DOTNET_CLI_TELEMETRY_OPTOUT: '1',
             DOTNET_NOLOGO: '1',
             ...Object.fromEntries(opt['bpombot-env'].map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
@@ -81,15 +95,20 @@ const children = new Set();
 function start(name, command, args, env = {}, cwd = root) {
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const tail = [];
+    let roundTripsLine = '';
     const keep = (d) => {
         tail.push(d.toString());
         if (tail.length > 40) tail.shift();
+        roundTripsLine = (roundTripsLine + d.toString()).slice(-256);
+        const m = /Storage round trips since start: (\d+)/.exec(roundTripsLine);
+        if (m) child.storageRoundTrips = Number(m[1]);
         if (opt.verbose) process.stderr.write(`[${name}] ${d}`);
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.tail = tail;
-    child.exited = new Promise((r) => child.on('exit', (code, sig) => { children.delete(child); r({ code, sig }); }));
+    // 'close', not 'exit': the child's last output (its storage count) has been read by then.
+    child.exited = new Promise((r) => child.on('close', (code, sig) => { children.delete(child); r({ code, sig }); }));
     children.add(child);
     return child;
 }
@@ -242,11 +261,11 @@ async function runSegment(botName, concurrency) {
         '--blobHost', '127.0.0.1', '--blobPort', String(PORTS.azuriteBlob), '--blobKeepAliveTimeout', '60',
         '--queueHost', '127.0.0.1', '--queuePort', '10001',
     ], {}, fs.mkdtempSync('/tmp/bench-azurite-'));
-    const proxy = start('proxy', process.execPath, [path.join(root, 'bench/load/proxy.mjs'),
-        `${PORTS.proxy}:${PORTS.azurite}:table`, `${PORTS.proxyBlob}:${PORTS.azuriteBlob}:blob`]);
+    const proxy = opt.proxy ? start('proxy', process.execPath, [path.join(root, 'bench/load/proxy.mjs'),
+        `${PORTS.proxy}:${PORTS.azurite}:table`, `${PORTS.proxyBlob}:${PORTS.azuriteBlob}:blob`]) : undefined;
     let botProc;
     try {
-        await waitForPort(PORTS.proxy, proxy, 'proxy');
+        if (proxy) await waitForPort(PORTS.proxy, proxy, 'proxy');
         await waitForPort(PORTS.azurite, azurite, 'azurite');
         await waitForPort(PORTS.azuriteBlob, azurite, 'azurite');
 
@@ -268,7 +287,8 @@ async function runSegment(botName, concurrency) {
             }
         }
 
-        // Closed loop: each virtual user runs mulai -> A -> title on a fresh conversation, again and again.
+        // Closed loop: each virtual user runs mulai -> A -> title again and again, in its own conversation (per-user) or
+        // in a new one each time (per-flow).
         const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
         const samples = [];
         const acks = []; // HTTP response times alone (a bot that queues the turn answers before it replies)
@@ -280,7 +300,8 @@ async function runSegment(botName, concurrency) {
         const vu = async (n) => {
             while (!stopping) {
                 const flowNo = ++flowSeq;
-                const conversationId = `a:${runId}-${botName}-${concurrency}-${flowNo}`;
+                const conversationId = `a:${runId}-${botName}-${concurrency}-`
+                    + (opt.conversations === 'per-user' ? `vu${n}` : `${flowNo}`);
                 for (let step = 0; step < FLOW.length && !stopping; step++) {
                     const wasMeasuring = measuring;
                     const r = await turn(agent, conversationId, n, step, flowNo);
@@ -301,7 +322,7 @@ async function runSegment(botName, concurrency) {
         await sleep(warmupMs);
         const before = procStat(botProc.pid);
         const connectorBefore = { posts: connector.posts, connections: connector.connections };
-        const harnessBefore = { azurite: procStat(azurite.pid).cpuMs, proxy: procStat(proxy.pid).cpuMs, loadgen: process.cpuUsage() };
+        const harnessBefore = { azurite: procStat(azurite.pid).cpuMs, proxy: proxy ? procStat(proxy.pid).cpuMs : 0, loadgen: process.cpuUsage() };
         const tStart = performance.now();
         measuring = true;
         await sleep(durationMs);
@@ -312,20 +333,23 @@ async function runSegment(botName, concurrency) {
         const lg = process.cpuUsage(harnessBefore.loadgen);
         const harnessCpuMs = {
             azurite: procStat(azurite.pid).cpuMs - harnessBefore.azurite,
-            proxy: procStat(proxy.pid).cpuMs - harnessBefore.proxy,
+            proxy: proxy ? procStat(proxy.pid).cpuMs - harnessBefore.proxy : 0,
             loadgen: (lg.user + lg.system) / 1000,
         };
         stopping = true;
         await Promise.all(users);
         agent.destroy();
-        // Storage requests over the whole life of this Azurite (cold start and warm-up included, all turns drained)
-        // divided by every turn the bot answered: exact, with no window-edge effects.
-        const storage = JSON.parse((await request(PORTS.proxy, 'GET', '/__bench/stats', undefined, false)).body);
+        // Storage round trips over the bot's whole life (cold start and warm-up included, all turns drained) divided by
+        // every turn it answered: exact, with no window-edge effects. The bot says its count when stopped.
+        const storage = proxy ? JSON.parse((await request(PORTS.proxy, 'GET', '/__bench/stats', undefined, false)).body) : undefined;
         const segmentAnswered = answeredTurns - answeredBefore;
+        await stop(botProc);
+        if (botProc.storageRoundTrips === undefined) throw new Error(`${botName} did not report its storage round trips:\n${botProc.tail.join('')}`);
 
         return {
             bot: botName, concurrency, seconds, samples, acks, errorKinds: errors, errorSamples,
-            storageRequests: storage.requests, storageConnections: storage.connections, answeredTurns: segmentAnswered,
+            storageRequests: botProc.storageRoundTrips, proxiedRequests: storage?.requests, storageConnections: storage?.connections,
+            answeredTurns: segmentAnswered,
             connectorPosts: connectorAfter.posts - connectorBefore.posts,
             connectorConnections: connectorAfter.connections - connectorBefore.connections, botCpuMs: after.cpuMs - before.cpuMs, harnessCpuMs,
             coldStartMs: coldMs, peakRssKb: after.hwmKb,
@@ -357,8 +381,9 @@ function summarize(segments) {
         httpAckP50: acks.length ? acks[Math.floor(0.5 * acks.length)] : NaN,
         errorSamples: segments.flatMap((g) => g.errorSamples).slice(0, 3),
         storageRequestsPerTurn: sum((g) => g.storageRequests) / Math.max(1, sum((g) => g.answeredTurns)),
+        proxiedRequestsPerTurn: opt.proxy ? sum((g) => g.proxiedRequests) / Math.max(1, sum((g) => g.answeredTurns)) : NaN,
         newTcpPerTurn: {
-            storage: sum((g) => g.storageConnections) / Math.max(1, sum((g) => g.answeredTurns)),
+            storage: opt.proxy ? sum((g) => g.storageConnections) / Math.max(1, sum((g) => g.answeredTurns)) : NaN,
             connector: sum((g) => g.connectorConnections) / Math.max(1, turns + errors),
         },
         cpuMsPerTurn: sum((g) => g.botCpuMs) / Math.max(1, turns),
@@ -395,8 +420,9 @@ async function main() {
                 + ` p99 ${f1(r.p99)} ms, errors ${r.errors}`
                 + `${r.errors ? ` ${JSON.stringify(r.errorKinds)} ${r.errorSamples.join(' | ')}` : ''}, cold ${f0(r.coldStartMs)} ms;`
                 + ` CPU share bot ${f2(r.cpuShare.bot)} azurite ${f2(r.cpuShare.azurite)} proxy ${f2(r.cpuShare.proxy)}`
-                + ` loadgen ${f2(r.cpuShare.loadgen)}; new TCP/turn storage ${f2(r.newTcpPerTurn.storage)}`
-                + ` connector ${f2(r.newTcpPerTurn.connector)}`);
+                + ` loadgen ${f2(r.cpuShare.loadgen)}; storage req/turn ${f2(r.storageRequestsPerTurn)} (client pipeline)`
+                + `${opt.proxy ? `, ${f2(r.proxiedRequestsPerTurn)} (proxy)` : ''}; new TCP/turn`
+                + `${opt.proxy ? ` storage ${f2(r.newTcpPerTurn.storage)}` : ''} connector ${f2(r.newTcpPerTurn.connector)}`);
         }
         for (const b of botNames) results.push(summarize(segments.filter((g) => g.bot === b && g.concurrency === level)));
     }
@@ -411,7 +437,8 @@ function printTable(results) {
     const cpuInfo = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || 'unknown CPU';
     const out = [];
     out.push(`Side by side, same machine, same run (${cpuInfo}, ${(cpuCount())} cores, Node ${process.version}); `
-        + `closed loop, warm-up ${opt.warmup} s excluded, ${rounds} × ${opt.duration} s measured per row (ABBA order); flow check: ${opt.flow}.`);
+        + `closed loop, warm-up ${opt.warmup} s excluded, ${rounds} × ${opt.duration} s measured per row (ABBA order); flow check: ${opt.flow}; `
+        + `conversations: ${opt.conversations}; storage ${opt.proxy ? 'behind the counting proxy' : 'direct'}.`);
     out.push('');
     out.push('| conc. | bot | turns/s | p50 ms | p99 ms | errors | storage req/turn | bot CPU ms/turn | cold start ms | peak RSS MB |');
     out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -430,7 +457,7 @@ function printTable(results) {
     }
     out.push('');
     out.push('turns/s ratio > 1 = BpomBot faster; latency, CPU, cold-start and RSS ratios < 1 = BpomBot better. '
-        + 'Storage req/turn counted at the proxy in front of Azurite (both bots use it).');
+        + 'Storage req/turn: round trips counted in each bot\'s own storage client pipeline, over every turn it answered.');
     process.stdout.write(`${out.join('\n')}\n`);
 }
 function cpuCount() {

@@ -29,7 +29,8 @@ const PEMANGKU = [
     'Organisasi/Komunitas sosial', 'Komunitas pendidikan',
 ];
 
-const conversationState = new ConversationState(new TableStorage(connectionString, tableName));
+const storage = new TableStorage(connectionString, tableName);
+const conversationState = new ConversationState(storage);
 const dialogs = new DialogSet(conversationState.createProperty('DialogState'));
 dialogs.add(new ChoicePrompt('subProses'));
 dialogs.add(new TextPrompt('judul'));
@@ -65,11 +66,13 @@ adapter.onTurnError = async (context, error) => {
 async function onTurn(context) {
     if (context.activity.type === 'message') {
         const dc = await dialogs.createContext(context);
-        const result = await dc.continueDialog();
-        if (result.status === DialogTurnStatus.empty) {
-            if ((context.activity.text || '').trim().toLowerCase() === 'mulai') {
-                await dc.beginDialog('mulai');
-            } else {
+        if ((context.activity.text || '').trim().toLowerCase() === 'mulai') {
+            // As in BpomBot, a bare `mulai` leaves whatever prompt is open and starts a new kegiatan.
+            await dc.cancelAllDialogs();
+            await dc.beginDialog('mulai');
+        } else {
+            const result = await dc.continueDialog();
+            if (result.status === DialogTurnStatus.empty) {
                 await context.sendActivity('Ketik "mulai" untuk mencatat kegiatan baru.');
             }
         }
@@ -118,4 +121,8 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, '127.0.0.1', () => console.log(`peer-js listening on http://127.0.0.1:${port}`));
-process.on('SIGTERM', () => process.exit(0));
+process.on('SIGTERM', () => {
+    // Same line as BpomBot's at shutdown; the load generator divides it by the turns answered.
+    console.log(`Storage round trips since start: ${storage.roundTrips}`);
+    process.exit(0);
+});

@@ -2,6 +2,7 @@
 // A botbuilder Storage on Azure Tables (@azure/data-tables), with the same contract as botbuilder's MemoryStorage:
 // read returns only the keys that exist, each item carrying its eTag; write is unconditional when the item has no
 // eTag (or "*") and conditional (If-Match) otherwise, failing on a mismatch; delete ignores missing keys.
+// roundTrips counts every HTTP request its client pipeline sends (retries included), as BpomBot's Tables client does.
 const { TableClient } = require('@azure/data-tables');
 
 const ROW_KEY = 'state';
@@ -13,7 +14,18 @@ const isNotFound = (err) => err && err.statusCode === 404;
 class TableStorage {
     /** @param {string} connectionString @param {string} tableName */
     constructor(connectionString, tableName) {
-        this.client = TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection: true });
+        this.roundTrips = 0;
+        const countRoundTrips = {
+            name: 'countRoundTrips',
+            sendRequest: (request, next) => {
+                this.roundTrips++;
+                return next(request);
+            },
+        };
+        this.client = TableClient.fromConnectionString(connectionString, tableName, {
+            allowInsecureConnection: true,
+            additionalPolicies: [{ policy: countRoundTrips, position: 'perRetry' }],
+        });
         this.ready = undefined;
     }
 

@@ -9,4 +9,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Evidence file {Name} stored ({Length} bytes, sha256 {Sha256})")]
     public static partial void EvidenceStored(ILogger logger, string name, long length, string sha256);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Storage round trips since start: {RoundTrips}")]
+    public static partial void RoundTripsSinceStart(ILogger logger, long roundTrips);
 }

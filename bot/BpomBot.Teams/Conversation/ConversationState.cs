@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace BpomBot.Teams.Conversation;
 
@@ -32,9 +33,14 @@ public enum Prompt
 /// </summary>
 public sealed class ConversationState
 {
-    public const int ProcessedKept = 50;
+    /// <summary>
+    /// Teams redelivers an activity within seconds when the first delivery failed, so a short memory is enough; the
+    /// ids are most of the stored row, which is read and written on every turn.
+    /// </summary>
+    public const int ProcessedKept = 16;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Unset answers are left out of the stored JSON (they read back as their defaults).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault };
 
     public Prompt Prompt { get; set; }
     public bool English { get; set; }

@@ -75,6 +75,10 @@ public static class StorageRoundTrips
     private static readonly Counter<long> Counter = Meter.CreateCounter<long>("bpombot.storage.round_trips", unit: "{request}", description: "HTTP round trips to Azure Storage, retries included.");
     private static readonly Counter<long> Failures = Meter.CreateCounter<long>("bpombot.storage.failures", unit: "{call}", description: "Table calls that failed as unavailable (timeout, unreachable, throttled or 5xx after retries).");
     private static readonly AsyncLocal<Scope?> Current = new();
+    private static long total;
+
+    /// <summary>Round trips this process has made since it started.</summary>
+    public static long Total => Interlocked.Read(ref total);
 
     /// <summary>Starts counting round trips made by this async flow (e.g. one bot turn); dispose to stop.</summary>
     public static Scope BeginScope()
@@ -87,6 +91,7 @@ public static class StorageRoundTrips
     internal static void Record(string service, string method)
     {
         Counter.Add(1, new KeyValuePair<string, object?>("service", service), new KeyValuePair<string, object?>("method", method));
+        Interlocked.Increment(ref total);
         for (var scope = Current.Value; scope is not null; scope = scope.Parent)
         {
             scope.Increment();
