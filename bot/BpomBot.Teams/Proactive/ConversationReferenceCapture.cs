@@ -41,7 +41,7 @@ public sealed class ConversationReferenceCapture(IConversationReferenceRepositor
             return;
         }
 
-        var fingerprint = $"{conversationId}|{activity.ServiceUrl}";
+        var fingerprint = (conversationId, activity.ServiceUrl);
         if (known.Map.TryGetValue(user, out var seen) && seen == fingerprint)
         {
             return;
@@ -62,5 +62,5 @@ public sealed class ConversationReferenceCapture(IConversationReferenceRepositor
 /// <summary>Per-process memory of references already stored (user → conversation and serviceUrl), to skip needless writes.</summary>
 public sealed class KnownConversations
 {
-    public ConcurrentDictionary<string, string> Map { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, (string ConversationId, string ServiceUrl)> Map { get; } = new(StringComparer.Ordinal);
 }
