@@ -121,23 +121,51 @@ public sealed class NotificationDeliveryTests
     {
         sender.Conversations["officer-1"] = new ProactiveTarget("https://connector.test/", "a:1");
         var delivery = Delivery();
+        var queued = new List<Notification>();
         for (var i = 0; i < 10; i++)
         {
-            await delivery.EnqueueAsync(await QueuedAsync("single|" + i));
+            queued.Add(await QueuedAsync("single|" + i));
+            await delivery.EnqueueAsync(queued[^1]);
         }
 
+        var start = clock.GetUtcNow();
         using var cts = new CancellationTokenSource();
         var loop = delivery.RunAsync(cts.Token);
+
+        // The clock stands still until the three that did not fit in the first second have recorded that they wait.
+        // No second passes in this phase, so exactly seven sends can have happened, all at the start.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await CountAsync(queued, NotificationStatus.Throttled) < 3)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {sender.Calls.Count} sent and fewer than 3 waiting for the window");
+            await Task.Delay(1);
+        }
+
+        Assert.Equal(7, sender.Calls.Count);
+
         while (sender.Calls.Count < 10)
         {
+            Assert.True(DateTime.UtcNow < deadline, $"only {sender.Calls.Count} of 10 sent");
             await Task.Delay(1);
             clock.Advance(TimeSpan.FromMilliseconds(100));
         }
 
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loop);
-        var times = sender.Times.OrderBy(t => t).ToList();
-        Assert.True(times[7] - times[0] >= TimeSpan.FromSeconds(1), "the 8th send waits for the 1-second window");
+        var times = sender.Times.Order().ToList();
+        Assert.All(times[..7], t => Assert.Equal(start, t));
+        Assert.All(times[7..], t => Assert.True(t >= start + TimeSpan.FromSeconds(1), $"sent {t - start} after the first, inside the 1-second window"));
+    }
+
+    private async Task<int> CountAsync(IEnumerable<Notification> notifications, NotificationStatus status)
+    {
+        var count = 0;
+        foreach (var n in notifications)
+        {
+            count += (await store.GetNotificationAsync(n.DueAt, n.Id))?.Status == status ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>Answers from a script (success once it runs out) and records each call.</summary>
