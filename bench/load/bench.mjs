@@ -255,7 +255,10 @@ async function turn(agent, conversationId, vu, step, flowNo) {
 // ---------------------------------------------------------------- one segment: one bot at one concurrency level
 async function runSegment(botName, concurrency) {
     const bot = BOTS[botName];
-    const azurite = start('azurite', path.join(root, 'node_modules/.bin/azurite'), [
+    // BENCH_AZURITE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for profiling Azurite.
+    const azurite = start('azurite', process.execPath, [
+        ...(process.env.BENCH_AZURITE_NODE_ARGS || '').split(' ').filter(Boolean),
+        path.join(root, 'node_modules/azurite/dist/src/azurite.js'),
         '--inMemoryPersistence', '--silent', '--disableTelemetry', '--skipApiVersionCheck', '--loose',
         '--tableHost', '127.0.0.1', '--tablePort', String(PORTS.azurite), '--tableKeepAliveTimeout', '60',
         '--blobHost', '127.0.0.1', '--blobPort', String(PORTS.azuriteBlob), '--blobKeepAliveTimeout', '60',
