@@ -91,7 +91,11 @@ public sealed class ConversationEnvironment : IAsyncLifetime
     public async Task<BpomBot.Domain.Workflow.Kegiatan> StoredKegiatanAsync(string unitId, string title)
     {
         var repository = new BpomBot.Storage.Kegiatan.TableKegiatanRepository(new BpomBot.Storage.Tables.Client.TableServiceClient(StorageConnectionString));
-        var all = await repository.ListByUnitYearAsync(unitId, DateTime.UtcNow.Year);
+        // The bot files a kegiatan under its unit's local year (WIB/WITA/WIT, all ahead of UTC), which on
+        // 31 December evening (UTC) is already the next year.
+        var year = DateTime.UtcNow.Year;
+        var all = await repository.ListByUnitYearAsync(unitId, year);
+        all = [.. all, .. await repository.ListByUnitYearAsync(unitId, year + 1)];
         return Assert.Single(all, k => k.Title == title);
     }
 
