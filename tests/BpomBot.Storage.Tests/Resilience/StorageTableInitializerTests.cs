@@ -3,7 +3,7 @@ using BpomBot.Storage.Blobs;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Repositories;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace BpomBot.Storage.Tests.Resilience;
 
@@ -14,7 +14,7 @@ public sealed class StorageTableInitializerTests
     {
         await using var server = new ScriptedHttpServer(204);
         var service = new TableServiceClient(server.Endpoint, new StorageSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[32])));
-        var logger = new LinesLogger();
+        var logger = new FakeLogger<StorageTableInitializer>();
         var initializer = new StorageTableInitializer(
             service, [.. StorageTables.All.Select(n => new StorageTableName(n))], new InMemoryEvidenceStore(), logger);
 
@@ -23,26 +23,8 @@ public sealed class StorageTableInitializerTests
 
         var bodies = server.Requests.Where(r => r.StartsWith("POST /devstoreaccount1/Tables", StringComparison.Ordinal)).ToList();
         Assert.Equal(StorageTables.All.Count, bodies.Count);
-        var report = Assert.Single(logger.Lines, l => l.StartsWith("Storage round trips since start: ", StringComparison.Ordinal));
+        var report = Assert.Single(logger.Collector.GetSnapshot().Select(r => r.Message), l => l.StartsWith("Storage round trips since start: ", StringComparison.Ordinal));
         // The counter is per process and other tests run alongside: at least this initializer's own requests.
         Assert.True(long.Parse(report["Storage round trips since start: ".Length..], System.Globalization.CultureInfo.InvariantCulture) >= bodies.Count, report);
-    }
-
-    private sealed class LinesLogger : ILogger<StorageTableInitializer>
-    {
-        public List<string> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Lines)
-            {
-                Lines.Add(formatter(state, exception));
-            }
-        }
     }
 }
