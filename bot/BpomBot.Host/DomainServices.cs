@@ -1,3 +1,4 @@
+using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Dates;
 using BpomBot.Domain.Organization;
@@ -44,7 +45,16 @@ internal sealed partial class CalendarRefreshService(LiveWorkingDayCalendar cale
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await calendar.RefreshAsync(cancellationToken);
+        try
+        {
+            await calendar.RefreshAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or Azure.RequestFailedException)
+        {
+            // Storage down (or its tables not created yet) at start: serve with the shipped holidays; the timer retries.
+            LogRefreshFailed(logger, ex);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 

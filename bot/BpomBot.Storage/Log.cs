@@ -12,4 +12,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Storage round trips since start: {RoundTrips}")]
     public static partial void RoundTripsSinceStart(ILogger logger, long roundTrips);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Storage tables not created yet, retrying in the background: {Reason}")]
+    public static partial void TablesNotReady(ILogger logger, string reason);
 }

@@ -1,4 +1,3 @@
-using BpomBot.Storage.Tables.Client;
 using Microsoft.Extensions.Options;
 
 namespace BpomBot.Storage;
@@ -47,9 +46,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             try
             {
-                StorageConnectionString.Parse(options.ConnectionString!);
+                _ = new TableServiceClient(options.ConnectionString!);
             }
-            catch (FormatException ex)
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
             {
                 errors.Add("Storage:ConnectionString is invalid: " + ex.Message);
             }

@@ -10,7 +10,10 @@ using BpomBot.Storage.Kegiatan;
 using BpomBot.Storage.Reminders;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.InMemory;
+using BpomBot.Domain.Disposisi;
+using BpomBot.Domain.Reminders;
+using BpomBot.Domain.Roster;
+using BpomBot.Storage.InMemory;
 using BpomBot.Storage.Tables.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,9 +26,11 @@ namespace BpomBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Tables client (connection string, or endpoint + DefaultAzureCredential), the repositories,
-    /// the evidence blob store, a hosted initializer that creates tables and the container at start, and the "storage" health check.
-    /// Options come from the "Storage" section and are validated at start.
+    /// Registers the Azure.Data.Tables <see cref="TableServiceClient"/> (one per process: connection string, or endpoint +
+    /// DefaultAzureCredential), the repositories, the evidence blob store, a hosted initializer that creates tables and the
+    /// container (retrying in the background while storage is down), the retention sweep and the "storage" health check.
+    /// With Storage:InMemory=true (tests and demos) the ports get in-memory repository fakes instead and no table client
+    /// exists. Options come from the "Storage" section and are validated at start.
     /// </summary>
     public static IServiceCollection AddBpomTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,15 +38,18 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorageReadiness>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
 
-        services.TryAddSingleton<ITableServiceClient>(sp => CreateTableService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IEvidenceStore>(sp =>
+        if (configuration.GetValue<bool>(StorageOptions.SectionName + ":" + nameof(StorageOptions.InMemory)))
         {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return options.InMemory
-                ? new InMemoryEvidenceStore()
-                : new BlobEvidenceStore(CreateBlobService(options).GetBlobContainerClient(options.EvidenceContainer), sp.GetRequiredService<ILogger<BlobEvidenceStore>>());
-        });
+            return services.AddInMemoryRepositories();
+        }
+
+        services.TryAddSingleton(sp => TableStorage.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton<IEvidenceStore>(sp => new BlobEvidenceStore(
+            CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value).GetBlobContainerClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.EvidenceContainer),
+            sp.GetRequiredService<ILogger<BlobEvidenceStore>>()));
 
         foreach (var table in StorageTables.All)
         {
@@ -59,41 +67,34 @@ public static class StorageServiceCollectionExtensions
         services.AddBpomDisposisiStorage();
         services.TryAddSingleton<IKegiatanRepository, TableKegiatanRepository>();
         services.AddBpomReminderStorage();
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
 
-    internal static ITableServiceClient CreateTableService(StorageOptions options, TimeProvider timeProvider)
+    /// <summary>Storage:InMemory: every storage port on an in-memory repository fake (lost on restart).</summary>
+    private static IServiceCollection AddInMemoryRepositories(this IServiceCollection services)
     {
-        if (options.InMemory)
-        {
-            return new InMemoryTableServiceClient(timeProvider);
-        }
-
-        return options.ConnectionString is { Length: > 0 } cs
-            ? new TableServiceClient(cs)
-            : new TableServiceClient(options.TableEndpoint!, Credential(options));
+        services.TryAddSingleton<IEvidenceStore, InMemoryEvidenceStore>();
+        services.TryAddSingleton<IConversationReferenceRepository, InMemoryConversationReferenceRepository>();
+        services.TryAddSingleton<IDialogStateRepository, InMemoryDialogStateRepository>();
+        services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
+        services.TryAddSingleton<IRosterRepository, InMemoryRosterRepository>();
+        services.TryAddSingleton<IFaqTicketRepository, InMemoryFaqTicketRepository>();
+        services.TryAddSingleton<IFaqFeedbackRepository, InMemoryFaqFeedbackRepository>();
+        services.TryAddSingleton<ICalendarOverrideRepository, InMemoryCalendarOverrideRepository>();
+        services.TryAddSingleton<IDisposisiRepository, InMemoryDisposisiRepository>();
+        services.TryAddSingleton<IDelegationRepository, InMemoryDelegationRepository>();
+        services.TryAddSingleton<IKegiatanRepository, InMemoryKegiatanRepository>();
+        services.TryAddSingleton<IReminderStore, InMemoryReminderStore>();
+        services.Configure<StorageOptions>(o => o.InMemory = true);
+        return services;
     }
 
-    internal static BlobServiceClient CreateBlobService(StorageOptions options)
-    {
-        if (options.ConnectionString is { Length: > 0 } cs)
-        {
-            var parsed = StorageConnectionString.Parse(cs);
-            if (parsed.BlobEndpoint is null)
-            {
-                throw new InvalidOperationException("Storage:ConnectionString has no blob endpoint for evidence files.");
-            }
-
-            return parsed.AccountKey is not null
-                ? new BlobServiceClient(parsed.BlobEndpoint, new Azure.Storage.StorageSharedKeyCredential(parsed.AccountName!, parsed.AccountKey))
-                : new BlobServiceClient(parsed.BlobEndpoint, new Azure.AzureSasCredential(parsed.SharedAccessSignature!));
-        }
-
-        return new BlobServiceClient(options.BlobEndpoint!, Credential(options));
-    }
+    internal static BlobServiceClient CreateBlobService(StorageOptions options) =>
+        options.ConnectionString is { Length: > 0 } cs
+            ? new BlobServiceClient(cs)
+            : new BlobServiceClient(options.BlobEndpoint!, Credential(options));
 
     // Azure.Core 1.60 also carries Azure.Identity type names; the alias pins the Azure.Identity package's credential.
-    private static AzureIdentity::Azure.Identity.DefaultAzureCredential Credential(StorageOptions options) =>
+    internal static AzureIdentity::Azure.Identity.DefaultAzureCredential Credential(StorageOptions options) =>
         new(new AzureIdentity::Azure.Identity.DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId });
 }

@@ -11,6 +11,7 @@ using BpomBot.Domain.Organization;
 using BpomBot.Domain.Reminders;
 using BpomBot.Storage.Reminders;
 using BpomBot.Storage.Tables;
+using Azure.Data.Tables;
 using BpomBot.Storage.Tables.Client;
 
 namespace BpomBot.Benchmarks.Reminders;
@@ -43,7 +44,7 @@ public class ReminderSweepBenchmark
     public void Setup()
     {
         azurite = AzuriteTableProcess.Start();
-        var service = new TableServiceClient(azurite.ConnectionString);
+        var service = TableStorage.Create(azurite.ConnectionString);
         StorageTableInitializer.CreateTablesAsync(service, TableReminderStore.Tables).GetAwaiter().GetResult();
         store = new TableReminderStore(service);
         var units = UnitCatalog.LoadEmbedded();

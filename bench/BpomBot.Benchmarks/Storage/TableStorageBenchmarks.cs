@@ -6,26 +6,27 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Perfolizer.Mathematics.OutlierDetection;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Azure.Data.Tables;
 using BpomBot.Storage.Tables.Client;
 
 namespace BpomBot.Benchmarks.Storage;
 
 /// <summary>
-/// Table client against Azurite (in memory, loopback). One operation per iteration, so P50/P95/P99 are per-operation
+/// Azure.Data.Tables (with the bot's pipeline options) against Azurite (in memory, loopback). One operation per iteration, so P50/P95/P99 are per-operation
 /// latencies. Run: dotnet run -c Release --project bench/BpomBot.Benchmarks -- --filter '*TableStorage*'
 /// </summary>
 [Config(typeof(Config))]
 public class TableStorageBenchmarks
 {
     private AzuriteTableProcess? _azurite;
-    private ITableClient _table = null!;
+    private TableClient _table = null!;
     private int _n;
 
     [GlobalSetup]
     public void Setup()
     {
         _azurite = AzuriteTableProcess.Start();
-        _table = new TableServiceClient(_azurite.ConnectionString).GetTableClient("bench");
+        _table = TableStorage.Create(_azurite.ConnectionString).GetTableClient("bench");
         _table.CreateIfNotExistsAsync().GetAwaiter().GetResult();
         for (var batch = 0; batch < 10; batch++)
         {
@@ -33,14 +34,14 @@ public class TableStorageBenchmarks
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row("query", (batch * 100) + i)))).GetAwaiter().GetResult();
         }
 
-        _table.UpsertEntityAsync(Row("point", 0)).GetAwaiter().GetResult();
+        _table.UpsertEntityAsync(Row("point", 0), TableUpdateMode.Replace).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
     public void Cleanup() => _azurite?.Dispose();
 
     [Benchmark(Description = "Point read")]
-    public Task<TableEntity?> PointRead() => _table.GetEntityAsync("point", "000000");
+    public async Task<TableEntity> PointRead() => (await _table.GetEntityAsync<TableEntity>("point", "000000")).Value;
 
     [Benchmark(Description = "Upsert")]
     public Task Upsert() => _table.UpsertEntityAsync(Row("upsert", _n++ % 1000), TableUpdateMode.Replace);
@@ -57,7 +58,7 @@ public class TableStorageBenchmarks
     public async Task<int> Query1000()
     {
         var count = 0;
-        await foreach (var page in _table.QueryAsync(TableFilter.PartitionKeyEquals("query")))
+        await foreach (var page in _table.QueryAsync<TableEntity>(TableFilter.PartitionKeyEquals("query"), maxPerPage: 1000).AsPages())
         {
             count += page.Values.Count;
         }

@@ -4,7 +4,6 @@ using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Organization;
 using BpomBot.Storage;
 using BpomBot.Storage.Tables;
-using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Repositories;
 using Microsoft.Extensions.Options;
 
@@ -78,7 +77,7 @@ internal static class CalendarOverrideCommand
         try
         {
             _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            await StorageTableInitializer.CreateTablesAsync(provider.GetRequiredService<ITableServiceClient>(),
+            await StorageTableInitializer.CreateTablesAsync(provider,
                 [StorageTables.CalendarOverrides, StorageTables.Audit], cancellationToken);
             var repository = provider.GetRequiredService<ICalendarOverrideRepository>();
             if (request.List)

@@ -4,7 +4,6 @@ using BpomBot.Domain.Organization;
 using BpomBot.Domain.Roster;
 using BpomBot.Storage;
 using BpomBot.Storage.Tables;
-using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Repositories;
 using Microsoft.Extensions.Options;
 
@@ -64,7 +63,7 @@ internal static class RosterCommand
         try
         {
             _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            await StorageTableInitializer.CreateTablesAsync(provider.GetRequiredService<ITableServiceClient>(),
+            await StorageTableInitializer.CreateTablesAsync(provider,
                 [StorageTables.People, StorageTables.PeopleByUnit, StorageTables.Audit], cancellationToken);
             var importer = new RosterImporter(provider.GetRequiredService<IRosterRepository>(), units, provider.GetRequiredService<IAuditLog>(), TimeProvider.System);
             var result = await importer.ImportAsync(csv, "cli", cancellationToken);

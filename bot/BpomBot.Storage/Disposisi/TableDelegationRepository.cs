@@ -8,7 +8,7 @@ namespace BpomBot.Storage.Disposisi;
 /// Delegations: PK = leader object id, RK = delegation id (versioned). DelegationsByDelegate: PK = delegate object id,
 /// RK = delegation id, a derived copy overwritten after each successful save.
 /// </summary>
-public sealed class TableDelegationRepository(ITableServiceClient service) : IDelegationRepository
+public sealed class TableDelegationRepository(TableServiceClient service) : IDelegationRepository
 {
     private readonly JsonDocumentTable<Delegation> _byLeader = new(service.GetTableClient(DisposisiTables.Delegations));
     private readonly JsonDocumentTable<Delegation> _byDelegate = new(service.GetTableClient(DisposisiTables.DelegationsByDelegate));

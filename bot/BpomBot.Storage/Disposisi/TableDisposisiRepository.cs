@@ -9,7 +9,7 @@ namespace BpomBot.Storage.Disposisi;
 /// DisposisiPending: PK = addressee object id, RK = disposisi id: a derived index of undecided disposisi, written after
 /// a successful create and removed after the decision; the inbox re-reads each row from the main table.
 /// </summary>
-public sealed class TableDisposisiRepository(ITableServiceClient service) : IDisposisiRepository
+public sealed class TableDisposisiRepository(TableServiceClient service) : IDisposisiRepository
 {
     private readonly JsonDocumentTable<Domain.Disposisi.Disposisi> _main = new(service.GetTableClient(DisposisiTables.Disposisi));
     private readonly JsonDocumentTable<PendingRow> _pending = new(service.GetTableClient(DisposisiTables.Pending));

@@ -9,7 +9,7 @@ namespace BpomBot.Storage.Kegiatan;
 /// Kegiatan: PK = kegiatan id, RK = "". The aggregate is one versioned JSON document (ETag = version) with index
 /// columns OfficerId, UnitId and Year for the officer's and the unit-year lists.
 /// </summary>
-public sealed class TableKegiatanRepository(ITableServiceClient service) : IKegiatanRepository
+public sealed class TableKegiatanRepository(TableServiceClient service) : IKegiatanRepository
 {
     public const string TableName = "Kegiatan";
 

@@ -11,7 +11,7 @@ namespace BpomBot.Storage.Reminders;
 /// query over (now - lookback, now] touches little more than what is due. Notifications: PK = UTC day of DueAt, RK = id,
 /// index columns Status and UpdatedAt, kept as the delivery record.
 /// </summary>
-public sealed class TableReminderStore(ITableServiceClient service) : IReminderStore
+public sealed class TableReminderStore(TableServiceClient service) : IReminderStore
 {
     public const string SubjectsTable = "ReminderSubjects";
     public const string ItemsTable = "ReminderItems";
@@ -138,7 +138,7 @@ public sealed class TableReminderStore(ITableServiceClient service) : IReminderS
         }
     }
 
-    /// <summary>The table row of a new pending item (for bulk loads through <see cref="ITableClient.SubmitTransactionAsync"/>).</summary>
+    /// <summary>The table row of a new pending item (for bulk loads through TableClient.SubmitTransactionAsync).</summary>
     public TableEntity ToPendingItemEntity(ReminderItem item)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -90,7 +90,7 @@ public sealed class ConversationEnvironment : IAsyncLifetime
     /// <summary>The one stored kegiatan of <paramref name="unitId"/> this year with <paramref name="title"/>.</summary>
     public async Task<BpomBot.Domain.Workflow.Kegiatan> StoredKegiatanAsync(string unitId, string title)
     {
-        var repository = new BpomBot.Storage.Kegiatan.TableKegiatanRepository(new BpomBot.Storage.Tables.Client.TableServiceClient(StorageConnectionString));
+        var repository = new BpomBot.Storage.Kegiatan.TableKegiatanRepository(BpomBot.Storage.Tables.Client.TableStorage.Create(StorageConnectionString));
         // The bot files a kegiatan under its unit's local year (WIB/WITA/WIT, all ahead of UTC), which on
         // 31 December evening (UTC) is already the next year.
         var year = DateTime.UtcNow.Year;

@@ -134,7 +134,7 @@ public sealed class SopWalkPlaygroundTests(ConversationEnvironment env) : IClass
     /// <summary>The leader's approval, applied to the stored kegiatan through the engine (what the disposisi feature does).</summary>
     private async Task ApproveAsync(string stepId)
     {
-        var repository = new TableKegiatanRepository(new TableServiceClient(env.StorageConnectionString));
+        var repository = new TableKegiatanRepository(TableStorage.Create(env.StorageConnectionString));
         var kegiatan = await StoredAsync();
         Assert.Equal((stepId, StepStatus.MenungguDisposisi), (kegiatan.CurrentStepId, kegiatan.CurrentStep!.Status));
         var engine = new KegiatanEngine(SopCatalog.LoadEmbedded(), new WorkingDayCalendar(HolidaySet.LoadEmbedded()));

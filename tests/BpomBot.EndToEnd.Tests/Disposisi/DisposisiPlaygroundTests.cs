@@ -31,7 +31,7 @@ public sealed class DisposisiPlaygroundTests(ConversationEnvironment env) : ICla
     {
         await env.StepAsync("Seeding the roster: the Playground user is pelaksana and Kepala UPT of bbpom-bandung", async () =>
         {
-            var service = new TableServiceClient(env.StorageConnectionString);
+            var service = TableStorage.Create(env.StorageConnectionString);
             var importer = new RosterImporter(new TableRosterRepository(service), UnitCatalog.LoadEmbedded(), new TableAuditLog(service), TimeProvider.System);
             var result = await importer.ImportAsync(
                 $"{RosterCsv.Header}\n{PlaygroundUserAadId},Alex Wilber,alex.wilber@pom.go.id,{Unit},pelaksana;kepala-upt,", "e2e");

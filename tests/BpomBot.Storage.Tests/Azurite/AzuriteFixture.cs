@@ -22,6 +22,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int BlobPort { get; private set; }
 
+    /// <summary>An Azurite that will listen on ports chosen now (e.g. to start it after a client was configured for it).</summary>
+    public static AzuriteFixture OnFreePorts() => new() { TablePort = FreePort(), BlobPort = FreePort() };
+
     public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
 
     public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
@@ -39,8 +42,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             throw new InvalidOperationException($"Azurite not found at {main}. Run `npm ci --no-audit --no-fund` in {root}.");
         }
 
-        TablePort = FreePort();
-        BlobPort = FreePort();
+        TablePort = TablePort == 0 ? FreePort() : TablePort;
+        BlobPort = BlobPort == 0 ? FreePort() : BlobPort;
         var queuePort = FreePort();
         var workspace = _workspace = Path.Combine(Path.GetTempPath(), "bpombot-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workspace);

@@ -2,16 +2,15 @@ using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Tests.Calendar;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.InMemory;
 using BpomBot.Storage.Tables.Repositories;
 using BpomBot.Storage.Tests.Azurite;
 
 namespace BpomBot.Storage.Tests.Calendar;
 
-/// <summary>The calendar's override contract (from Domain.Tests) on the table adapter: Azurite and the in-memory fake.</summary>
+/// <summary>The calendar's override contract (from Domain.Tests) on the table adapteron Azurite.</summary>
 public abstract class TableCalendarOverrideRepositoryTests : CalendarOverrideRepositoryContract
 {
-    protected abstract ITableServiceClient CreateService();
+    protected abstract TableServiceClient CreateService();
 
     protected override async Task<ICalendarOverrideRepository> CreateEmptyAsync()
     {
@@ -25,14 +24,14 @@ public abstract class TableCalendarOverrideRepositoryTests : CalendarOverrideRep
 [Trait("Category", "Azurite")]
 public sealed class AzuriteCalendarOverrideRepositoryTests(AzuriteFixture azurite) : TableCalendarOverrideRepositoryTests
 {
-    protected override ITableServiceClient CreateService() => new TableServiceClient(azurite.ConnectionString);
+    protected override TableServiceClient CreateService() => TableStorage.Create(azurite.ConnectionString);
 
     /// <summary>The table name is fixed and Azurite is shared, so each test starts from an emptied table.</summary>
     protected override async Task<ICalendarOverrideRepository> CreateEmptyAsync()
     {
         var repository = await base.CreateEmptyAsync();
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(StorageTables.CalendarOverrides);
-        foreach (var row in await table.QueryListAsync(null, int.MaxValue))
+        var table = TableStorage.Create(azurite.ConnectionString).GetTableClient(StorageTables.CalendarOverrides);
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
         {
             await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All);
         }
@@ -41,7 +40,3 @@ public sealed class AzuriteCalendarOverrideRepositoryTests(AzuriteFixture azurit
     }
 }
 
-public sealed class InMemoryCalendarOverrideRepositoryTableTests : TableCalendarOverrideRepositoryTests
-{
-    protected override ITableServiceClient CreateService() => new InMemoryTableServiceClient(TimeProvider.System);
-}

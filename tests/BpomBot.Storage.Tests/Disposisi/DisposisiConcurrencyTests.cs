@@ -23,7 +23,7 @@ namespace BpomBot.Storage.Tests.Disposisi;
 public sealed class DisposisiConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
-    private readonly ITableServiceClient _service = new TableServiceClient(azurite.ConnectionString);
+    private readonly TableServiceClient _service = TableStorage.Create(azurite.ConnectionString);
 
     public Task InitializeAsync() => StorageTableInitializer.CreateTablesAsync(_service, DisposisiTables.All);
 

@@ -4,17 +4,16 @@ using BpomBot.Domain.Roster;
 using BpomBot.Storage.Disposisi;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.InMemory;
 using BpomBot.Storage.Tests.Azurite;
 
 namespace BpomBot.Storage.Tests.Disposisi;
 
-/// <summary>Disposisi and delegation repositories, run against Azurite and the in-memory fake (ids unique per test).</summary>
+/// <summary>Disposisi and delegation repositories, run against Azurite (ids unique per test).</summary>
 public abstract class DisposisiRepositoryContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
-    protected abstract ITableServiceClient Service { get; }
+    protected abstract TableServiceClient Service { get; }
 
     public Task InitializeAsync() => StorageTableInitializer.CreateTablesAsync(Service, DisposisiTables.All);
 
@@ -121,10 +120,6 @@ public abstract class DisposisiRepositoryContract : IAsyncLifetime
 [Trait("Category", "Azurite")]
 public sealed class AzuriteDisposisiRepositoryTests(AzuriteFixture azurite) : DisposisiRepositoryContract
 {
-    protected override ITableServiceClient Service { get; } = new TableServiceClient(azurite.ConnectionString);
+    protected override TableServiceClient Service { get; } = TableStorage.Create(azurite.ConnectionString);
 }
 
-public sealed class InMemoryDisposisiRepositoryTests : DisposisiRepositoryContract
-{
-    protected override ITableServiceClient Service { get; } = new InMemoryTableServiceClient();
-}

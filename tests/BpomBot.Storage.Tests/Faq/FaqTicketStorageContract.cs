@@ -3,18 +3,17 @@ using BpomBot.Domain.Faq;
 using BpomBot.Domain.Faq.Tickets;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.InMemory;
 using BpomBot.Storage.Tables.Repositories;
 using BpomBot.Storage.Tests.Azurite;
 
 namespace BpomBot.Storage.Tests.Faq;
 
-/// <summary>The ticket desk and the feedback report on the real table adapters (Azurite and the in-memory fake).</summary>
+/// <summary>The ticket desk and the feedback report on the real table adapters (Azurite).</summary>
 public abstract class FaqTicketStorageContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 5, 11, 2, 30, 0, TimeSpan.Zero);
 
-    protected abstract ITableServiceClient Service { get; }
+    protected abstract TableServiceClient Service { get; }
 
     public Task InitializeAsync() => StorageTableInitializer.CreateTablesAsync(Service, StorageTables.All);
 
@@ -131,13 +130,9 @@ public abstract class FaqTicketStorageContract : IAsyncLifetime
 [Trait("Category", "Azurite")]
 public sealed class AzuriteFaqTicketStorageTests(AzuriteFixture azurite) : FaqTicketStorageContract
 {
-    protected override ITableServiceClient Service { get; } = new TableServiceClient(azurite.ConnectionString);
+    protected override TableServiceClient Service { get; } = TableStorage.Create(azurite.ConnectionString);
 }
 
-public sealed class InMemoryFaqTicketStorageTests : FaqTicketStorageContract
-{
-    protected override ITableServiceClient Service { get; } = new InMemoryTableServiceClient();
-}
 
 public sealed class FaqTicketLifecycleTests
 {

@@ -5,13 +5,12 @@ using BpomBot.Domain.Workflow;
 using BpomBot.Storage.Kegiatan;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.InMemory;
 using BpomBot.Storage.Tables.Repositories;
 using BpomBot.Storage.Tests.Azurite;
 
 namespace BpomBot.Storage.Tests.Kegiatan;
 
-/// <summary>The kegiatan table adapter, on Azurite and on the in-memory table fake. Ids are unique per test (Azurite is shared).</summary>
+/// <summary>The kegiatan table adapteron Azurite. Ids are unique per test (Azurite is shared).</summary>
 public abstract class TableKegiatanRepositoryTests : IAsyncLifetime
 {
     private const string Sop = "POM-04.01/CFM.01/SOP.01";
@@ -21,7 +20,7 @@ public abstract class TableKegiatanRepositoryTests : IAsyncLifetime
     private readonly KegiatanEngine _engine = new(SopCatalog.LoadEmbedded(), new WorkingDayCalendar(HolidaySet.LoadEmbedded()));
     private TableKegiatanRepository _repo = null!;
 
-    protected abstract ITableServiceClient Service { get; }
+    protected abstract TableServiceClient Service { get; }
 
     public async Task InitializeAsync()
     {
@@ -172,10 +171,6 @@ public abstract class TableKegiatanRepositoryTests : IAsyncLifetime
 [Trait("Category", "Azurite")]
 public sealed class AzuriteKegiatanRepositoryTests(AzuriteFixture azurite) : TableKegiatanRepositoryTests
 {
-    protected override ITableServiceClient Service { get; } = new TableServiceClient(azurite.ConnectionString);
+    protected override TableServiceClient Service { get; } = TableStorage.Create(azurite.ConnectionString);
 }
 
-public sealed class InMemoryKegiatanRepositoryTableTests : TableKegiatanRepositoryTests
-{
-    protected override ITableServiceClient Service { get; } = new InMemoryTableServiceClient(TimeProvider.System);
-}

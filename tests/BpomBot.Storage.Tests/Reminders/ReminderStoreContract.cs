@@ -4,20 +4,19 @@ using BpomBot.Domain.Reminders;
 using BpomBot.Storage.Reminders;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.InMemory;
 using BpomBot.Storage.Tests.Azurite;
 
 namespace BpomBot.Storage.Tests.Reminders;
 
-/// <summary>The table-backed reminder store, on Azurite and on the in-memory table fake. Ids are unique per test.</summary>
+/// <summary>The table-backed reminder storeon Azurite. Ids are unique per test.</summary>
 public abstract class ReminderStoreContract : IAsyncLifetime
 {
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
-    protected abstract ITableServiceClient Service { get; }
+    protected abstract TableServiceClient Service { get; }
 
     /// <summary>A second, independent client (another bot instance).</summary>
-    protected abstract ITableServiceClient OtherInstance { get; }
+    protected abstract TableServiceClient OtherInstance { get; }
 
     public Task InitializeAsync() => StorageTableInitializer.CreateTablesAsync(Service, TableReminderStore.Tables);
 
@@ -108,7 +107,7 @@ public abstract class ReminderStoreContract : IAsyncLifetime
         var notifier = new CollectingNotifier();
         var clock = new MutableClock(new DateTimeOffset(2031, 4, 8, 12, 0, 0, Wib)); // a Tuesday
         var run = NewId("race").Replace("/", "-", StringComparison.Ordinal);
-        (ReminderScheduler Scheduler, ReminderSweep Sweep) Instance(ITableServiceClient service)
+        (ReminderScheduler Scheduler, ReminderSweep Sweep) Instance(TableServiceClient service)
         {
             var store = new TableReminderStore(service);
             var policy = new ReminderPolicy(new WeekdayCalendar(), new ReminderSettings());
@@ -209,16 +208,8 @@ public abstract class ReminderStoreContract : IAsyncLifetime
 [Trait("Category", "Azurite")]
 public sealed class AzuriteReminderStoreTests(AzuriteFixture azurite) : ReminderStoreContract
 {
-    protected override ITableServiceClient Service { get; } = new TableServiceClient(azurite.ConnectionString);
+    protected override TableServiceClient Service { get; } = TableStorage.Create(azurite.ConnectionString);
 
-    protected override ITableServiceClient OtherInstance { get; } = new TableServiceClient(azurite.ConnectionString);
+    protected override TableServiceClient OtherInstance { get; } = TableStorage.Create(azurite.ConnectionString);
 }
 
-public sealed class InMemoryReminderStoreTests : ReminderStoreContract
-{
-    private readonly InMemoryTableServiceClient service = new();
-
-    protected override ITableServiceClient Service => service;
-
-    protected override ITableServiceClient OtherInstance => service;
-}

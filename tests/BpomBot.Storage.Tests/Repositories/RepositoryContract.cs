@@ -3,18 +3,17 @@ using BpomBot.Domain.Audit;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Documents;
-using BpomBot.Storage.Tables.InMemory;
 using BpomBot.Storage.Tables.Repositories;
 using BpomBot.Storage.Tests.Azurite;
 
 namespace BpomBot.Storage.Tests.Repositories;
 
-/// <summary>Repository behaviour, run against Azurite and the in-memory fake. Ids are unique per test (Azurite is shared).</summary>
+/// <summary>Repository behaviour, run against Azurite. Ids are unique per test (Azurite is shared).</summary>
 public abstract class RepositoryContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 5, 11, 2, 30, 0, TimeSpan.Zero);
 
-    protected abstract ITableServiceClient Service { get; }
+    protected abstract TableServiceClient Service { get; }
 
     public Task InitializeAsync() => StorageTableInitializer.CreateTablesAsync(Service, StorageTables.All);
 
@@ -205,10 +204,6 @@ public abstract class RepositoryContract : IAsyncLifetime
 [Trait("Category", "Azurite")]
 public sealed class AzuriteRepositoryTests(AzuriteFixture azurite) : RepositoryContract
 {
-    protected override ITableServiceClient Service { get; } = new TableServiceClient(azurite.ConnectionString);
+    protected override TableServiceClient Service { get; } = TableStorage.Create(azurite.ConnectionString);
 }
 
-public sealed class InMemoryRepositoryTests : RepositoryContract
-{
-    protected override ITableServiceClient Service { get; } = new InMemoryTableServiceClient();
-}

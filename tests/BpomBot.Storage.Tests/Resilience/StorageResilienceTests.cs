@@ -1,28 +1,31 @@
-using Azure.Storage;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Storage.Tables.Client;
+using BpomBot.Storage.Tables.Documents;
 using BpomBot.Storage.Tables.Repositories;
 
 namespace BpomBot.Storage.Tests.Resilience;
 
+/// <summary>The SDK's pipeline as the bot configures it, against a scripted server: bounded retries, then StorageUnavailableException.</summary>
 public sealed class StorageResilienceTests
 {
     private static TableServiceClient Client(ScriptedHttpServer server, int networkTimeoutMs = 10_000)
     {
-        var options = new TableClientOptions();
+        var options = TableStorage.CreateOptions();
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
         options.Retry.NetworkTimeout = TimeSpan.FromMilliseconds(networkTimeoutMs);
-        return new TableServiceClient(server.Endpoint, new StorageSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[32])), options);
+        return new TableServiceClient(server.Endpoint, new TableSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[32])), options);
     }
+
+    private static JsonDocumentTable<Dictionary<string, int>> Table(TableServiceClient service) => new(service.GetTableClient("Units"));
 
     [Fact]
     public async Task GetEntity_ServiceKeepsAnswering503_RetriesThenThrowsStorageUnavailable()
     {
         await using var server = new ScriptedHttpServer(503);
 
-        var ex = await Assert.ThrowsAsync<StorageUnavailableException>(() => Client(server).GetTableClient("Units").GetEntityAsync("p", "r"));
+        var ex = await Assert.ThrowsAsync<StorageUnavailableException>(() => Table(Client(server)).GetAsync("p", "r"));
 
         Assert.Equal(3, server.Requests.Count);
         Assert.Contains("503", ex.Message);
@@ -33,7 +36,7 @@ public sealed class StorageResilienceTests
     {
         await using var server = new ScriptedHttpServer(503, 0);
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => Client(server, networkTimeoutMs: 1000).GetTableClient("Units").GetEntityAsync("p", "r"));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => Table(Client(server, networkTimeoutMs: 1000)).GetAsync("p", "r"));
 
         Assert.Equal(3, server.Requests.Count);
     }
@@ -44,12 +47,11 @@ public sealed class StorageResilienceTests
         await using var server = new ScriptedHttpServer(503, 429, 200);
         using var scope = StorageRoundTrips.BeginScope();
 
-        var entity = await Client(server).GetTableClient("Units").GetEntityAsync("p", "r");
+        var response = await Client(server).GetTableClient("Units").GetEntityAsync<TableEntity>("p", "r");
 
-        Assert.Equal(1, entity?["N"]);
+        Assert.Equal(1, response.Value.GetInt32("N"));
         Assert.Equal(3, scope.Count);
-        Assert.All(server.Requests, r => Assert.Contains("Authorization: SharedKeyLite devstoreaccount1:", r));
-        Assert.All(server.Requests, r => Assert.Contains("x-ms-version: 2019-02-02", r));
+        Assert.All(server.Requests, r => Assert.Contains("Authorization: SharedKey", r));
     }
 
     [Fact]
@@ -59,6 +61,18 @@ public sealed class StorageResilienceTests
         var repo = new TableDialogStateRepository(Client(server));
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => repo.SaveAsync(new DialogStateDocument("c", "{}", DateTimeOffset.UnixEpoch)));
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Repository_NothingListens_SurfacesStorageUnavailable()
+    {
+        var options = TableStorage.CreateOptions();
+        options.Retry.MaxRetries = 1;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        var service = new TableServiceClient(new Uri("http://127.0.0.1:9/devstoreaccount1"), new TableSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[32])), options);
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => new TableDialogStateRepository(service).GetAsync("c"));
     }
 
     [Fact]
@@ -67,6 +81,29 @@ public sealed class StorageResilienceTests
         await using var server = new ScriptedHttpServer(0);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(server).GetTableClient("Units").GetEntityAsync("p", "r", cancellationToken: cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Table(Client(server)).GetAsync("p", "r", cts.Token));
+    }
+
+    [Fact]
+    public async Task Save_PropertyOverTheServiceLimit_RefusedNamingTheFieldBeforeSending()
+    {
+        await using var server = new ScriptedHttpServer(204);
+        var table = Table(Client(server));
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => table.SaveAsync("p", "r", new() { ["a"] = 1 }, null, new Dictionary<string, object?> { ["Note"] = new string('x', 40_000) }));
+
+        Assert.Contains("'Note'", ex.Message);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Save_ForbiddenKeyCharacter_RefusedNamingTheKey()
+    {
+        await using var server = new ScriptedHttpServer(204);
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Table(Client(server)).SaveAsync("a/b", "r", new() { ["a"] = 1 }, null));
+
+        Assert.Contains("PartitionKey", ex.Message);
+        Assert.Empty(server.Requests);
     }
 }

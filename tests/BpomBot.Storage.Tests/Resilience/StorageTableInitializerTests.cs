@@ -1,4 +1,3 @@
-using Azure.Storage;
 using BpomBot.Storage.Blobs;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
@@ -9,22 +8,41 @@ namespace BpomBot.Storage.Tests.Resilience;
 
 public sealed class StorageTableInitializerTests
 {
+    private static TableServiceClient Client(Uri endpoint) =>
+        new(endpoint, new TableSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[32])), TableStorage.CreateOptions());
+
     [Fact]
     public async Task StartThenStop_CreatesEveryTable_ThenReportsTheProcessRoundTrips()
     {
         await using var server = new ScriptedHttpServer(204);
-        var service = new TableServiceClient(server.Endpoint, new StorageSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[32])));
         var logger = new FakeLogger<StorageTableInitializer>();
+        var readiness = new StorageReadiness();
         var initializer = new StorageTableInitializer(
-            service, [.. StorageTables.All.Select(n => new StorageTableName(n))], new InMemoryEvidenceStore(), logger);
+            Client(server.Endpoint), [.. StorageTables.All.Select(n => new StorageTableName(n))], new InMemoryEvidenceStore(), logger, readiness);
 
         await initializer.StartAsync(CancellationToken.None);
         await initializer.StopAsync(CancellationToken.None);
 
-        var bodies = server.Requests.Where(r => r.StartsWith("POST /devstoreaccount1/Tables", StringComparison.Ordinal)).ToList();
-        Assert.Equal(StorageTables.All.Count, bodies.Count);
+        var creates = server.Requests.Where(r => r.StartsWith("POST /devstoreaccount1/Tables", StringComparison.Ordinal)).ToList();
+        Assert.Equal(StorageTables.All.Count, creates.Count);
+        Assert.True(readiness.TablesReady);
         var report = Assert.Single(logger.Collector.GetSnapshot().Select(r => r.Message), l => l.StartsWith("Storage round trips since start: ", StringComparison.Ordinal));
         // The counter is per process and other tests run alongside: at least this initializer's own requests.
-        Assert.True(long.Parse(report["Storage round trips since start: ".Length..], System.Globalization.CultureInfo.InvariantCulture) >= bodies.Count, report);
+        Assert.True(long.Parse(report["Storage round trips since start: ".Length..], System.Globalization.CultureInfo.InvariantCulture) >= creates.Count, report);
+    }
+
+    [Fact]
+    public async Task Start_StorageUnreachable_ReturnsNotReadyWithoutThrowing()
+    {
+        var logger = new FakeLogger<StorageTableInitializer>();
+        var readiness = new StorageReadiness();
+        var initializer = new StorageTableInitializer(
+            Client(new Uri("http://127.0.0.1:9/devstoreaccount1")), [new StorageTableName(StorageTables.Units)], new InMemoryEvidenceStore(), logger, readiness);
+
+        await initializer.StartAsync(CancellationToken.None);
+        await initializer.StopAsync(CancellationToken.None);
+
+        Assert.False(readiness.TablesReady);
+        Assert.Contains(logger.Collector.GetSnapshot(), r => r.Message.StartsWith("Storage tables not created yet", StringComparison.Ordinal));
     }
 }

@@ -19,12 +19,13 @@ public sealed class TokenCredentialTests
             // Trust exactly the test server's certificate.
             ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == certificate.Thumbprint,
         };
-        var options = new TableClientOptions { Transport = new HttpClientTransport(handler) };
+        var options = TableStorage.CreateOptions();
+        options.Transport = new HttpClientTransport(handler);
         var service = new TableServiceClient(server.Endpoint, credential, options);
 
-        var entity = await service.GetTableClient("Units").GetEntityAsync("p", "r");
+        var entity = await service.GetTableClient("Units").GetEntityAsync<TableEntity>("p", "r");
 
-        Assert.Equal(1, entity?["N"]);
+        Assert.Equal(1, entity.Value.GetInt32("N"));
         Assert.Equal(["https://storage.azure.com/.default"], credential.Scopes);
         Assert.Contains("Authorization: Bearer tok-123", Assert.Single(server.Requests));
     }

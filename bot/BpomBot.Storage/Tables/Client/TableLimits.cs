@@ -2,7 +2,10 @@ using System.Text;
 
 namespace BpomBot.Storage.Tables.Client;
 
-/// <summary>Table Storage limits, checked before any request so a bad write fails with a message naming the field.</summary>
+/// <summary>
+/// Table Storage limits the SDK does not check: verified before a write is sent, so an oversized or malformed entity
+/// fails with a message naming the field instead of a 400 from the service (or a silently split request).
+/// </summary>
 public static class TableLimits
 {
     public const int MaxKeyBytes = 1024;
@@ -10,19 +13,7 @@ public static class TableLimits
     public const int MaxBinaryBytes = 64 * 1024;
     public const int MaxEntityBytes = 1024 * 1024;
     public const int MaxCustomProperties = 252;
-    public const int MaxPropertyNameLength = 255;
     public const int MaxBatchOperations = 100;
-
-    private static readonly HashSet<string> SystemNames = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp" };
-
-    public static void ValidateTableName(string tableName)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(tableName);
-        if (tableName.Length is < 3 or > 63 || !char.IsAsciiLetter(tableName[0]) || !tableName.All(char.IsAsciiLetterOrDigit))
-        {
-            throw new ArgumentException($"Table name '{tableName}' must be 3-63 letters or digits and start with a letter.", nameof(tableName));
-        }
-    }
 
     public static void ValidateKey(string? value, string field)
     {
@@ -45,29 +36,34 @@ public static class TableLimits
         }
     }
 
-    /// <summary>Checks keys, property names, per-property sizes, property count and the estimated entity size.</summary>
-    public static void ValidateEntity(TableEntity entity, bool checkKeys = true)
+    /// <summary>Checks keys, per-property sizes, the property count and the estimated entity size.</summary>
+    public static void ValidateEntity(ITableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        if (checkKeys)
+        ValidateKey(entity.PartitionKey, nameof(entity.PartitionKey));
+        ValidateKey(entity.RowKey, nameof(entity.RowKey));
+        if (entity is not TableEntity properties)
         {
-            ValidateKey(entity.PartitionKey, nameof(entity.PartitionKey));
-            ValidateKey(entity.RowKey, nameof(entity.RowKey));
+            return;
         }
 
-        if (entity.Count > MaxCustomProperties)
+        var custom = properties.Keys.Count(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"));
+        if (custom > MaxCustomProperties)
         {
-            throw new ArgumentException($"Entity ({entity.PartitionKey}, {entity.RowKey}) has {entity.Count} properties; Table Storage allows {MaxCustomProperties}.", nameof(entity));
+            throw new ArgumentException($"Entity ({entity.PartitionKey}, {entity.RowKey}) has {custom} properties; Table Storage allows {MaxCustomProperties}.", nameof(entity));
         }
 
         long size = 4 + (2 * (entity.PartitionKey.Length + entity.RowKey.Length));
-        foreach (var (name, value) in entity)
+        foreach (var (name, value) in properties)
         {
-            ValidatePropertyName(name);
             size += 8 + (2 * name.Length) + value switch
             {
-                string s => ValidateString(name, s),
-                byte[] b => b.Length <= MaxBinaryBytes ? 4 + b.Length : throw new ArgumentException($"Property '{name}' is {b.Length} bytes; binary properties are limited to {MaxBinaryBytes} bytes.", nameof(entity)),
+                string s when 2L * s.Length > MaxStringBytes =>
+                    throw new ArgumentException($"Property '{name}' is {2L * s.Length} bytes (UTF-16); string properties are limited to {MaxStringBytes} bytes.", nameof(entity)),
+                string s => 4 + (2L * s.Length),
+                byte[] b when b.Length > MaxBinaryBytes =>
+                    throw new ArgumentException($"Property '{name}' is {b.Length} bytes; binary properties are limited to {MaxBinaryBytes} bytes.", nameof(entity)),
+                byte[] b => 4 + b.Length,
                 int or bool => 4,
                 Guid => 16,
                 _ => 8,
@@ -78,32 +74,5 @@ public static class TableLimits
         {
             throw new ArgumentException($"Entity ({entity.PartitionKey}, {entity.RowKey}) is about {size} bytes; Table Storage allows {MaxEntityBytes} bytes per entity.", nameof(entity));
         }
-    }
-
-    public static void ValidatePropertyName(string name)
-    {
-        if (string.IsNullOrEmpty(name) || name.Length > MaxPropertyNameLength)
-        {
-            throw new ArgumentException($"Property name '{name}' must be 1-{MaxPropertyNameLength} characters.", nameof(name));
-        }
-
-        if (SystemNames.Contains(name) || name.StartsWith("odata", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException($"Property name '{name}' is reserved by Table Storage.", nameof(name));
-        }
-
-        if (!(char.IsLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsLetterOrDigit(c) || c == '_'))
-        {
-            throw new ArgumentException($"Property name '{name}' must be a C# identifier (letters, digits, '_', not starting with a digit).", nameof(name));
-        }
-    }
-
-    private static long ValidateString(string name, string value)
-    {
-        // Table Storage stores strings as UTF-16: 64 KiB is 32 K characters.
-        var bytes = 2L * value.Length;
-        return bytes <= MaxStringBytes
-            ? 4 + bytes
-            : throw new ArgumentException($"Property '{name}' is {bytes} bytes (UTF-16); string properties are limited to {MaxStringBytes} bytes.", nameof(value));
     }
 }

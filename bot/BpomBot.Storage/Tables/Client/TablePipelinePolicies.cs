@@ -1,56 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Storage;
 
 namespace BpomBot.Storage.Tables.Client;
-
-/// <summary>
-/// Signs each attempt with SharedKeyLite for the Table service: StringToSign = x-ms-date + "\n" + CanonicalizedResource,
-/// where the resource is "/" + account + the encoded URI path (+ "?comp=…"). The HMAC comes from Azure.Storage.Common.
-/// </summary>
-internal sealed class TableSharedKeyPolicy(StorageSharedKeyCredential credential, TimeProvider timeProvider) : HttpPipelineSynchronousPolicy
-{
-    public override void OnSendingRequest(HttpMessage message)
-    {
-        var date = timeProvider.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
-        message.Request.Headers.SetValue("x-ms-date", date);
-        var uri = message.Request.Uri.ToUri();
-        var resource = "/" + credential.AccountName + (uri.AbsolutePath.Length > 0 ? uri.AbsolutePath : "/");
-        var comp = System.Web.HttpUtility.ParseQueryString(uri.Query)["comp"];
-        if (comp is not null)
-        {
-            resource += "?comp=" + comp;
-        }
-
-        var signature = Signer.Sign(credential, date + "\n" + resource);
-        message.Request.Headers.SetValue("Authorization", $"SharedKeyLite {credential.AccountName}:{signature}");
-    }
-
-    private sealed class Signer : StorageSharedKeyCredential
-    {
-        private Signer()
-            : base("unused", string.Empty)
-        {
-        }
-
-        public static string Sign(StorageSharedKeyCredential credential, string message) => ComputeSasSignature(credential, message);
-    }
-}
-
-/// <summary>Appends a SAS token to every request.</summary>
-internal sealed class TableSasPolicy(string sasToken) : HttpPipelineSynchronousPolicy
-{
-    private readonly string _sas = sasToken.TrimStart('?');
-
-    public override void OnSendingRequest(HttpMessage message)
-    {
-        var query = message.Request.Uri.Query;
-        message.Request.Uri.Query = string.IsNullOrEmpty(query) || query == "?" ? "?" + _sas : query + "&" + _sas;
-    }
-}
 
 /// <summary>
 /// Counts every storage round trip (each retry attempt included) on the "BpomBot.Storage" meter and, when a

@@ -15,7 +15,7 @@ public sealed record VersionedDocument<T>(string PartitionKey, string RowKey, T 
 /// the 64 KiB per-property limit) next to a few typed index columns that queries can filter on. Every write is
 /// conditional: insert when no version is given, replace-if-match otherwise. Lost races become ConcurrencyConflictException.
 /// </summary>
-public sealed class JsonDocumentTable<T>(ITableClient table, JsonSerializerOptions? serializerOptions = null)
+public sealed class JsonDocumentTable<T>(TableClient table, JsonSerializerOptions? serializerOptions = null)
 {
     public const string DocumentColumn = "Doc";
     public const string ChunkCountColumn = "DocChunks";
@@ -29,12 +29,13 @@ public sealed class JsonDocumentTable<T>(ITableClient table, JsonSerializerOptio
 
     private readonly JsonSerializerOptions _json = serializerOptions ?? DefaultSerializerOptions;
 
-    public ITableClient Table { get; } = table;
+    public TableClient Table { get; } = table;
 
     public async Task<VersionedDocument<T>?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
-        var entity = await Table.GetEntityAsync(partitionKey, rowKey, null, cancellationToken);
-        return entity is null ? null : Read(entity);
+        var response = await TableStorage.CallAsync(
+            "GetEntity", () => Table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken), cancellationToken);
+        return response.HasValue ? Read(response.Value!) : null;
     }
 
     /// <summary>Inserts (<paramref name="expectedVersion"/> null) or replaces if the version still matches. Returns the new version.</summary>
@@ -50,12 +51,12 @@ public sealed class JsonDocumentTable<T>(ITableClient table, JsonSerializerOptio
         var entity = ToEntity(partitionKey, rowKey, document, indexColumns);
         try
         {
-            var etag = expectedVersion is null
-                ? await Table.AddEntityAsync(entity, cancellationToken)
-                : await Table.UpdateEntityAsync(entity, new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
-            return etag.ToString();
+            var response = expectedVersion is null
+                ? await TableStorage.CallAsync("AddEntity", () => Table.AddEntityAsync(entity, cancellationToken), cancellationToken)
+                : await TableStorage.CallAsync("UpdateEntity", () => Table.UpdateEntityAsync(entity, new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken), cancellationToken);
+            return response.Headers.ETag?.ToString() ?? string.Empty;
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+        catch (RequestFailedException ex) when (TableStorage.IsConflict(ex))
         {
             throw Conflict(Table.Name, partitionKey, rowKey, ex.Status);
         }
@@ -65,8 +66,9 @@ public sealed class JsonDocumentTable<T>(ITableClient table, JsonSerializerOptio
     public async Task<string> OverwriteAsync(
         string partitionKey, string rowKey, T document, IReadOnlyDictionary<string, object?>? indexColumns = null, CancellationToken cancellationToken = default)
     {
-        var etag = await Table.UpsertEntityAsync(ToEntity(partitionKey, rowKey, document, indexColumns), TableUpdateMode.Replace, cancellationToken);
-        return etag.ToString();
+        var entity = ToEntity(partitionKey, rowKey, document, indexColumns);
+        var response = await TableStorage.CallAsync("UpsertEntity", () => Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        return response.Headers.ETag?.ToString() ?? string.Empty;
     }
 
     /// <summary>Deletes if the version matches (null: any). A missing row is not an error.</summary>
@@ -74,7 +76,14 @@ public sealed class JsonDocumentTable<T>(ITableClient table, JsonSerializerOptio
     {
         try
         {
-            await Table.DeleteEntityAsync(partitionKey, rowKey, expectedVersion is null ? ETag.All : new ETag(expectedVersion), cancellationToken);
+            await TableStorage.CallAsync(
+                "DeleteEntity",
+                () => Table.DeleteEntityAsync(partitionKey, rowKey, expectedVersion is null ? ETag.All : new ETag(expectedVersion), cancellationToken),
+                cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // already gone
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
@@ -82,11 +91,50 @@ public sealed class JsonDocumentTable<T>(ITableClient table, JsonSerializerOptio
         }
     }
 
-    /// <summary>Up to <paramref name="max"/> documents matching the filter, in key order.</summary>
+    /// <summary>Up to <paramref name="max"/> documents matching the filter, in key order, reading only the pages needed.</summary>
     public async Task<IReadOnlyList<VersionedDocument<T>>> QueryAsync(TableFilter? filter, int max = int.MaxValue, CancellationToken cancellationToken = default)
     {
-        var rows = await Table.QueryListAsync(filter, max, cancellationToken);
+        var rows = await QueryEntitiesAsync(filter, max, null, cancellationToken);
         return rows.Select(Read).ToList();
+    }
+
+    /// <summary>Up to <paramref name="max"/> raw rows matching the filter (optionally only some columns), in key order.</summary>
+    public Task<List<TableEntity>> QueryEntitiesAsync(TableFilter? filter, int max = int.MaxValue, IEnumerable<string>? select = null, CancellationToken cancellationToken = default) =>
+        TableStorage.CallAsync("QueryEntities", async () =>
+        {
+            var result = new List<TableEntity>();
+            await foreach (var page in Table.QueryAsync<TableEntity>(filter?.ToString(), Math.Min(max, 1000), select, cancellationToken).AsPages().WithCancellation(cancellationToken))
+            {
+                result.AddRange(page.Values.Take(max - result.Count));
+                if (result.Count >= max)
+                {
+                    break;
+                }
+            }
+
+            return result;
+        }, cancellationToken);
+
+    /// <summary>Runs up to 100 operations on one partition as one transaction (all or nothing).</summary>
+    /// <exception cref="ConcurrencyConflictException">An operation's precondition failed (row exists, changed or vanished); nothing was applied.</exception>
+    public async Task<IReadOnlyList<string>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        foreach (var action in actions)
+        {
+            TableLimits.ValidateEntity(action.Entity);
+        }
+
+        try
+        {
+            var response = await TableStorage.CallAsync("SubmitTransaction", () => Table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+            return [.. response.Value.Select(r => r.Headers.ETag?.ToString() ?? string.Empty)];
+        }
+        catch (TableTransactionFailedException ex) when (TableStorage.IsConflict(ex))
+        {
+            var failed = ex.FailedTransactionActionIndex is int i && i < actions.Count ? actions[i].Entity : actions[0].Entity;
+            throw Conflict(Table.Name, failed.PartitionKey, failed.RowKey, ex.Status);
+        }
     }
 
     public TableEntity ToEntity(string partitionKey, string rowKey, T document, IReadOnlyDictionary<string, object?>? indexColumns = null)
@@ -100,7 +148,10 @@ public sealed class JsonDocumentTable<T>(ITableClient table, JsonSerializerOptio
                 throw new ArgumentException($"Index column '{name}' collides with the document columns.", nameof(indexColumns));
             }
 
-            entity[name] = value;
+            if (value is not null)
+            {
+                entity[name] = value is DateTime or DateTimeOffset ? Utc(value) : value;
+            }
         }
 
         var chunks = (json.Length + ChunkChars - 1) / ChunkChars;
@@ -110,10 +161,18 @@ public sealed class JsonDocumentTable<T>(ITableClient table, JsonSerializerOptio
         }
 
         entity[ChunkCountColumn] = Math.Max(chunks, 1);
+        TableLimits.ValidateEntity(entity);
         return entity;
     }
 
-    private VersionedDocument<T> Read(TableEntity entity)
+    private static object Utc(object value) => value switch
+    {
+        DateTimeOffset d => d.ToUniversalTime(),
+        DateTime d => new DateTimeOffset(d.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : d.ToUniversalTime()),
+        _ => value,
+    };
+
+    public VersionedDocument<T> Read(TableEntity entity)
     {
         var chunks = entity.GetInt32(ChunkCountColumn) ?? 1;
         var json = new StringBuilder();

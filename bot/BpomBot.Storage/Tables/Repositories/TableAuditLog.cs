@@ -9,7 +9,7 @@ namespace BpomBot.Storage.Tables.Repositories;
 /// Audit (append-only, insert only): PK = "s_" + subject, RK = inverted ticks + unique suffix (newest first);
 /// the day index PK = "d_" + yyyyMMdd (UTC) with the same RK holds a copy for admin review.
 /// </summary>
-public sealed class TableAuditLog(ITableServiceClient service) : IAuditLog
+public sealed class TableAuditLog(TableServiceClient service) : IAuditLog
 {
     private readonly JsonDocumentTable<AuditEvent> _table = new(service.GetTableClient(StorageTables.Audit));
 

@@ -12,7 +12,7 @@ namespace BpomBot.Storage.Tables.Repositories;
 /// order they were added. The override and its audit event are one row (one write); the event is then copied to the
 /// audit trail for review. The table is small (a few rows a year), so reading it whole on refresh is cheap.
 /// </summary>
-public sealed class TableCalendarOverrideRepository(ITableServiceClient service, IAuditLog auditLog) : ICalendarOverrideRepository
+public sealed class TableCalendarOverrideRepository(TableServiceClient service, IAuditLog auditLog) : ICalendarOverrideRepository
 {
     private const string Partition = "override";
     private readonly JsonDocumentTable<StoredOverride> _table = new(service.GetTableClient(StorageTables.CalendarOverrides));

@@ -1,5 +1,4 @@
 using BpomBot.Domain.Abstractions;
-using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Documents;
 
 namespace BpomBot.Storage.Tables.Repositories;
@@ -8,7 +7,7 @@ namespace BpomBot.Storage.Tables.Repositories;
 /// ConversationRefsByUser: PK = user aad object id, RK = "". One point read to find a person's personal chat; one
 /// unconditional write when the channel reports a new one (see <see cref="IConversationReferenceRepository.SaveAsync"/>).
 /// </summary>
-public sealed class TableConversationReferenceRepository(ITableServiceClient service) : IConversationReferenceRepository
+public sealed class TableConversationReferenceRepository(TableServiceClient service) : IConversationReferenceRepository
 {
     private readonly JsonDocumentTable<ConversationReferenceRecord> _byUser = new(service.GetTableClient(StorageTables.ConversationRefsByUser));
 

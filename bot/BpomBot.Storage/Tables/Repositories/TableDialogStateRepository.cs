@@ -1,11 +1,10 @@
 using BpomBot.Domain.Abstractions;
-using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Documents;
 
 namespace BpomBot.Storage.Tables.Repositories;
 
 /// <summary>DialogState: PK = conversation id, RK = "". One small versioned JSON document per conversation.</summary>
-public sealed class TableDialogStateRepository(ITableServiceClient service) : IDialogStateRepository
+public sealed class TableDialogStateRepository(TableServiceClient service) : IDialogStateRepository
 {
     private readonly JsonDocumentTable<DialogStateDocument> _table = new(service.GetTableClient(StorageTables.DialogState));
 

@@ -5,7 +5,7 @@ using BpomBot.Storage.Tables.Documents;
 namespace BpomBot.Storage.Tables.Repositories;
 
 /// <summary>FaqTickets: PK = ticket id, RK = "", index column Status (listing by status scans the small ticket table).</summary>
-public sealed class TableFaqTicketRepository(ITableServiceClient service) : IFaqTicketRepository
+public sealed class TableFaqTicketRepository(TableServiceClient service) : IFaqTicketRepository
 {
     private readonly JsonDocumentTable<FaqTicketRecord> _table = new(service.GetTableClient(StorageTables.FaqTickets));
 
@@ -29,7 +29,7 @@ public sealed class TableFaqTicketRepository(ITableServiceClient service) : IFaq
 }
 
 /// <summary>FaqFeedback (append-only): PK = topic id, RK = inverted ticks + unique suffix (newest first).</summary>
-public sealed class TableFaqFeedbackRepository(ITableServiceClient service) : IFaqFeedbackRepository
+public sealed class TableFaqFeedbackRepository(TableServiceClient service) : IFaqFeedbackRepository
 {
     private readonly JsonDocumentTable<FaqFeedbackRecord> _table = new(service.GetTableClient(StorageTables.FaqFeedback));
 

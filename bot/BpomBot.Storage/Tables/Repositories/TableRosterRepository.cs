@@ -8,7 +8,7 @@ namespace BpomBot.Storage.Tables.Repositories;
 /// Units: PK = "unit", RK = unit id (a small reference set read whole). People: PK = aad object id, RK = "" (versioned).
 /// PeopleByUnit: PK = unit id, RK = aad object id, a derived copy kept in step after each successful save.
 /// </summary>
-public sealed class TableRosterRepository(ITableServiceClient service) : IRosterRepository
+public sealed class TableRosterRepository(TableServiceClient service) : IRosterRepository
 {
     private const string UnitPartition = "unit";
     private readonly JsonDocumentTable<UnitRecord> _units = new(service.GetTableClient(StorageTables.Units));
