@@ -65,7 +65,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFaqFeedbackRepository, TableFaqFeedbackRepository>();
         services.TryAddSingleton<ICalendarOverrideRepository, TableCalendarOverrideRepository>();
         services.AddBpomDisposisiStorage();
-        services.TryAddSingleton<IKegiatanRepository, TableKegiatanRepository>();
+        services.TryAddSingleton<IKegiatanRepository>(sp => new TableKegiatanRepository(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<KegiatanIndexRepairService>();
         services.AddBpomReminderStorage();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BpomBot.Domain.Workflow;
 using BpomBot.Storage.Tables.Client;
@@ -6,38 +7,156 @@ using BpomBot.Storage.Tables.Documents;
 namespace BpomBot.Storage.Kegiatan;
 
 /// <summary>
-/// Kegiatan: PK = kegiatan id, RK = "". The aggregate is one versioned JSON document (ETag = version) with index
-/// columns OfficerId, UnitId and Year for the officer's and the unit-year lists.
+/// Kegiatan: PK = kegiatan id, RK = "". The aggregate is one versioned JSON document (ETag = version).
+/// KegiatanIndex: secondary-index pointer rows, PK = "o_" + officer id or "u_" + unit id + "_" + year, RK = kegiatan id,
+/// so the officer's list and the unit-year list read one index partition and then point-read what it names: cost grows
+/// with what is returned, never with the table. Crash rule: pointers are written (idempotent upserts) BEFORE the primary
+/// row, so a stored kegiatan always has its pointers; a crash can only leave a pointer whose kegiatan is missing or now
+/// belongs elsewhere, which every read checks against the primary row and skips (and removes once it is older than
+/// <see cref="DanglingGrace"/>). <see cref="RepairAsync"/> adds pointers for rows written before the index existed.
+/// Docs: docs/storage.md.
 /// </summary>
-public sealed class TableKegiatanRepository(TableServiceClient service) : IKegiatanRepository
+public sealed class TableKegiatanRepository(TableServiceClient service, TimeProvider? timeProvider = null) : IKegiatanRepository
 {
     public const string TableName = "Kegiatan";
+    public const string IndexTableName = "KegiatanIndex";
+
+    /// <summary>A pointer without its kegiatan younger than this may belong to a create still in flight; older ones are removed on read.</summary>
+    public static readonly TimeSpan DanglingGrace = TimeSpan.FromMinutes(10);
+
+    private const int ReadParallelism = 8;
+    private const string MetaPartition = "_meta";
+    private const string BackfillMarker = "backfill-v1";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true };
 
+    // The index keys each instance was loaded or stored with, so an update that moves a kegiatan can add the new pointers
+    // first and drop the old ones after (keys are immutable in today's domain; this keeps the rule if that changes).
+    private static readonly ConditionalWeakTable<Domain.Workflow.Kegiatan, IndexKeys> Loaded = [];
+
     private readonly JsonDocumentTable<Domain.Workflow.Kegiatan> _table = new(service.GetTableClient(TableName), Json);
+    private readonly JsonDocumentTable<IndexRow> _index = new(service.GetTableClient(IndexTableName));
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     public async Task<Domain.Workflow.Kegiatan?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         await _table.GetAsync(TableKeys.Escape(id), string.Empty, cancellationToken) is { } doc ? WithVersion(doc) : null;
 
-    public Task<string> CreateAsync(Domain.Workflow.Kegiatan kegiatan, CancellationToken cancellationToken = default) =>
-        SaveAsync(kegiatan, null, cancellationToken);
-
-    public Task<string> UpdateAsync(Domain.Workflow.Kegiatan kegiatan, string expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<string> CreateAsync(Domain.Workflow.Kegiatan kegiatan, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        var keys = IndexKeys.Of(kegiatan);
+        await WritePointersAsync(kegiatan.Id, keys, cancellationToken);
+        var version = await SaveAsync(kegiatan, null, cancellationToken);
+        Loaded.AddOrUpdate(kegiatan, keys);
+        return version;
+    }
+
+    public async Task<string> UpdateAsync(Domain.Workflow.Kegiatan kegiatan, string expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
         ArgumentException.ThrowIfNullOrEmpty(expectedVersion);
-        return SaveAsync(kegiatan, expectedVersion, cancellationToken);
+        var keys = IndexKeys.Of(kegiatan);
+        var known = Loaded.TryGetValue(kegiatan, out var previous) ? previous : null;
+        if (known != keys)
+        {
+            await WritePointersAsync(kegiatan.Id, keys, cancellationToken);
+        }
+
+        var version = await SaveAsync(kegiatan, expectedVersion, cancellationToken);
+        Loaded.AddOrUpdate(kegiatan, keys);
+        if (known is not null && known != keys)
+        {
+            // Best effort: the kegiatan is stored; a stale pointer left here is skipped on read and removed after the grace period.
+            try
+            {
+                await Task.WhenAll(known.Partitions.Except(keys.Partitions).Select(pk => _index.DeleteAsync(pk, TableKeys.Escape(kegiatan.Id), null, cancellationToken)));
+            }
+            catch (Domain.Abstractions.StorageUnavailableException)
+            {
+            }
+        }
+
+        return version;
     }
 
     public Task<IReadOnlyList<Domain.Workflow.Kegiatan>> ListByOfficerAsync(string officerId, CancellationToken cancellationToken = default) =>
-        ListAsync(TableFilter.Property("OfficerId").Eq(officerId), cancellationToken);
+        ListAsync(IndexKeys.OfficerPartition(officerId), k => k.OfficerId == officerId, cancellationToken);
 
     public Task<IReadOnlyList<Domain.Workflow.Kegiatan>> ListByUnitYearAsync(string unitId, int year, CancellationToken cancellationToken = default) =>
-        ListAsync(TableFilter.Property("UnitId").Eq(unitId).And(TableFilter.Property("Year").Eq(year)), cancellationToken);
+        ListAsync(IndexKeys.UnitYearPartition(unitId, year), k => k.UnitId == unitId && k.Year == year, cancellationToken);
+
+    /// <summary>
+    /// Adds the index pointers of every kegiatan row that has none (rows stored before the index existed). Scans the
+    /// Kegiatan table once, page by page, off the chat path; a marker row makes later starts skip it. Idempotent.
+    /// </summary>
+    public async Task<int> RepairAsync(CancellationToken cancellationToken = default)
+    {
+        if (await _index.GetAsync(MetaPartition, BackfillMarker, cancellationToken) is not null)
+        {
+            return 0;
+        }
+
+        var added = 0;
+        var rows = await _table.QueryEntitiesAsync(null, int.MaxValue, ["PartitionKey", "OfficerId", "UnitId", "Year"], cancellationToken);
+        foreach (var row in rows)
+        {
+            if (row.GetString("OfficerId") is { } officer && row.GetString("UnitId") is { } unit && row.GetInt32("Year") is int year)
+            {
+                await WritePointersAsync(TableKeys.Unescape(row.PartitionKey), new IndexKeys(officer, unit, year), cancellationToken);
+                added++;
+            }
+        }
+
+        await _index.OverwriteAsync(MetaPartition, BackfillMarker, new IndexRow(string.Empty, _time.GetUtcNow()), null, cancellationToken);
+        return added;
+    }
+
+    private async Task WritePointersAsync(string id, IndexKeys keys, CancellationToken cancellationToken)
+    {
+        var pointer = new IndexRow(id, _time.GetUtcNow());
+        await Task.WhenAll(keys.Partitions.Select(pk => _index.OverwriteAsync(pk, TableKeys.Escape(id), pointer, null, cancellationToken)));
+    }
+
+    private async Task<IReadOnlyList<Domain.Workflow.Kegiatan>> ListAsync(
+        string partition, Func<Domain.Workflow.Kegiatan, bool> belongs, CancellationToken cancellationToken)
+    {
+        var pointers = await _index.QueryAsync(TableFilter.PartitionKeyEquals(partition), cancellationToken: cancellationToken);
+        var found = new Domain.Workflow.Kegiatan?[pointers.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, pointers.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
+            async (i, ct) => found[i] = await GetAsync(pointers[i].Value.Id, ct));
+
+        var stale = new List<Task>();
+        var now = _time.GetUtcNow();
+        for (var i = 0; i < pointers.Count; i++)
+        {
+            if (found[i] is { } k && belongs(k))
+            {
+                continue;
+            }
+
+            found[i] = null;
+            if (now - pointers[i].Value.At > DanglingGrace)
+            {
+                stale.Add(_index.DeleteAsync(partition, pointers[i].RowKey, pointers[i].Version, cancellationToken));
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(stale);
+        }
+        catch (Domain.Abstractions.ConcurrencyConflictException)
+        {
+            // rewritten meanwhile: a create or move is using it again
+        }
+
+        return [.. found.OfType<Domain.Workflow.Kegiatan>().OrderBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal)];
+    }
 
     private async Task<string> SaveAsync(Domain.Workflow.Kegiatan kegiatan, string? expectedVersion, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(kegiatan);
         var previous = kegiatan.Version;
         kegiatan.Version = null; // the row's ETag is the version; the document does not carry a stale copy
         try
@@ -60,15 +179,24 @@ public sealed class TableKegiatanRepository(TableServiceClient service) : IKegia
         }
     }
 
-    private async Task<IReadOnlyList<Domain.Workflow.Kegiatan>> ListAsync(TableFilter filter, CancellationToken cancellationToken) =>
-        [.. (await _table.QueryAsync(filter, cancellationToken: cancellationToken))
-            .Select(WithVersion)
-            .OrderBy(k => k.CreatedAt)
-            .ThenBy(k => k.Id, StringComparer.Ordinal)];
-
     private static Domain.Workflow.Kegiatan WithVersion(VersionedDocument<Domain.Workflow.Kegiatan> doc)
     {
         doc.Value.Version = doc.Version;
+        Loaded.AddOrUpdate(doc.Value, IndexKeys.Of(doc.Value));
         return doc.Value;
+    }
+
+    /// <summary>An index row: which kegiatan, and when the pointer was written.</summary>
+    public sealed record IndexRow(string Id, DateTimeOffset At);
+
+    private sealed record IndexKeys(string OfficerId, string UnitId, int Year)
+    {
+        public IEnumerable<string> Partitions => [OfficerPartition(OfficerId), UnitYearPartition(UnitId, Year)];
+
+        public static IndexKeys Of(Domain.Workflow.Kegiatan k) => new(k.OfficerId, k.UnitId, k.Year);
+
+        public static string OfficerPartition(string officerId) => "o_" + TableKeys.Escape(officerId);
+
+        public static string UnitYearPartition(string unitId, int year) => "u_" + TableKeys.Escape(unitId) + "_" + year.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -7,7 +7,7 @@ using BpomBot.Storage.Tests.Azurite;
 
 namespace BpomBot.Storage.Tests.Calendar;
 
-/// <summary>The calendar's override contract (from Domain.Tests) on the table adapteron Azurite.</summary>
+/// <summary>The calendar's override contract (from Domain.Tests) on the table adapter on Azurite.</summary>
 public abstract class TableCalendarOverrideRepositoryTests : CalendarOverrideRepositoryContract
 {
     protected abstract TableServiceClient CreateService();

@@ -10,7 +10,7 @@ using BpomBot.Storage.Tests.Azurite;
 
 namespace BpomBot.Storage.Tests.Kegiatan;
 
-/// <summary>The kegiatan table adapteron Azurite. Ids are unique per test (Azurite is shared).</summary>
+/// <summary>The kegiatan table adapter on Azurite. Ids are unique per test (Azurite is shared).</summary>
 public abstract class TableKegiatanRepositoryTests : IAsyncLifetime
 {
     private const string Sop = "POM-04.01/CFM.01/SOP.01";

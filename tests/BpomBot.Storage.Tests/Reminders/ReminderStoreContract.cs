@@ -8,7 +8,7 @@ using BpomBot.Storage.Tests.Azurite;
 
 namespace BpomBot.Storage.Tests.Reminders;
 
-/// <summary>The table-backed reminder storeon Azurite. Ids are unique per test.</summary>
+/// <summary>The table-backed reminder store on Azurite. Ids are unique per test.</summary>
 public abstract class ReminderStoreContract : IAsyncLifetime
 {
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);

@@ -13,8 +13,9 @@ public static class StorageTables
     public const string FaqFeedback = "FaqFeedback";
     public const string CalendarOverrides = "CalendarOverrides";
     public const string Kegiatan = Storage.Kegiatan.TableKegiatanRepository.TableName;
+    public const string KegiatanIndex = Storage.Kegiatan.TableKegiatanRepository.IndexTableName;
 
     /// <summary>Tables of the repositories in this project; document repositories added later register theirs too.</summary>
     public static readonly IReadOnlyList<string> All =
-        [ConversationRefsByUser, DialogState, Audit, Units, People, PeopleByUnit, FaqTickets, FaqFeedback, CalendarOverrides, Kegiatan];
+        [ConversationRefsByUser, DialogState, Audit, Units, People, PeopleByUnit, FaqTickets, FaqFeedback, CalendarOverrides, Kegiatan, KegiatanIndex];
 }
