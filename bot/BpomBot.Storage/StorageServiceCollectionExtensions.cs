@@ -8,6 +8,7 @@ using BpomBot.Storage.Blobs;
 using BpomBot.Storage.Disposisi;
 using BpomBot.Storage.Kegiatan;
 using BpomBot.Storage.Reminders;
+using BpomBot.Storage.Retention;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Domain.Disposisi;
@@ -67,6 +68,8 @@ public static class StorageServiceCollectionExtensions
         services.AddBpomDisposisiStorage();
         services.TryAddSingleton<IKegiatanRepository>(sp => new TableKegiatanRepository(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<KegiatanIndexRepairService>();
+        services.TryAddSingleton<StorageRetention>();
+        services.AddHostedService<StorageRetentionService>();
         services.AddBpomReminderStorage();
         return services;
     }

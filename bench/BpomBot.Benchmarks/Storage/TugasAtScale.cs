@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using BpomBot.Domain.Calendar;
+using BpomBot.Domain.Sop;
+using BpomBot.Domain.Workflow;
+using BpomBot.Storage.Kegiatan;
+using BpomBot.Storage.Tables;
+using BpomBot.Storage.Tables.Client;
+using BpomBot.Storage.Tables.Documents;
+using BpomBot.Storage.Tables.Repositories;
+
+namespace BpomBot.Benchmarks.Storage;
+
+/// <summary>
+/// `tugas` for one officer (5 kegiatan) while the Kegiatan table grows to 100,000 other rows, on Azurite: storage
+/// round trips, rows returned and latency of the officer's list through the index (what the bot does now) and through
+/// the former cross-partition filter on OfficerId (a table scan). Not a BenchmarkDotNet job (loading takes minutes):
+/// dotnet run -c Release --project bench/BpomBot.Benchmarks -- tugas-scale [10000,100000]
+/// </summary>
+public static class TugasAtScale
+{
+    private const string Sop = "POM-04.01/CFM.01/SOP.01";
+    private const int OthersPerOfficer = 10;
+    private const int Samples = 30;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var sizes = args.Length > 0 ? [.. args[0].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] : new[] { 1_000, 10_000, 100_000 };
+        using var azurite = AzuriteTableProcess.Start();
+        var service = TableStorage.Create(azurite.ConnectionString);
+        await StorageTableInitializer.CreateTablesAsync(service, StorageTables.All);
+        var repo = new TableKegiatanRepository(service);
+        var engine = new KegiatanEngine(SopCatalog.LoadEmbedded(), new WorkingDayCalendar(HolidaySet.LoadEmbedded()));
+        var at = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+        Domain.Workflow.Kegiatan Make(string id, string officer, string unit) =>
+            engine.Start(new StartKegiatan(id, Sop, "A", WorkflowKind.PerKegiatan, "FGD keamanan pangan " + id, "pemerintah-daerah", "fgd", unit, officer, 2026), new Actor(officer), at).Kegiatan!;
+
+        for (var i = 0; i < 5; i++)
+        {
+            await repo.CreateAsync(Make($"target-{i}", "officer-target", "bbpom-medan"));
+        }
+
+        var raw = new JsonDocumentTable<Domain.Workflow.Kegiatan>(service.GetTableClient(StorageTables.Kegiatan));
+        var index = service.GetTableClient(StorageTables.KegiatanIndex);
+        var loaded = 0;
+        Console.WriteLine("| other kegiatan rows | path | round trips / tugas | rows returned | p50 ms | p95 ms |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|");
+        foreach (var size in sizes)
+        {
+            var load = Stopwatch.StartNew();
+            await LoadAsync(raw, index, Make, loaded, size);
+            Console.Error.WriteLine($"loaded {size} rows in {load.Elapsed.TotalSeconds:0} s");
+            loaded = size;
+            await MeasureAsync(size, "index (now)", () => repo.ListByOfficerAsync("officer-target"));
+            await MeasureAsync(size, "filter on OfficerId (before)", async () =>
+                [.. (await raw.QueryAsync(TableFilter.Property("OfficerId").Eq("officer-target"))).Select(d => d.Value)]);
+        }
+    }
+
+    private static async Task LoadAsync(
+        JsonDocumentTable<Domain.Workflow.Kegiatan> raw, TableClient index, Func<string, string, string, Domain.Workflow.Kegiatan> make, int from, int to)
+    {
+        // Other officers' kegiatan, shaped exactly as the repository stores them: primary rows one by one (each is its own
+        // partition), their index rows in batches per officer / unit-year partition.
+        var ids = Enumerable.Range(from, to - from).ToList();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            var officer = "officer-" + (i / OthersPerOfficer).ToString(CultureInfo.InvariantCulture);
+            var unit = "unit-" + (i % 50).ToString(CultureInfo.InvariantCulture);
+            var k = make("k-" + i.ToString(CultureInfo.InvariantCulture), officer, unit);
+            await raw.SaveAsync(k.Id, string.Empty, k, null, new Dictionary<string, object?> { ["OfficerId"] = officer, ["UnitId"] = unit, ["Year"] = 2026, ["Status"] = k.Status.ToString(), ["CreatedAt"] = k.CreatedAt }, ct);
+        });
+        var pointers = ids.SelectMany(i => new[]
+        {
+            new TableEntity("o_officer-" + (i / OthersPerOfficer).ToString(CultureInfo.InvariantCulture), "k-" + i.ToString(CultureInfo.InvariantCulture)),
+            new TableEntity("u_unit-" + (i % 50).ToString(CultureInfo.InvariantCulture) + "_2026", "k-" + i.ToString(CultureInfo.InvariantCulture)),
+        });
+        var batches = pointers.GroupBy(p => p.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
+        {
+            foreach (var e in batch)
+            {
+                e["Doc"] = "{\"id\":\"" + e.RowKey + "\",\"at\":\"2026-03-02T02:00:00+00:00\"}";
+                e["DocChunks"] = 1;
+            }
+
+            await index.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);
+        });
+    }
+
+    private static async Task MeasureAsync(int size, string path, Func<Task<IReadOnlyList<Domain.Workflow.Kegiatan>>> tugas)
+    {
+        var times = new List<double>();
+        int trips = 0, rows = 0;
+        for (var i = 0; i < Samples + 3; i++)
+        {
+            using var scope = StorageRoundTrips.BeginScope();
+            var watch = Stopwatch.StartNew();
+            var result = await tugas();
+            watch.Stop();
+            if (i >= 3)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                trips = scope.Count;
+                rows = result.Count;
+            }
+        }
+
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {size:N0} | {path} | {trips} | {rows} | {times[times.Count / 2]:0.0} | {times[(int)(times.Count * 0.95)]:0.0} |"));
+    }
+}
