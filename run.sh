@@ -68,11 +68,14 @@ write_playground_config() { # file current_row
   } >"$1"
 }
 
-# The most telling line of a log: the first error-looking line, else the last non-empty line.
+# The most telling line of a log: an error message (ours, Node's, or an exception's), else the first line that
+# looks like an error, else the last non-empty line.
 relevant_line() {
   local line
-  line=$(grep -m1 -iE 'unhandled|exception|error|fail|crit|EADDRINUSE|address already in use|cannot|refused' "$1" 2>/dev/null || true)
+  line=$(grep -m1 -E '^[[:space:]]*(bpombot: |ERROR|Error: |[A-Za-z0-9_.]+(Exception|Error): )' "$1" 2>/dev/null || true)
+  [ -n "$line" ] || line=$(grep -m1 -iE 'unhandled|exception|error|fail|crit|EADDRINUSE|address already in use|cannot|refused' "$1" 2>/dev/null || true)
   [ -n "$line" ] || line=$(grep -v '^[[:space:]]*$' "$1" 2>/dev/null | tail -n 1 || true)
+  line=${line#"${line%%[![:space:]]*}"}
   printf '%s' "${line:-(empty log)}"
 }
 
@@ -169,15 +172,13 @@ services() {
     --enable-events-recording --disable-telemetry) >"$logs/playground.log" 2>&1 &
   pids+=($!)
   local playground=$!
-  playground_on_port() {
-    local port
-    port=$(sed -n 's/^Listening on \([0-9]*\).*/\1/p' "$logs/playground.log" | head -n 1)
-    [ -n "$port" ] || return 1
-    [ "$port" = "$playground_port" ] && return 0
-    echo "ERROR: the Playground could not use port $playground_port (it took $port instead); is another one running? Set PLAYGROUND_PORT." >&2
-    exit 1
-  }
-  wait_until "the Playground" "$playground" "$logs/playground.log" 60 "\"Listening on $playground_port\"" playground_on_port
+  playground_listening() { grep -q '^Listening on ' "$logs/playground.log"; }
+  wait_until "the Playground" "$playground" "$logs/playground.log" 60 "\"Listening on $playground_port\" in its log" playground_listening
+  local port
+  port=$(sed -n 's/^Listening on \([0-9]*\).*/\1/p' "$logs/playground.log" | head -n 1)
+  if [ "$port" != "$playground_port" ]; then
+    fail "the Playground" "$logs/playground.log" "could not use port $playground_port (it took $port instead); is another Playground running? Set PLAYGROUND_PORT. Its log:"
+  fi
   wait_until "the Playground" "$playground" "$logs/playground.log" 30 "http://127.0.0.1:$playground_port/_debug/ping" http_ok "http://127.0.0.1:$playground_port/_debug/ping"
 
   if [ -n "$bridge_dir" ]; then
