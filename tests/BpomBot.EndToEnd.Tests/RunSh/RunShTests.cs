@@ -7,8 +7,8 @@ using BpomBot.EndToEnd.Tests.Infrastructure;
 namespace BpomBot.EndToEnd.Tests.RunSh;
 
 /// <summary>
-/// `./run.sh` as a newcomer runs it: from a fresh clone (of the committed HEAD; node_modules linked from this checkout
-/// since the tests run offline), first time, on free ports. It must build, start Azurite, the bot and the Playground
+/// `./run.sh` as a newcomer runs it: from a fresh clone (of the committed HEAD, or a copy of the sources when this is
+/// not a git checkout; node_modules linked from this checkout since the tests run offline), first time, on free ports. It must build, start Azurite, the bot and the Playground
 /// with the demo roster, answer over the Playground's HTTP API, and leave nothing running after Ctrl-C.
 /// </summary>
 public sealed class RunShTests : IAsyncLifetime
@@ -48,7 +48,15 @@ public sealed class RunShTests : IAsyncLifetime
     public async Task RunSh_FreshClone_StartsServesAMessageAndCtrlCStopsEverything()
     {
         var repository = EndToEndEnvironment.FindRepositoryRoot();
-        await RunAsync("git", ["clone", "--quiet", repository, Clone], _work);
+        if (Path.Exists(Path.Combine(repository, ".git")))
+        {
+            await RunAsync("git", ["clone", "--quiet", repository, Clone], _work);
+        }
+        else
+        {
+            CopySources(new DirectoryInfo(repository), Directory.CreateDirectory(Clone)); // a source tree without git
+        }
+
         File.CreateSymbolicLink(Path.Combine(Clone, "node_modules"), new DirectoryInfo(Path.Combine(repository, "node_modules")).ResolveLinkTarget(returnFinalTarget: true)?.FullName
             ?? Path.Combine(repository, "node_modules"));
 
@@ -163,6 +171,21 @@ public sealed class RunShTests : IAsyncLifetime
         }
 
         return found;
+    }
+
+    /// <summary>What a clone would hold: everything but build output, installed packages and local state.</summary>
+    private static void CopySources(DirectoryInfo from, DirectoryInfo to)
+    {
+        string[] skipped = ["bin", "obj", "node_modules", ".local", ".azurite", "TestResults", "BenchmarkDotNet.Artifacts", ".git"];
+        foreach (var file in from.EnumerateFiles())
+        {
+            file.CopyTo(Path.Combine(to.FullName, file.Name));
+        }
+
+        foreach (var dir in from.EnumerateDirectories().Where(d => !skipped.Contains(d.Name) && d.LinkTarget is null))
+        {
+            CopySources(dir, to.CreateSubdirectory(dir.Name));
+        }
     }
 
     private static async Task<bool> AcceptsAsync(int port)
