@@ -184,12 +184,15 @@ services() {
   if [ -n "$bridge_dir" ]; then
     node "$root/scripts/port-bridge.cjs" unix-to-tcp "$bridge_dir" "$playground_port" "$bot_port" "${azurite_ports[@]}" &
     pids+=($!)
-    touch "$bridge_dir/ready"
   fi
 
   local user_name
   user_name=$(cut -d, -f2 <<<"$user_row")
-  cat <<EOF
+  # In the namespace the banner waits until the bridge on this machine answers (the outside part prints it).
+  banner() {
+    if [ -n "$bridge_dir" ]; then cat >"$bridge_dir/banner.tmp" && mv "$bridge_dir/banner.tmp" "$bridge_dir/banner"; else cat; fi
+  }
+  banner <<EOF
 
   BpomBot is running.
     Agents Playground:  http://127.0.0.1:$playground_port/     <- open this in your browser
@@ -278,13 +281,21 @@ if ((${#namespace[@]})); then
   children+=($!)
   services_pid=$!
   # The bridge on this machine's loopback opens once the services are up (a port already taken here is reported).
-  until [ -e "$bridge_dir/ready" ]; do
+  until [ -e "$bridge_dir/banner" ]; do
     kill -0 "$services_pid" 2>/dev/null || break
     sleep 0.2
   done
-  if [ -e "$bridge_dir/ready" ]; then
+  if [ -e "$bridge_dir/banner" ]; then
+    say "opening 127.0.0.1:$playground_port (Playground), :$bot_port (bot) and ${azurite_ports[*]} (Azurite) on this machine"
     setsid node "$root/scripts/port-bridge.cjs" tcp-to-unix "$bridge_dir" "$playground_port" "$bot_port" "${azurite_ports[@]}" &
     children+=($!)
+    bridge_pid=$!
+    until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$playground_port/_debug/ping" 2>/dev/null \
+      && curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$bot_port/healthz" 2>/dev/null; do
+      kill -0 "$bridge_pid" 2>/dev/null && kill -0 "$services_pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    if kill -0 "$bridge_pid" 2>/dev/null; then cat "$bridge_dir/banner"; fi
   fi
 else
   say "starting on this machine's loopback (no network namespace available; Node tools are limited to loopback by scripts/loopback-only.cjs)"
