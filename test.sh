@@ -2,7 +2,8 @@
 # Runs every test: unit, Azurite-backed contract tests, Kestrel host tests and the end-to-end tests
 # (Azurite + bot + Microsoft 365 Agents Playground, over its HTTP API and in Debian's Chromium).
 #
-# 1. Prepare (needs the package registries): npm ci, Debian's chromium (+ iproute2) when missing and we are root,
+# 1. Prepare (needs the package registries): npm ci, Debian's chromium (+ iproute2, and the emoji font for the
+#    screenshots) when missing and we are root,
 #    dotnet build -c Release.
 # 2. Test (needs no network): `dotnet test BpomBot.sln -c Release --no-build` inside a fresh network namespace
 #    whose only interface is loopback, so nothing a test starts can reach another machine. Also a fresh PID
@@ -31,7 +32,20 @@ if ((${#missing[@]})); then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
   else
     echo "WARNING: not installed: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}" >&2
-    echo "         (without chromium the browser end-to-end test fails; without ip no network namespace is used)" >&2
+    echo "         (without chromium the browser end-to-end tests fail; without ip no network namespace is used)" >&2
+  fi
+fi
+
+# The cards use emoji (status dots, links, feedback buttons); without a colour emoji font the browser screenshots show
+# boxes instead. Optional: the tests pass either way.
+if command -v dpkg-query >/dev/null 2>&1 && ! dpkg-query -W -f='${Status}' fonts-noto-color-emoji 2>/dev/null | grep -q 'ok installed'; then
+  if [ "$(id -u)" = 0 ]; then
+    say "apt-get install fonts-noto-color-emoji (so the card screenshots show emoji)"
+    export DEBIAN_FRONTEND=noninteractive
+    { ((${#missing[@]})) || apt-get update -qq; } </dev/null && apt-get install -y -qq --no-install-recommends fonts-noto-color-emoji </dev/null \
+      || echo "WARNING: fonts-noto-color-emoji not installed; screenshots will show boxes for emoji." >&2
+  else
+    echo "NOTE: sudo apt-get install fonts-noto-color-emoji makes the card screenshots show emoji." >&2
   fi
 fi
 

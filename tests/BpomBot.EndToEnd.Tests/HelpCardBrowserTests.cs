@@ -11,28 +11,12 @@ public sealed class HelpCardBrowserTests(EndToEndEnvironment env) : IClassFixtur
 {
     private const float StepTimeoutMs = 30_000;
 
-    private static readonly string[] ChromiumFlags =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run",
-        // Containers often have a 64 MB /dev/shm.
-        "--disable-dev-shm-usage",
-        // The UI asks a CDN for fonts; answer "not found" at once instead of resolving any name but localhost.
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-    ];
-
     [Fact]
     public async Task PlaygroundUi_HaloThenCoba_ShowsHelpCardThenTriedCard()
     {
-        var screenshots = Directory.CreateDirectory(Path.Combine(env.RepositoryRoot, "TestResults", "e2e")).FullName;
+        var screenshots = Chromium.ScreenshotDirectory(env.RepositoryRoot);
         using var playwright = await env.StepAsync("Starting Playwright's bundled driver", Playwright.CreateAsync);
-        await using var browser = await env.StepAsync("Launching Debian's Chromium", () => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath(),
-            Headless = true,
-            Args = ChromiumFlags,
-            Timeout = 60_000,
-        }));
+        await using var browser = await env.StepAsync("Launching Debian's Chromium", () => Chromium.LaunchAsync(playwright));
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(StepTimeoutMs);
         var coba = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Coba", Exact = true });
@@ -67,13 +51,5 @@ public sealed class HelpCardBrowserTests(EndToEndEnvironment env) : IClassFixtur
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "playground-failure.png"), FullPage = true });
             throw;
         }
-    }
-
-    private static string ChromiumPath()
-    {
-        var path = Environment.GetEnvironmentVariable("BPOMBOT_CHROMIUM") is { Length: > 0 } custom ? custom : "/usr/bin/chromium";
-        return File.Exists(path)
-            ? path
-            : throw new InvalidOperationException($"Chromium not found at {path}. Install Debian's package (`sudo apt-get install chromium`; ./test.sh does this when run as root) or set BPOMBOT_CHROMIUM.");
     }
 }

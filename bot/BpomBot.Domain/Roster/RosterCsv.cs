@@ -77,7 +77,7 @@ public static class RosterCsv
             foreach (var raw in Field("roles").Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (RosterRoles.Parse(raw) is { } role) { if (!roles.Contains(role)) roles.Add(role); }
-                else problems.Add($"peran '{raw}' tidak dikenal");
+                else problems.Add(RosterRoles.Unknown(raw));
             }
 
             if (roles.Count == 0 && !problems.Any(p => p.StartsWith("peran", StringComparison.Ordinal)))

@@ -39,6 +39,15 @@ public static class RosterRoles
         return Aliases.GetValueOrDefault(key);
     }
 
+    /// <summary>The refusal of a role word nobody knows, listing the valid role ids (and, for a bare "kepala", which kepala).</summary>
+    public static string Unknown(string text)
+    {
+        var hint = new string([.. (text ?? string.Empty).Where(char.IsLetterOrDigit)]).Equals("kepala", StringComparison.OrdinalIgnoreCase)
+            ? $" ({KepalaUpt} untuk kepala Balai/Loka, {Direktur} untuk kepala pusat/direktorat, {KepalaBpom} untuk Kepala Badan)"
+            : string.Empty;
+        return $"peran '{text}' tidak dikenal{hint}; peran yang valid: {string.Join(", ", All)}";
+    }
+
     public static string Name(string role) => role switch
     {
         Pelaksana => "Pelaksana",

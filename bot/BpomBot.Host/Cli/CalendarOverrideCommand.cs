@@ -68,12 +68,7 @@ internal static class CalendarOverrideCommand
             kind = request.Libur ? OverrideKind.Add : OverrideKind.Remove;
         }
 
-        var builder = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables();
-        configure?.Invoke(builder);
-        await using var provider = new ServiceCollection().AddLogging().AddBpomTableStorage(builder.Build()).BuildServiceProvider();
+        await using var provider = CliStorage.Services(stderr, configure);
         try
         {
             _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value;

@@ -3,14 +3,19 @@ using System.CommandLine;
 
 namespace BpomBot.Host.Cli;
 
-/// <summary>The `bpombot` command line. `serve` is the default; each area adds its own subcommands here.</summary>
+/// <summary>
+/// The `bpombot` command line. `serve` is the default when no command is given (nothing, or only host options such as
+/// --urls); an unknown command is refused with the list of commands and never starts the server.
+/// </summary>
 internal static class CliRoot
 {
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Exit code for bad input (unknown command, invalid arguments).</summary>
+    public const int BadInput = 2;
+
+    public static RootCommand Create()
     {
         var root = new RootCommand("BpomBot: the Teams assistant for BPOM officers and leaders.");
-        var serve = ServeCommand.Create();
-        root.Subcommands.Add(serve);
+        root.Subcommands.Add(ServeCommand.Create());
         // Area commands register here, one line each.
         root.Subcommands.Add(PackageCommand.Create());
         root.Subcommands.Add(SopCommand.Create(() => new WorkingDayCalendar(HolidaySet.LoadEmbedded())));
@@ -21,16 +26,35 @@ internal static class CliRoot
         root.Subcommands.Add(FaqCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(RosterCommand.Create());
+        return root;
+    }
 
-        // No subcommand (or only host options such as --urls) means `serve`.
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = Create();
+        var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
         var first = args.Length > 0 ? args[0] : null;
-        var isSubcommand = first is not null && root.Subcommands.Any(c => c.Name == first || c.Aliases.Contains(first));
+        var isCommand = first is not null && root.Subcommands.Any(c => c.Name == first || c.Aliases.Contains(first));
         var isRootOption = first is "--help" or "-h" or "-?" or "--version";
-        if (!isSubcommand && !isRootOption)
+        if (!isCommand && !isRootOption)
         {
+            // Host options (--urls …, --Section:Key=value, Key=value) mean `serve`; any other word is a mistyped command.
+            if (first is not null && !first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal))
+            {
+                await configuration.Error.WriteLineAsync($"bpombot: unknown command '{first}'. Commands:");
+                foreach (var command in root.Subcommands.Where(c => !c.Hidden))
+                {
+                    await configuration.Error.WriteLineAsync($"  {command.Name,-10} {command.Description}");
+                }
+
+                await configuration.Error.WriteLineAsync("Run 'bpombot <command> --help' for a command's options.");
+                return BadInput;
+            }
+
             args = ["serve", .. args];
         }
 
-        return await root.Parse(args).InvokeAsync();
+        return await root.Parse(args).InvokeAsync(configuration);
     }
 }

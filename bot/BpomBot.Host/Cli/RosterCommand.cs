@@ -19,14 +19,14 @@ internal static class RosterCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Hanya validasi; tidak menyimpan apa pun." };
         var import = new Command("import", "Validasi semua baris lalu impor; bila ada baris salah, tidak ada yang disimpan (kode keluar 2).") { file, dryRun };
         import.SetAction(async (parse, cancellationToken) =>
-            await ImportAsync(parse.GetValue(file)!, parse.GetValue(dryRun), Console.Out, Console.Error, null, cancellationToken));
+            await ImportAsync(parse.GetValue(file)!, parse.GetValue(dryRun), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, null, cancellationToken));
         command.Subcommands.Add(import);
         return command;
     }
 
     /// <summary>
     /// Runs the import. <paramref name="configure"/> lets tests replace configuration (e.g. Storage:InMemory or an Azurite
-    /// connection string); by default appsettings.json next to the app and BPOMBOT_-free environment variables apply.
+    /// connection string); otherwise <see cref="CliStorage"/> applies (settings, environment, else the local Azurite).
     /// </summary>
     internal static async Task<int> ImportAsync(
         FileInfo file, bool dryRun, TextWriter stdout, TextWriter stderr, Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
@@ -53,13 +53,7 @@ internal static class RosterCommand
             return 0;
         }
 
-        var builder = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables();
-        configure?.Invoke(builder);
-        var services = new ServiceCollection().AddLogging().AddBpomTableStorage(builder.Build());
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CliStorage.Services(stderr, configure);
         try
         {
             _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
