@@ -29,7 +29,7 @@ public sealed class CardScreenshotBrowserTests(ConversationEnvironment env) : IC
         var screenshots = Chromium.ScreenshotDirectory(env.RepositoryRoot);
         await env.StepAsync("Seeding the roster: the Playground user is pelaksana and Kepala UPT of bbpom-bandung", async () =>
         {
-            var service = new TableServiceClient(env.StorageConnectionString);
+            var service = TableStorage.Create(env.StorageConnectionString);
             var importer = new RosterImporter(new TableRosterRepository(service), UnitCatalog.LoadEmbedded(), new TableAuditLog(service), TimeProvider.System);
             var result = await importer.ImportAsync($"{RosterCsv.Header}\n{PlaygroundUserAadId},Alex Wilber,alexw@example.com,{Unit},pelaksana;kepala-upt,user-id-0", "e2e");
             Assert.True(result.Succeeded, string.Join("; ", result.Errors));
