@@ -14,7 +14,7 @@ public enum FaqLanguage
 
 /// <summary>
 /// One FAQ topic as reviewed by a person. <see cref="SourceFile"/> names the knowledge-base file it came from,
-/// so validation errors can point at it.
+/// so validation errors can point at it. <see cref="Source"/> names the regulation or official page the answer rests on.
 /// </summary>
 public sealed record FaqEntry(
     string Id,
@@ -26,4 +26,5 @@ public sealed record FaqEntry(
     FaqText Answer,
     IReadOnlyList<string> Links,
     DateOnly LastReviewed,
-    string SourceFile);
+    string SourceFile,
+    string? Source = null);

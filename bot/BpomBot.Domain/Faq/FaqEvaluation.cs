@@ -11,8 +11,16 @@ public sealed record FaqEvaluationReport(
     int OutOfScope,
     int PredictedNone,
     int CorrectNone,
-    IReadOnlyList<(string Expected, string Got, int Count)> ConfusedPairs)
+    IReadOnlyList<(string Expected, string Got, int Count)> ConfusedPairs,
+    int InScopeAnsweredOrOffered = 0,
+    int OutOfScopeOffered = 0)
 {
+    /// <summary>
+    /// Share of in-scope questions where the user gets the right topic: answered, or offered as a button in the
+    /// choice band.
+    /// </summary>
+    public double AnsweredOrOffered => Ratio(InScopeAnsweredOrOffered, InScope);
+
     /// <summary>Share of in-scope questions whose top topic is the expected one.</summary>
     public double Top1Accuracy => Ratio(InScopeCorrect, InScope);
 
@@ -66,7 +74,7 @@ public static class FaqEvaluation
     {
         ArgumentNullException.ThrowIfNull(retriever);
         ArgumentNullException.ThrowIfNull(queries);
-        int total = 0, inScope = 0, correct = 0, outOfScope = 0, predictedNone = 0, correctNone = 0;
+        int total = 0, inScope = 0, correct = 0, outOfScope = 0, predictedNone = 0, correctNone = 0, offeredRight = 0, offeredNone = 0;
         var confusions = new Dictionary<(string, string), int>();
         foreach (var q in queries)
         {
@@ -76,17 +84,20 @@ public static class FaqEvaluation
             }
 
             total++;
-            var got = retriever.Answer(q.Query).Entry?.Id;
+            var answer = retriever.Answer(q.Query);
+            var got = answer.Entry?.Id;
             predictedNone += got is null ? 1 : 0;
             if (q.ExpectedTopic is null)
             {
                 outOfScope++;
                 correctNone += got is null ? 1 : 0;
+                offeredNone += got is null && answer.Candidates.Count > 0 ? 1 : 0;
             }
             else
             {
                 inScope++;
                 correct += got == q.ExpectedTopic ? 1 : 0;
+                offeredRight += got == q.ExpectedTopic || (got is null && answer.Candidates.Any(c => c.Entry.Id == q.ExpectedTopic)) ? 1 : 0;
             }
 
             if (got != q.ExpectedTopic)
@@ -100,6 +111,6 @@ public static class FaqEvaluation
             .OrderByDescending(c => c.Value).ThenBy(c => c.Key.Item1, StringComparer.Ordinal).ThenBy(c => c.Key.Item2, StringComparer.Ordinal)
             .Select(c => (c.Key.Item1, c.Key.Item2, c.Value))
             .ToList();
-        return new FaqEvaluationReport(total, inScope, correct, outOfScope, predictedNone, correctNone, pairs);
+        return new FaqEvaluationReport(total, inScope, correct, outOfScope, predictedNone, correctNone, pairs, offeredRight, offeredNone);
     }
 }

@@ -8,10 +8,19 @@ public sealed record FaqRetrieverOptions
     /// <summary>Below this confidence the bot does not answer (topic null).</summary>
     public double Threshold { get; init; } = 0.3;
 
-    /// <summary>Topics at or above this confidence are offered as "did you mean" suggestions.</summary>
+    /// <summary>
+    /// The choice band: below <see cref="Threshold"/> but at or above this, the best topics are offered as buttons
+    /// ("Mungkin maksud Anda…?"); below it the question is out of scope.
+    /// </summary>
     public double CandidateThreshold { get; init; } = 0.2;
 
     public int MaxCandidates { get; init; } = 3;
+
+    /// <summary>
+    /// Weight of a word the knowledge base has never seen, as a multiple of its rarest word's IDF. Unknown words count
+    /// against every topic: they are what makes an out-of-scope question look out of scope.
+    /// </summary>
+    public double UnknownWordFactor { get; init; } = 1.5;
 }
 
 /// <summary>
@@ -28,7 +37,6 @@ public sealed class FaqRetriever
     private const double AnswerOnlyCredit = 0.5;
     private const double CorrectedCredit = 0.85;
     private const double ConceptCredit = 0.8;
-    private const double UnknownWordFactor = 1.5;
     private const double OtherAgencyFactor = 2.0;
     private const int ShortlistSize = 10;
     private const double SampleWeight = 0.5;
@@ -123,10 +131,39 @@ public sealed class FaqRetriever
         typos = new TypoCorrector(surface);
         // Words the knowledge base has never seen weigh a little more than its rarest word: they are what makes
         // an out-of-scope question look out of scope.
-        unknownIdf = UnknownWordFactor * Idf(1);
+        unknownIdf = this.options.UnknownWordFactor * Idf(1);
     }
 
     public FaqKnowledgeBase KnowledgeBase => knowledgeBase;
+
+    public FaqRetrieverOptions Options => options;
+
+    /// <summary>
+    /// A retriever over the same knowledge base with extra sample questions (accepted candidate variants) added to
+    /// their topics. Unknown topic ids and questions a topic already has are skipped.
+    /// </summary>
+    public FaqRetriever WithExtraQuestions(IEnumerable<(string TopicId, string Question, FaqLanguage Language)> extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var byTopic = extra.GroupBy(e => e.TopicId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        if (byTopic.Count == 0)
+        {
+            return this;
+        }
+
+        var entries = knowledgeBase.Entries.Select(e =>
+        {
+            if (!byTopic.TryGetValue(e.Id, out var added))
+            {
+                return e;
+            }
+
+            var id = added.Where(a => a.Language == FaqLanguage.Id).Select(a => a.Question).Except(e.QuestionsId, StringComparer.OrdinalIgnoreCase);
+            var en = added.Where(a => a.Language == FaqLanguage.En).Select(a => a.Question).Except(e.QuestionsEn, StringComparer.OrdinalIgnoreCase);
+            return e with { QuestionsId = [.. e.QuestionsId, .. id], QuestionsEn = [.. e.QuestionsEn, .. en] };
+        });
+        return new FaqRetriever(FaqKnowledgeBase.Create([.. entries]), lexicon, options);
+    }
 
     public FaqAnswer Answer(string question)
     {

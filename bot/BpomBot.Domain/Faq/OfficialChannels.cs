@@ -14,5 +14,12 @@ public static class OfficialChannels
         new("email", new("Email", "Email"), "halobpom@pom.go.id"),
         new("lapor", new("LAPOR! (SP4N)", "LAPOR! (SP4N)"), "lapor.go.id"),
         new("ulpk", new("ULPK", "ULPK (walk-in)"), "ULPK di setiap Balai Besar/Balai/Loka POM"),
+        new("social", new("Instagram & Twitter/X", "Instagram & Twitter/X"), "@BPOM_RI"),
+        new("facebook", new("Facebook", "Facebook"), "@bpom.official"),
     ];
+
+    /// <summary>All channels on one line ("Telepon HALOBPOM 1-500-533 · SMS … · Facebook @bpom.official").</summary>
+    public static string Compact(FaqLanguage language, bool includeComplaintChannels = true) => string.Join(" · ", All
+        .Where(c => includeComplaintChannels || c.Kind is not ("lapor" or "ulpk"))
+        .Select(c => c.Kind == "ulpk" ? (language == FaqLanguage.En ? "ULPK at every Balai Besar/Balai/Loka POM" : c.Value) : $"{c.Label.For(language)} {c.Value}"));
 }

@@ -70,10 +70,24 @@ internal static class FaqCommand
         });
 
         var path = new Argument<FileInfo>("tsv") { Description = "TSV with columns query, expected_topic_id, lang ('none' = out of scope)." };
-        var eval = new Command("eval", "Evaluate the retriever on a labelled TSV.") { path };
-        eval.SetAction(parse => Evaluate(parse.GetValue(path)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        var threshold = new Option<double?>("--threshold") { Description = "Answer threshold (default from FaqRetrieverOptions), for tuning." };
+        var band = new Option<double?>("--band") { Description = "Lower edge of the choice band (default from FaqRetrieverOptions), for tuning." };
+        var unknown = new Option<double?>("--unknown-weight") { Description = "Weight of unseen words (default from FaqRetrieverOptions), for tuning." };
+        var eval = new Command("eval", "Evaluate the retriever on a labelled TSV.") { path, threshold, band, unknown };
+        eval.SetAction(parse =>
+        {
+            var defaults = new FaqRetrieverOptions();
+            var options = defaults with
+            {
+                Threshold = parse.GetValue(threshold) ?? defaults.Threshold,
+                CandidateThreshold = parse.GetValue(band) ?? defaults.CandidateThreshold,
+                UnknownWordFactor = parse.GetValue(unknown) ?? defaults.UnknownWordFactor,
+            };
+            return Evaluate(parse.GetValue(path)!, options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        });
         command.Subcommands.Add(eval);
         command.Subcommands.Add(FaqLaporanCommand.Create());
+        command.Subcommands.Add(FaqKandidatCommand.Create());
         return command;
     }
 
@@ -85,7 +99,7 @@ internal static class FaqCommand
             [.. answer.Candidates.Select(c => new FaqJsonCandidate(c.Entry.Id, Math.Round(c.Confidence, 4)))]),
         Json);
 
-    private static int Evaluate(FileInfo file, TextWriter output, TextWriter error)
+    private static int Evaluate(FileInfo file, FaqRetrieverOptions options, TextWriter output, TextWriter error)
     {
         IReadOnlyList<FaqLabelledQuery> queries;
         try
@@ -98,7 +112,7 @@ internal static class FaqCommand
             return 2;
         }
 
-        var retriever = CreateRetriever(error);
+        var retriever = CreateRetriever(error, options);
         if (retriever is null)
         {
             return 2;
@@ -126,9 +140,10 @@ internal static class FaqCommand
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"queries: {report.Total} (in scope {report.InScope}, out of scope {report.OutOfScope})"));
         output.WriteLine(string.Create(c, $"top-1 accuracy (in scope): {report.Top1Accuracy:0.000} ({report.InScopeCorrect}/{report.InScope})"));
+        output.WriteLine(string.Create(c, $"right topic answered or offered (in scope): {report.AnsweredOrOffered:0.000} ({report.InScopeAnsweredOrOffered}/{report.InScope})"));
         output.WriteLine(string.Create(c, $"overall accuracy (incl. none): {report.OverallAccuracy:0.000}"));
         output.WriteLine(string.Create(c, $"out-of-scope precision: {report.OutOfScopePrecision:0.000} ({report.CorrectNone}/{report.PredictedNone})"));
-        output.WriteLine(string.Create(c, $"out-of-scope recall: {report.OutOfScopeRecall:0.000} ({report.CorrectNone}/{report.OutOfScope})"));
+        output.WriteLine(string.Create(c, $"out-of-scope recall: {report.OutOfScopeRecall:0.000} ({report.CorrectNone}/{report.OutOfScope}; {report.OutOfScopeOffered} of them offered choices)"));
         output.WriteLine(string.Create(c, $"latency ms p50: {Percentile(latencies, 0.50):0.000} p99: {Percentile(latencies, 0.99):0.000}"));
         output.WriteLine(report.ConfusedPairs.Count == 0 ? "confused pairs: none" : "confused pairs (expected -> got):");
         foreach (var (expected, got, count) in report.ConfusedPairs)
@@ -142,11 +157,11 @@ internal static class FaqCommand
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private static FaqRetriever? CreateRetriever(TextWriter error)
+    private static FaqRetriever? CreateRetriever(TextWriter error, FaqRetrieverOptions? options = null)
     {
         try
         {
-            return new FaqRetriever(FaqKnowledgeBaseLoader.Embedded);
+            return new FaqRetriever(FaqKnowledgeBaseLoader.Embedded, options: options);
         }
         catch (FaqValidationException ex)
         {

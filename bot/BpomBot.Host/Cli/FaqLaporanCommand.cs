@@ -1,15 +1,19 @@
 using System.CommandLine;
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Faq;
+using BpomBot.Domain.Faq.Candidates;
 using BpomBot.Domain.Faq.Tickets;
 using BpomBot.Host.Faq;
 using BpomBot.Storage;
+using BpomBot.Storage.Faq;
 using BpomBot.Teams.Faq;
 using Microsoft.Extensions.Options;
 
 namespace BpomBot.Host.Cli;
 
 /// <summary>
-/// `bpombot faq laporan`: the least helpful FAQ topics (count, share 👎, recent reasons), read from the storage that
+/// `bpombot faq laporan`: the least helpful FAQ topics (count, share 👎, recent reasons) and the week's most frequent
+/// declined questions, read from the storage that
 /// appsettings.json and environment variables (e.g. <c>Storage__ConnectionString</c>) name.
 /// </summary>
 internal static class FaqLaporanCommand
@@ -33,7 +37,7 @@ internal static class FaqLaporanCommand
                 return 2;
             }
 
-            await using var services = new ServiceCollection().AddLogging().AddBpomTableStorage(configuration()).BuildServiceProvider();
+            await using var services = new ServiceCollection().AddLogging().AddBpomTableStorage(configuration()).AddBpomFaqCandidateStorage().BuildServiceProvider();
             try
             {
                 var rows = await FaqFeedbackReport.BuildAsync(
@@ -42,6 +46,15 @@ internal static class FaqLaporanCommand
                 foreach (var row in rows)
                 {
                     output.WriteLine(FaqCards.FormatRow(row));
+                }
+
+                var repository = services.GetRequiredService<IFaqCandidateRepository>();
+                var desk = new FaqCandidateDesk(repository, new FaqVariantIndex(new FaqRetriever(FaqKnowledgeBaseLoader.Embedded), repository, TimeProvider.System), services.GetRequiredService<IAuditLog>(), TimeProvider.System);
+                var declined = await desk.DeclinedThisWeekAsync(count, cancellationToken);
+                output.WriteLine(declined.Count == 0 ? "Tidak ada pertanyaan yang tidak terjawab dalam 7 hari terakhir." : "Pertanyaan yang tidak terjawab minggu ini:");
+                foreach (var row in declined)
+                {
+                    output.WriteLine("  " + FaqCards.FormatDeclined(row));
                 }
 
                 return 0;

@@ -63,7 +63,8 @@ internal static class FaqKnowledgeBaseLoader
                     new FaqText(dto.Answer?.Id?.Trim() ?? string.Empty, dto.Answer?.En?.Trim() ?? string.Empty),
                     Clean(dto.Links),
                     date,
-                    name));
+                    name,
+                    dto.Source?.Trim() is { Length: > 0 } source ? source : null));
             }
         }
 
@@ -110,6 +111,9 @@ internal static class FaqKnowledgeBaseLoader
         public TextDto? Answer { get; set; }
 
         public List<string>? Links { get; set; }
+
+        /// <summary>The regulation or official page the answer rests on (shown on the answer card).</summary>
+        public string? Source { get; set; }
     }
 
     private sealed class TextDto

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Faq;
+using BpomBot.Domain.Faq.Candidates;
 using BpomBot.Domain.Faq.Tickets;
 using BpomBot.Teams.Cards;
 
@@ -16,14 +17,26 @@ public static class FaqCards
     /// <summary>The contact centre works in Jakarta time (UTC+7, no daylight saving).</summary>
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
-    public static JsonObject Answer(FaqEntry entry, FaqLanguage language, string question, bool feedbackGiven = false)
+    /// <summary>
+    /// The answer: title, the reply text ready to copy into WhatsApp or e-mail (answer, source, service standard for
+    /// complaints, official channels), links, and 👍/👎. The 👎 card lets the user name the right topic among
+    /// <paramref name="otherTopics"/>; that becomes a candidate variant.
+    /// </summary>
+    public static JsonObject Answer(FaqEntry entry, FaqLanguage language, string question, bool feedbackGiven = false, IReadOnlyList<FaqEntry>? otherTopics = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var en = language == FaqLanguage.En;
         var body = new List<JsonNode>
         {
             AdaptiveCard.Text(entry.Title.For(language), bold: true),
-            AdaptiveCard.Text(entry.Answer.For(language)),
+            AdaptiveCard.Text(en ? "Reply text (ready to copy):" : "Teks balasan (siap disalin):", subtle: true),
+            new JsonObject
+            {
+                ["type"] = "Container",
+                ["style"] = "emphasis",
+                ["id"] = "reply",
+                ["items"] = new JsonArray(FaqReply.Compose(entry, language).Split("\n\n").Select(p => (JsonNode)AdaptiveCard.Text(p)).ToArray()),
+            },
         };
         body.AddRange(entry.Links.Select(link => (JsonNode)AdaptiveCard.Text($"🔗 [{link}]({Href(link)})", subtle: true)));
         var ask = Execute(Verbs.FaqAskOfficer, en ? "Ask an officer" : "Tanya petugas", Data(language, ("q", Clip(question))));
@@ -34,15 +47,29 @@ public static class FaqCards
         }
 
         body.Add(AdaptiveCard.Text(en ? "Was this answer helpful?" : "Apakah jawaban ini membantu?", subtle: true));
-        var reasonCard = AdaptiveCard.Create(
-                new JsonObject
-                {
-                    ["type"] = "Input.Text",
-                    ["id"] = "reason",
-                    ["isMultiline"] = true,
-                    ["maxLength"] = 500,
-                    ["placeholder"] = en ? "What was missing? (optional)" : "Apa yang kurang? (opsional)",
-                })
+        var inputs = new List<JsonNode>();
+        if (otherTopics is { Count: > 0 })
+        {
+            inputs.Add(new JsonObject
+            {
+                ["type"] = "Input.ChoiceSet",
+                ["id"] = "right",
+                ["style"] = "compact",
+                ["label"] = en ? "Which topic did you mean? (optional)" : "Topik yang Anda maksud? (opsional)",
+                ["choices"] = new JsonArray(otherTopics.Where(t => t.Id != entry.Id)
+                    .Select(t => (JsonNode)new JsonObject { ["title"] = t.Title.For(language), ["value"] = t.Id }).ToArray()),
+            });
+        }
+
+        inputs.Add(new JsonObject
+        {
+            ["type"] = "Input.Text",
+            ["id"] = "reason",
+            ["isMultiline"] = true,
+            ["maxLength"] = 500,
+            ["placeholder"] = en ? "What was missing? (optional)" : "Apa yang kurang? (opsional)",
+        });
+        var reasonCard = AdaptiveCard.Create([.. inputs])
             .WithActions(Execute(Verbs.FaqFeedback, en ? "Send" : "Kirim", Data(language, ("topic", entry.Id), ("helpful", "tidak"), ("q", Clip(question)))));
         reasonCard.Remove("$schema");
         return AdaptiveCard.Create([.. body]).WithActions(
@@ -51,7 +78,11 @@ public static class FaqCards
             ask);
     }
 
-    /// <summary>The bot is not sure: says so, names the other agency or offers close topics, and lists the official channels.</summary>
+    /// <summary>
+    /// The bot is not sure. In the choice band the best topics come first, as buttons right under the question
+    /// ("Mungkin maksud Anda…?"); otherwise it names the other agency or says it will not guess. The official channels
+    /// follow on one compact line.
+    /// </summary>
     public static JsonObject NotSure(FaqAnswer answer, string question)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -64,6 +95,17 @@ public static class FaqCards
                 ? $"This question looks like a matter for **{agency.En}**, not BPOM. Please contact them directly."
                 : $"Pertanyaan ini tampaknya menjadi kewenangan **{agency.Id}**, bukan BPOM. Silakan hubungi instansi tersebut."));
         }
+        else if (answer.Candidates.Count > 0)
+        {
+            body.Add(AdaptiveCard.Text(en ? "Did you mean one of these?" : "Mungkin maksud Anda salah satu topik ini?", bold: true));
+            body.Add(new JsonObject
+            {
+                ["type"] = "ActionSet",
+                ["id"] = "choices",
+                ["actions"] = new JsonArray(answer.Candidates.Select(c =>
+                    (JsonNode)Execute(Verbs.FaqTopic, c.Entry.Title.For(language), Data(language, ("topic", c.Entry.Id), ("q", Clip(question))))).ToArray()),
+            });
+        }
         else
         {
             body.Add(AdaptiveCard.Text(en
@@ -71,19 +113,15 @@ public static class FaqCards
                 : "Maaf, saya belum yakin jawabannya dan tidak ingin menebak."));
         }
 
-        var actions = new List<JsonNode>();
-        if (answer.Candidates.Count > 0)
-        {
-            body.Add(AdaptiveCard.Text(en ? "Did you mean one of these?" : "Mungkin maksud Anda salah satu topik ini?", subtle: true));
-            actions.AddRange(answer.Candidates.Select(c =>
-                (JsonNode)Execute(Verbs.FaqTopic, c.Entry.Title.For(language), Data(language, ("topic", c.Entry.Id), ("q", Clip(question))))));
-        }
-
-        body.Add(AdaptiveCard.Text(en ? "Official BPOM channels:" : "Kanal resmi BPOM:", subtle: true));
-        body.Add(Channels(language));
-        actions.Add(Execute(Verbs.FaqAskOfficer, en ? "Ask an officer" : "Tanya petugas", Data(language, ("q", Clip(question)))));
-        return AdaptiveCard.Create([.. body]).WithActions([.. actions]);
+        body.Add(AdaptiveCard.Text((en ? "Official BPOM channels: " : "Kanal resmi BPOM: ") + OfficialChannels.Compact(language), subtle: true));
+        return AdaptiveCard.Create([.. body]).WithActions(
+            Execute(Verbs.FaqAskOfficer, en ? "Ask an officer" : "Tanya petugas", Data(language, ("q", Clip(question)))));
     }
+
+    /// <summary>"tanya" (or "faq") with nothing after it: asks for the question instead of guessing a topic.</summary>
+    public static JsonObject AskForQuestion(FaqLanguage language) => AdaptiveCard.Create(AdaptiveCard.Text(language == FaqLanguage.En
+        ? "What would you like to ask? Write your question in your own words, for example: how do I check whether a cosmetic is registered?"
+        : "Apa yang ingin Anda tanyakan? Tulis pertanyaan Anda dengan kalimat sendiri, misalnya: bagaimana cara cek kosmetik sudah terdaftar di BPOM?"));
 
     public static JsonObject HandOffNotConfigured(FaqLanguage language)
     {
@@ -201,7 +239,7 @@ public static class FaqCards
         return actions.Length > 0 ? card.WithActions(actions) : card;
     }
 
-    public static JsonObject Report(IReadOnlyList<FaqTopicFeedback> rows)
+    public static JsonObject Report(IReadOnlyList<FaqTopicFeedback> rows, IReadOnlyList<FaqDeclinedRow>? declined = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var body = new List<JsonNode> { AdaptiveCard.Text("Laporan FAQ: topik yang paling kurang membantu", bold: true) };
@@ -215,6 +253,55 @@ public static class FaqCards
             body.Add(AdaptiveCard.Text(FormatRow(row)));
         }
 
+        if (declined is not null)
+        {
+            body.Add(AdaptiveCard.Text("Pertanyaan yang tidak terjawab minggu ini", bold: true));
+            body.Add(declined.Count == 0
+                ? AdaptiveCard.Text("Tidak ada pertanyaan yang tidak terjawab dalam 7 hari terakhir.")
+                : AdaptiveCard.Text(string.Join("\n\n", declined.Select(FormatDeclined))));
+        }
+
+        return AdaptiveCard.Create([.. body]);
+    }
+
+    /// <summary>One declined-question line: count, question, and the topic offered (if any).</summary>
+    public static string FormatDeclined(FaqDeclinedRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{row.Count}× \"{row.Question}\"{(row.OfferedTopic is { } t ? $" (ditawarkan: {t})" : " (di luar cakupan)")}");
+    }
+
+    /// <summary>Candidate variants waiting for review, each with Terima/Tolak, for a petugas HALOBPOM.</summary>
+    public static JsonObject Candidates(IReadOnlyList<FaqCandidateVariant> pending, FaqKnowledgeBase knowledgeBase, string? notice = null, int max = 10)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        var body = new List<JsonNode>();
+        if (notice is not null)
+        {
+            body.Add(AdaptiveCard.Text(notice));
+        }
+
+        body.Add(AdaptiveCard.Text($"Kandidat variasi pertanyaan FAQ ({pending.Count} menunggu)", bold: true));
+        if (pending.Count == 0)
+        {
+            body.Add(AdaptiveCard.Text("Tidak ada kandidat yang menunggu tinjauan."));
+        }
+
+        foreach (var c in pending.Take(max))
+        {
+            var title = knowledgeBase.Find(c.TopicId)?.Title.Id ?? c.TopicId;
+            body.Add(AdaptiveCard.Text($"\"{c.Question}\" → {title} ({c.Id}, {(c.Source == FaqCandidateSource.Dipilih ? "dipilih pengguna" : "koreksi 👎")})"));
+            body.Add(new JsonObject
+            {
+                ["type"] = "ActionSet",
+                ["actions"] = new JsonArray(
+                    Execute(FaqCandidateVerbs.Accept, "Terima", new JsonObject { ["candidate"] = c.Id }),
+                    Execute(FaqCandidateVerbs.Reject, "Tolak", new JsonObject { ["candidate"] = c.Id })),
+            });
+        }
+
         return AdaptiveCard.Create([.. body]);
     }
 
@@ -225,6 +312,13 @@ public static class FaqCards
         var reasons = row.RecentReasons.Count == 0 ? string.Empty : $" — alasan terbaru: {string.Join("; ", row.RecentReasons.Select(r => $"\"{r}\""))}";
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{row.TopicId} ({row.Title}): {row.Unhelpful} 👎 dari {row.Count} penilaian ({row.UnhelpfulShare:P0}){reasons}");
+    }
+
+    /// <summary>Verbs of the candidate review buttons.</summary>
+    public static class FaqCandidateVerbs
+    {
+        public const string Accept = "faqKandidatTerima";
+        public const string Reject = "faqKandidatTolak";
     }
 
     internal static JsonObject Channels(FaqLanguage language) =>

@@ -1,3 +1,4 @@
+using BpomBot.Domain.Faq.Candidates;
 using BpomBot.Domain.Faq.Tickets;
 using BpomBot.Teams.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,8 @@ public static class FaqChatServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the FAQ in chat: the free-text handler (just before help), feedback, "tanya petugas" and the
-    /// contact-centre ticket buttons. Needs <see cref="Domain.Faq.FaqRetriever"/>, the FAQ ticket and feedback repositories,
+    /// contact-centre ticket buttons, and the learning loop (candidate variants, their review). Needs
+    /// <see cref="IFaqCandidateRepository"/>, <see cref="Domain.Faq.FaqRetriever"/>, the FAQ ticket and feedback repositories,
     /// <see cref="Domain.Calendar.IWorkingDayCalendar"/> and <see cref="Domain.Organization.OfficeClock"/> from the host.
     /// </summary>
     public static IServiceCollection AddFaqChat(this IServiceCollection services, IConfiguration configuration)
@@ -21,6 +23,9 @@ public static class FaqChatServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaqChatOptions>, FaqChatOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FaqTicketDesk>();
+        services.TryAddSingleton(sp => new FaqVariantIndex(
+            sp.GetRequiredService<Domain.Faq.FaqRetriever>(), sp.GetRequiredService<IFaqCandidateRepository>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<FaqCandidateDesk>();
         services.TryAddScoped<FaqAccess>();
         services.TryAddScoped<FaqHandOff>();
         services.AddMessageHandler<FaqMessageHandler>();
@@ -30,6 +35,8 @@ public static class FaqChatServiceCollectionExtensions
         services.AddCardActionHandler<FaqTicketTakeActionHandler>();
         services.AddCardActionHandler<FaqTicketAnswerActionHandler>();
         services.AddCardActionHandler<FaqTicketCloseActionHandler>();
+        services.AddCardActionHandler<FaqCandidateAcceptActionHandler>();
+        services.AddCardActionHandler<FaqCandidateRejectActionHandler>();
         return services;
     }
 

@@ -31,4 +31,13 @@ internal static partial class FaqLog
 
     [LoggerMessage(1308, LogLevel.Error, "Could not post FAQ ticket {TicketId} to the contact-centre channel; ticket closed")]
     public static partial void ContactCentrePostFailed(this ILogger logger, Exception exception, string ticketId);
+
+    [LoggerMessage(1309, LogLevel.Warning, "FAQ learning storage failed during {Operation}; answering from the shipped knowledge base")]
+    public static partial void LearningStorageFailed(this ILogger logger, Exception exception, string operation);
+
+    [LoggerMessage(1310, LogLevel.Information, "FAQ candidate for topic {TopicId} from {Source}: {Outcome}")]
+    public static partial void CandidateProposed(this ILogger logger, string topicId, string source, string outcome);
+
+    [LoggerMessage(1311, LogLevel.Information, "FAQ candidate {CandidateId} reviewed: {Outcome}")]
+    public static partial void CandidateReviewed(this ILogger logger, string candidateId, string outcome);
 }

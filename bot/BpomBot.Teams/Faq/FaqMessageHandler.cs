@@ -1,6 +1,7 @@
 using BpomBot.Domain.Telemetry;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Faq;
+using BpomBot.Domain.Faq.Candidates;
 using BpomBot.Domain.Faq.Tickets;
 using BpomBot.Teams.Cards;
 using BpomBot.Teams.Hosting;
@@ -11,11 +12,13 @@ using Microsoft.Extensions.Options;
 namespace BpomBot.Teams.Faq;
 
 /// <summary>
-/// Free text that no command took: answers it from the FAQ (or says it is not sure), and handles "tanya petugas …"
-/// and "faq laporan". Runs just before the help fallback; greetings and bare command words are left to the others.
+/// Free text that no command took: answers it from the FAQ (or offers the closest topics, or says it is not sure), and
+/// handles "tanya petugas …", "tanya …", "faq laporan" and "faq kandidat". Runs just before the help fallback;
+/// greetings and bare command words are left to the others.
 /// </summary>
 public sealed class FaqMessageHandler(
-    FaqRetriever retriever,
+    FaqVariantIndex index,
+    FaqCandidateDesk candidates,
     FaqHandOff handOff,
     FaqAccess access,
     IFaqFeedbackRepository feedback,
@@ -24,6 +27,10 @@ public sealed class FaqMessageHandler(
 {
     public const string AskOfficerCommand = "tanya petugas";
     public const string ReportCommand = "faq laporan";
+    public const string CandidatesCommand = "faq kandidat";
+
+    /// <summary>Words that introduce a question ("tanya cara cek produk"); alone they ask for the question.</summary>
+    private static readonly string[] AskWords = ["tanya", "faq", "ask", "question", "pertanyaan"];
 
     /// <summary>Words that start a command or a greeting: a short message beginning with one is not a question.</summary>
     private static readonly HashSet<string> CommandWords = new(StringComparer.OrdinalIgnoreCase)
@@ -62,17 +69,38 @@ public sealed class FaqMessageHandler(
             return true;
         }
 
+        if (string.Equals(string.Join(' ', words), CandidatesCommand, StringComparison.OrdinalIgnoreCase))
+        {
+            await CandidatesAsync(turn, cancellationToken);
+            return true;
+        }
+
+        if (AskWords.Contains(words[0].TrimEnd(':', ',', '?', '!', '.').ToLowerInvariant()))
+        {
+            var rest = text[words[0].Length..].TrimStart(':', ',', '-', ' ', '?');
+            if (rest.Trim().Length == 0)
+            {
+                await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.AskForQuestion(language)), cancellationToken);
+                return true;
+            }
+
+            text = rest;
+            words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+
         if (words.Length <= 3 && CommandWords.Contains(words[0].TrimEnd('!', '.', ',', '?')))
         {
             return false;
         }
 
+        var retriever = await CurrentRetrieverAsync(cancellationToken);
         var answer = retriever.Answer(text);
         BpomTelemetry.FaqConfidence.Record(answer.Confidence, new KeyValuePair<string, object?>("answered", answer.IsAnswered));
         if (answer.Entry is { } entry)
         {
             logger.FaqAnswered(entry.Id, answer.Confidence);
-            await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Answer(entry, answer.Language, text)), cancellationToken);
+            IReadOnlyList<FaqEntry> others = [.. answer.Candidates.Select(c => c.Entry), .. retriever.KnowledgeBase.Entries.Where(e => answer.Candidates.All(c => c.Entry.Id != e.Id)).OrderBy(e => e.Title.For(answer.Language), StringComparer.CurrentCulture)];
+            await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Answer(entry, answer.Language, text, otherTopics: others)), cancellationToken);
             return true;
         }
 
@@ -84,7 +112,44 @@ public sealed class FaqMessageHandler(
 
         logger.FaqNotSure(answer.Confidence, answer.Candidates.Count, answer.Referral is not null);
         await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.NotSure(answer, text)), cancellationToken);
+        try
+        {
+            await candidates.RecordDeclinedAsync(text, (answer.Candidates.Count > 0 ? answer.Candidates[0].Entry.Id : null), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LearningStorageFailed(ex, "record declined question");
+        }
+
         return true;
+    }
+
+    /// <summary>The shipped index merged with accepted variants; the shipped one alone when storage is unavailable.</summary>
+    private async Task<FaqRetriever> CurrentRetrieverAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await index.CurrentAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LearningStorageFailed(ex, "load accepted variants");
+            return index.Shipped;
+        }
+    }
+
+    private async Task CandidatesAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var person = await access.FindAsync(turn.Activity, cancellationToken);
+        if (!botOptions.Value.IsLocalMode && !(person is not null && (FaqAccess.HasRole(person, FaqAccess.OfficerRole) || FaqAccess.HasRole(person, FaqAccess.AdminRole))))
+        {
+            await turn.SendAsync(AdaptiveCard.ToMessage(AdaptiveCard.Create(AdaptiveCard.Text(
+                "Maaf, tinjauan kandidat FAQ hanya untuk petugas HALOBPOM atau admin."))), cancellationToken);
+            return;
+        }
+
+        var pending = await candidates.PendingAsync(cancellationToken);
+        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Candidates(pending, index.Shipped.KnowledgeBase)), cancellationToken);
     }
 
     private async Task ReportAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -97,7 +162,8 @@ public sealed class FaqMessageHandler(
             return;
         }
 
-        var rows = await FaqFeedbackReport.BuildAsync(feedback, retriever.KnowledgeBase.Entries, cancellationToken: cancellationToken);
-        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Report(rows)), cancellationToken);
+        var rows = await FaqFeedbackReport.BuildAsync(feedback, index.Shipped.KnowledgeBase.Entries, cancellationToken: cancellationToken);
+        var declined = await candidates.DeclinedThisWeekAsync(cancellationToken: cancellationToken);
+        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Report(rows, declined)), cancellationToken);
     }
 }

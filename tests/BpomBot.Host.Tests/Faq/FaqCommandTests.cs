@@ -83,7 +83,8 @@ public sealed class FaqCommandTests
             Assert.Equal(0, exit);
             Assert.Contains("top-1 accuracy (in scope): 1.000 (1/1)", output, StringComparison.Ordinal);
             Assert.Contains("out-of-scope precision: 1.000 (1/1)", output, StringComparison.Ordinal);
-            Assert.Contains("out-of-scope recall: 1.000 (1/1)", output, StringComparison.Ordinal);
+            Assert.Contains("out-of-scope recall: 1.000 (1/1;", output, StringComparison.Ordinal);
+            Assert.Contains("right topic answered or offered (in scope): 1.000 (1/1)", output, StringComparison.Ordinal);
             Assert.Contains("confused pairs: none", output, StringComparison.Ordinal);
         }
         finally

@@ -60,6 +60,53 @@ public sealed class FaqRankingTests
         Assert.True(report.OutOfScopeRecall >= outOfScopeRecall, $"out-of-scope recall {report.OutOfScopeRecall:0.000}");
     }
 
+    /// <summary>
+    /// The issue-19 sets: dev-questions.tsv (360, tuned on) and heldout-questions.tsv (210, written before tuning and
+    /// never tuned on; only aggregate figures were read). Floors are the figures reached (held-out: top-1 0.903,
+    /// answered-or-offered 0.932, out-of-scope recall 1.0; dev: 0.955 / 0.965 / 0.957), rounded down by at most one question.
+    /// </summary>
+    [Theory]
+    [InlineData("heldout-questions.tsv", 0.90, 0.93, 0.97)]
+    [InlineData("dev-questions.tsv", 0.95, 0.96, 0.95)]
+    public void Evaluate_Issue19Sets_MeetTheFiguresReached(string file, double accuracy, double answeredOrOffered, double outOfScopeRecall)
+    {
+        var queries = FaqEvaluation.ParseTsv(File.ReadAllText(Path.Combine(Here(), file)));
+        var report = FaqEvaluation.Evaluate(Retriever, queries);
+        Assert.True(report.Top1Accuracy >= accuracy, $"top-1 accuracy {report.Top1Accuracy:0.000}");
+        Assert.True(report.AnsweredOrOffered >= answeredOrOffered, $"answered or offered {report.AnsweredOrOffered:0.000}");
+        Assert.True(report.OutOfScopeRecall >= outOfScopeRecall, $"out-of-scope recall {report.OutOfScopeRecall:0.000}");
+    }
+
+    [Fact]
+    public void EveryTopic_NamesItsSource()
+    {
+        Assert.All(Retriever.KnowledgeBase.Entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Source), $"{e.Id} has no source"));
+    }
+
+    [Fact]
+    public void Reply_ComplaintTopic_StatesServiceStandardAndComplaintChannels()
+    {
+        var reply = FaqReply.Compose(Retriever.KnowledgeBase.Find("pengaduan-produk")!, FaqLanguage.Id);
+
+        Assert.Contains("14 hari kerja", reply, StringComparison.Ordinal);
+        Assert.Contains("60 hari kerja", reply, StringComparison.Ordinal);
+        Assert.Contains("Sumber: Standar pelayanan pengaduan ULPK BPOM", reply, StringComparison.Ordinal);
+        foreach (var channel in new[] { "1-500-533", "0812-1-9999-533", "0811-9181-533", "halobpom@pom.go.id", "lapor.go.id", "@BPOM_RI", "@bpom.official", "Balai Besar/Balai/Loka POM" })
+        {
+            Assert.Contains(channel, reply, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Reply_InformationTopic_HasNoComplaintStandard()
+    {
+        var reply = FaqReply.Compose(Retriever.KnowledgeBase.Find("spp-irt")!, FaqLanguage.En);
+
+        Assert.DoesNotContain("working days", reply, StringComparison.Ordinal);
+        Assert.Contains("Source: PerBPOM 4/2024", reply, StringComparison.Ordinal);
+        Assert.Contains("1-500-533", reply, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("cara cek nomor bpom di hp", "id")]
     [InlineData("how do I contact BPOM?", "en")]

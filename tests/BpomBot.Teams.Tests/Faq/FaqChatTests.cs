@@ -89,14 +89,14 @@ public sealed class FaqChatTests
 
         var card = SentCard(Assert.Single(turn.Sent));
         var json = card.ToJsonString();
-        Assert.Contains("belum yakin", json);
+        Assert.Contains("Mungkin maksud Anda", json);
         Assert.DoesNotContain("aplikasi BPOM Mobile", json);
         foreach (var channel in new[] { "1-500-533", "0812-1-9999-533", "0811-9181-533", "halobpom@pom.go.id", "lapor.go.id", "Balai Besar/Balai/Loka POM" })
         {
             Assert.Contains(channel, json);
         }
 
-        var topic = Actions(card).First(a => (string?)a["verb"] == Verbs.FaqTopic);
+        var topic = card["body"]!.AsArray().Single(n => (string?)n!["type"] == "ActionSet")!["actions"]!.AsArray().First(a => (string?)a!["verb"] == Verbs.FaqTopic)!;
         Assert.Equal("cek-produk", (string?)topic["data"]!["topic"]);
         Assert.Equal("Cara cek produk terdaftar", (string?)topic["title"]);
         Assert.Contains(Actions(card), a => (string?)a["verb"] == Verbs.FaqAskOfficer);
@@ -459,7 +459,8 @@ public sealed class FaqChatTests
 
         var turn = await SayAsync(kit, "faq laporan");
 
-        var lines = SentCard(Assert.Single(turn.Sent))["body"]!.AsArray().Skip(1).Select(b => (string)b!["text"]!).ToList();
+        var lines = SentCard(Assert.Single(turn.Sent))["body"]!.AsArray().Skip(1).Select(b => (string)b!["text"]!)
+            .TakeWhile(l => !l.StartsWith("Pertanyaan yang tidak terjawab", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, lines.Count);
         Assert.StartsWith("spp-irt", lines[0], StringComparison.Ordinal);
         Assert.Contains("2 👎 dari 2", lines[0], StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Faq;
+using BpomBot.Domain.Faq.Candidates;
 using BpomBot.Domain.Faq.Tickets;
 using BpomBot.Domain.Organization;
 using BpomBot.Teams.Connector;
@@ -10,6 +11,7 @@ using BpomBot.Teams.Faq;
 using BpomBot.Teams.Hosting;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
+using BpomBot.Teams.Tests.Conversation;
 using BpomBot.Teams.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -37,9 +39,13 @@ public sealed class FaqTestKit
             ["pirt", "spp-irt", "rumah tangga"], "SPP-IRT diurus melalui OSS dan pemerintah kabupaten/kota.", "SPP-IRT is issued via OSS by the regency or city.", []),
     ]);
 
-    public FaqTestKit(FaqRetrieverOptions? retrieverOptions = null, bool handOffConfigured = true, bool localMode = true)
+    /// <summary>A kit over fresh fakes; pass <paramref name="candidates"/> from an earlier kit to act as the same bot after a restart.</summary>
+    public FaqTestKit(FaqRetrieverOptions? retrieverOptions = null, bool handOffConfigured = true, bool localMode = true, InMemoryFaqCandidateRepository? candidates = null)
     {
         Retriever = new FaqRetriever(KnowledgeBase, options: retrieverOptions);
+        Candidates = candidates ?? new InMemoryFaqCandidateRepository();
+        Index = new FaqVariantIndex(Retriever, Candidates, Time);
+        CandidateDesk = new FaqCandidateDesk(Candidates, Index, Audit, Time);
         ChatOptions = handOffConfigured
             ? new FaqChatOptions { ContactCentreConversationId = ContactCentre, ContactCentreServiceUrl = ContactCentreServiceUrl }
             : new FaqChatOptions();
@@ -57,6 +63,14 @@ public sealed class FaqTestKit
     public IWorkingDayCalendar Calendar { get; } = new WorkingDayCalendar(HolidaySet.LoadEmbedded());
 
     public FaqRetriever Retriever { get; }
+
+    public InMemoryFaqCandidateRepository Candidates { get; }
+
+    public FaqVariantIndex Index { get; }
+
+    public FaqCandidateDesk CandidateDesk { get; }
+
+    public MemoryAudit Audit { get; } = new();
 
     public FaqChatOptions ChatOptions { get; }
 
@@ -79,14 +93,16 @@ public sealed class FaqTestKit
     public FaqTicketDesk Desk { get; }
 
     public FaqMessageHandler MessageHandler() =>
-        new(Retriever, HandOff, Access, Feedback, Options.Create(BotOptions), NullLogger<FaqMessageHandler>.Instance);
+        new(Index, CandidateDesk, HandOff, Access, Feedback, Options.Create(BotOptions), NullLogger<FaqMessageHandler>.Instance);
 
     public ActivityRouter Router() => new(
         [new HelpMessageHandler(), MessageHandler()],
         [
             new CobaActionHandler(),
-            new FaqFeedbackActionHandler(Retriever, Feedback, Time, NullLogger<FaqFeedbackActionHandler>.Instance),
-            new FaqTopicActionHandler(Retriever),
+            new FaqFeedbackActionHandler(Retriever, Feedback, CandidateDesk, Time, NullLogger<FaqFeedbackActionHandler>.Instance),
+            new FaqTopicActionHandler(Retriever, CandidateDesk, NullLogger<FaqTopicActionHandler>.Instance),
+            new FaqCandidateAcceptActionHandler(CandidateDesk, Index, Access, Options.Create(BotOptions), NullLogger<FaqCandidateAcceptActionHandler>.Instance),
+            new FaqCandidateRejectActionHandler(CandidateDesk, Index, Access, Options.Create(BotOptions), NullLogger<FaqCandidateRejectActionHandler>.Instance),
             new FaqAskOfficerActionHandler(HandOff),
             new FaqTicketTakeActionHandler(Desk, HandOff, Access, Options.Create(ChatOptions), NullLogger<FaqTicketTakeActionHandler>.Instance),
             new FaqTicketAnswerActionHandler(Desk, HandOff, Access, Options.Create(ChatOptions), NullLogger<FaqTicketAnswerActionHandler>.Instance),
