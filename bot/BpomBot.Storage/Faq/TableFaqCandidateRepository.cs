@@ -4,6 +4,7 @@ using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Documents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BpomBot.Storage.Faq;
 
@@ -57,7 +58,10 @@ public static class FaqCandidateStorage
     {
         services.AddSingleton(new StorageTableName(TableFaqCandidateRepository.CandidatesTable));
         services.AddSingleton(new StorageTableName(TableFaqCandidateRepository.DeclinedTable));
-        services.TryAddSingleton<IFaqCandidateRepository, TableFaqCandidateRepository>();
+        // Storage:InMemory has no table client: the in-memory fake stands in, whatever order the Add… calls run in.
+        services.TryAddSingleton<IFaqCandidateRepository>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.InMemory
+            ? new InMemoryFaqCandidateRepository()
+            : new TableFaqCandidateRepository(sp.GetRequiredService<ITableServiceClient>()));
         return services;
     }
 }
