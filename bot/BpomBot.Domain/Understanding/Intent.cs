@@ -75,7 +75,7 @@ public sealed record Slots(
 /// <param name="Alternatives">When two readings are nearly equal: both, best first, for a clarifying question; else empty.</param>
 /// <param name="Explicit">True when the message is a bare command ("batal", "skip 2"), false when read from a free sentence.</param>
 /// <param name="Interrupts">At an open prompt: true when the message is another intent that leaves the prompt.</param>
-/// <param name="English">True when the message reads as English (its cue words were English).</param>
+/// <param name="English">True when its command word is English, false when Indonesian, null when neither or both ("status").</param>
 public sealed record Understood(
     Intent Intent,
     Slots Slots,
@@ -83,7 +83,7 @@ public sealed record Understood(
     IReadOnlyList<Intent>? Alternatives = null,
     bool Explicit = false,
     bool Interrupts = false,
-    bool English = false)
+    bool? English = null)
 {
     public IReadOnlyList<Intent> Choices => Alternatives ?? [];
 

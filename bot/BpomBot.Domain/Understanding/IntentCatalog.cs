@@ -49,8 +49,8 @@ public static class IntentCatalog
     /// Command words: as the first word of a short message (followed only by a number, a letter or a step id) they
     /// make an explicit command. English words are marked so the reply language follows them.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, (Intent Intent, bool English)> CommandWords = Build(
-        (Intent.Mulai, "mulai mlai baru buat", "start new create begin"),
+    public static readonly IReadOnlyDictionary<string, (Intent Intent, bool? English)> CommandWords = Build(
+        (Intent.Mulai, "mulai mlai baru", "start new create begin"),
         (Intent.MulaiTahunan, "tahunan", "annual yearly"),
         (Intent.Tugas, "tugas tgs todo kerjaan pekerjaan", "tasks task todos"),
         (Intent.Status, "status sts stat progres progress perkembangan posisi", "status"),
@@ -70,8 +70,8 @@ public static class IntentCatalog
     public static readonly IReadOnlyList<(string Phrase, Intent Intent, double Weight)> Cues =
     [
         .. Cue(Intent.Mulai, 3, "mulai", "start", "kegiatan baru", "new activity", "new kegiatan", "buat kegiatan", "catat kegiatan", "input kegiatan",
-            "daftarkan kegiatan", "tambah kegiatan", "nambah kegiatan", "buatkan kegiatan", "mulaikan", "rekrutmen", "begin", "log a new", "create"),
-        .. Cue(Intent.Mulai, 1.5, "baru", "new", "buat", "daftarkan", "mencatat", "input", "tambah"),
+            "daftarkan kegiatan", "nambah kegiatan", "buatkan kegiatan", "mulaikan", "rekrutmen", "begin", "log a new", "create"),
+        .. Cue(Intent.Mulai, 1, "baru", "new", "buat", "daftarkan", "mencatat", "input", "tambah"),
         .. Cue(Intent.MulaiTahunan, 5, "tahunan", "annual", "yearly", "siklus"),
         .. Cue(Intent.Tugas, 3, "tugas", "tasks", "task", "todo", "to do", "kerjaan", "pekerjaan", "harus dikerjakan", "harus saya kerjakan", "jatuh tempo",
             "telat", "terlambat", "overdue", "deadline", "tenggat", "on my plate", "daftar kegiatan", "kegiatan saya", "my activities", "open activities",
@@ -79,7 +79,7 @@ public static class IntentCatalog
         .. Cue(Intent.Status, 3, "status", "sts", "stat", "sampai mana", "posisi", "posisinya", "perkembangan", "progres", "progress", "kabar", "kabarnya",
             "how far", "where is", "how is", "going"),
         .. Cue(Intent.Lanjut, 3, "lanjut", "ljt", "selanjutnya", "berikutnya", "next", "ngapain", "terus bagaimana", "habis ini", "langkah sekarang",
-            "langkah saat ini", "current step", "kartu langkah", "what should i do", "apa lagi", "langkah apa"),
+            "langkah saat ini", "current step", "kartu langkah", "apa lagi", "langkah apa"),
         .. Cue(Intent.Kelengkapan, 3, "kelengkapan", "kelengkapannya", "lampirkan", "melampirkan", "lampiran", "upload", "unggah", "notulen", "notulensi",
             "undangan", "daftar hadir", "dokumentasi", "dokumen", "surat tugas", "nomor surat", "attach", "attendance", "minutes", "invitation",
             "requirements", "requirement", "inputs", "input for", "link", "bukti", "yang diperlukan", "dicatat"),
@@ -97,13 +97,13 @@ public static class IntentCatalog
         .. Cue(Intent.Riwayat, 3, "riwayat", "histori", "history", "log", "jejak", "audit", "yang sudah", "siapa saja yang", "sudah dilakukan",
             "sudah dikerjakan di"),
         .. Cue(Intent.Bantuan, 3, "bantuan", "help", "menu", "cara pakai", "cara pakainya", "cara menggunakan", "bot ini", "perintah", "commands",
-            "what can you do", "how does this work", "how do i use", "bisa apa", "bantu", "halo", "hai", "hi", "hello", "hey", "selamat pagi",
+            "what can you do", "how does this work", "apa kabar", "mau tanya", "how do i use", "bisa apa", "bantu", "halo", "hai", "hi", "hello", "hey", "selamat pagi",
             "selamat siang", "selamat sore", "selamat malam", "good morning", "good afternoon", "good evening", "assalamualaikum", "pagi"),
         .. Cue(Intent.Bantuan, 1.6, "tolong"),
-        .. Cue(Intent.Disposisi, 4, "disposisi", "setujui", "disetujui", "persetujuan", "approval", "approvals", "approve", "tanda tangani",
+        .. Cue(Intent.Disposisi, 4, "disposisi", "setujui", "disetujui", "persetujuan", "approval", "approvals", "approve",
             "diputuskan", "keputusan"),
         .. Cue(Intent.None, 3, "terima kasih", "thanks", "thank you", "thank", "oke", "ok", "sip", "siap", "baik", "noted", "mantap", "good job",
-            "haha", "wkwk", "lagi ngapain", "lapar", "makan siang", "cuaca", "hujan", "presiden", "piala dunia"),
+            "haha", "wkwk", "lagi ngapain", "lapar", "hujan", "presiden"),
     ];
 
     /// <summary>Words of citizens' HALOBPOM questions (products, registration, complaints); they point to the FAQ.</summary>
@@ -111,11 +111,11 @@ public static class IntentCatalog
     [
         .. Weighted(4, "izin edar", "registrasi", "terdaftar", "registered", "register", "pirt", "halal", "kosmetik", "cosmetic", "cosmetics", "obat",
             "medicine", "drug", "drugs", "jamu", "pangan olahan", "suplemen", "supplement", "kadaluarsa", "kedaluwarsa", "expired", "palsu", "fake",
-            "counterfeit", "ilegal", "illegal", "formalin", "boraks", "merkuri", "pengaduan", "mengadukan", "aduan", "konsumen", "ulpk", "halobpom",
-            "klik bpom", "cppob", "notifikasi", "nomor md", "md", "ml", "lipstick", "lipstik", "krim", "pemutih", "skincare", "efek samping",
-            "kantor balai", "balai pom", "biaya pendaftaran", "permohonan", "obat tradisional", "herbal", "bpom"),
+            "counterfeit", "ilegal", "illegal", "boraks", "merkuri", "pengaduan", "mengadukan", "aduan", "konsumen", "ulpk", "halobpom",
+            "klik bpom", "cppob", "nomor md", "md", "ml", "lipstick", "lipstik", "skincare", "efek samping",
+            "obat tradisional", "herbal", "bpom"),
         .. Weighted(2, "produk", "product", "makanan", "minuman", "food", "aman", "safe", "asli", "lapor", "melaporkan", "report", "cek", "check",
-            "syarat", "biaya", "berapa", "bedanya", "layanan", "sertifikat", "jual"),
+            "syarat", "biaya", "berapa", "bedanya", "layanan", "sertifikat", "jual", "izin", "usaha", "rumahan", "pangan"),
     ];
 
     /// <summary>Words that belong to the officer's work: their presence rules out a citizen question.</summary>
@@ -180,13 +180,17 @@ public static class IntentCatalog
 
     private static IEnumerable<(string, double)> Weighted(double weight, params string[] phrases) => phrases.Select(p => (p, weight));
 
-    private static Dictionary<string, (Intent, bool)> Build(params (Intent Intent, string Indonesian, string English)[] rows)
+    private static Dictionary<string, (Intent, bool?)> Build(params (Intent Intent, string Indonesian, string English)[] rows)
     {
-        var words = new Dictionary<string, (Intent, bool)>(StringComparer.Ordinal);
+        var words = new Dictionary<string, (Intent, bool?)>(StringComparer.Ordinal);
         foreach (var (intent, indonesian, english) in rows)
         {
             foreach (var w in indonesian.Split(' ')) words[w] = (intent, false);
-            foreach (var w in english.Split(' ')) words.TryAdd(w, (intent, true));
+            foreach (var w in english.Split(' '))
+            {
+                // A word of both languages ("status", "disposisi") says nothing about the language.
+                words[w] = words.ContainsKey(w) ? (intent, null) : (intent, true);
+            }
         }
 
         return words;

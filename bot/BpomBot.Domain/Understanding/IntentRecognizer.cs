@@ -63,19 +63,19 @@ public sealed partial class IntentRecognizer(DateRecognizer? dates = null)
         return prompt == PromptKind.None ? understood : InContext(understood, normal, prompt, today, unitId);
     }
 
-    private sealed record Reading(Intent Intent, double Score, IReadOnlyList<Intent>? Alternatives, bool Explicit, bool English, int LeadIndex);
+    private sealed record Reading(Intent Intent, double Score, IReadOnlyList<Intent>? Alternatives, bool Explicit, bool? English, int LeadIndex);
 
     private static Reading Read(NormalText normal)
     {
         var tokens = normal.Tokens;
         if (tokens.Count == 0 && normal.Raw == "?")
         {
-            return new Reading(Intent.Bantuan, Threshold, null, true, false, -1);
+            return new Reading(Intent.Bantuan, Threshold, null, true, null, -1);
         }
 
         if (tokens.Count == 0 || !tokens.Any(t => t.Any(char.IsLetter)))
         {
-            return new Reading(Intent.None, 0, null, false, false, -1);
+            return new Reading(Intent.None, 0, null, false, null, -1);
         }
 
         // Each cue counts once however often it occurs.
@@ -84,7 +84,7 @@ public sealed partial class IntentRecognizer(DateRecognizer? dates = null)
 
         var lead = LeadIndex(tokens);
         var isExplicit = false;
-        var english = false;
+        bool? english = null;
         if (lead >= 0 && IntentCatalog.CommandWords.TryGetValue(tokens[lead], out var command))
         {
             if (command.Intent == Intent.Mulai && tokens.Any(t => t is "tahunan" or "annual" or "yearly" or "siklus"))
@@ -102,6 +102,7 @@ public sealed partial class IntentRecognizer(DateRecognizer? dates = null)
         }
 
         if (tokens.Any(DateWords.Contains)) scores[(int)Intent.Rencana] += 1.5;
+        if (tokens.Any(t => t is "baru" or "new") && tokens.Any(t => t is "kegiatan" or "activity")) scores[(int)Intent.Mulai] += 2;
         if (tokens.Any(IntentCatalog.SubProcessNames.ContainsKey)) scores[(int)Intent.Mulai] += 1;
         if (normal.Reference is not null) scores[(int)Intent.Kelengkapan] += 3;
 

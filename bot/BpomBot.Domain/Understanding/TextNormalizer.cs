@@ -109,14 +109,21 @@ public static partial class TextNormalizer
             {
                 (found, best, tie) = (known, distance, false);
             }
-            else if (known != found)
+            else if (known != found && !SameCommand(known, found))
             {
                 tie = true;
+            }
+            else if (known.Length > found.Length)
+            {
+                found = known; // "slesai": "selesai" rather than its abbreviation "slsai"
             }
         }
 
         return tie ? null : found;
     }
+
+    private static bool SameCommand(string a, string b) =>
+        IntentCatalog.CommandWords.TryGetValue(a, out var x) && IntentCatalog.CommandWords.TryGetValue(b, out var y) && x.Intent == y.Intent;
 
     /// <summary>Lower-case letters and digits without accents; everything else becomes a space.</summary>
     public static string Fold(string text)

@@ -37,7 +37,7 @@ public sealed partial class OfficerConversation
         if (n is null || n < 1 || n > missing.Count)
         {
             t.Say($"Ketik nomor kelengkapan 1–{missing.Count}, contoh: 1 (atau batal).", $"Type an item number 1–{missing.Count}, for example: 1 (or cancel).");
-            return CommandParser.Parse(t.Text) is null;
+            return NotACommand(t);
         }
 
         ChooseItem(t, missing[n.Value - 1]);
@@ -72,7 +72,7 @@ public sealed partial class OfficerConversation
         if (picked is null)
         {
             RepromptChoice(t, choices, "1");
-            return CommandParser.Parse(t.Text) is null;
+            return NotACommand(t);
         }
 
         t.State.Alternative = picked.Name;
@@ -135,7 +135,7 @@ public sealed partial class OfficerConversation
         {
             t.Say("Saya belum memahami tanggalnya. Contoh: hari ini, kemarin, 3 Maret 2026 (atau batal).",
                 "I did not understand the date. Example: today, yesterday, 3 March 2026 (or cancel).");
-            return CommandParser.Parse(t.Text) is null;
+            return NotACommand(t);
         }
 
         if (date.Date > today)

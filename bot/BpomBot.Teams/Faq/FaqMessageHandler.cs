@@ -2,6 +2,7 @@ using BpomBot.Domain.Telemetry;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Faq;
 using BpomBot.Domain.Faq.Tickets;
+using BpomBot.Domain.Understanding;
 using BpomBot.Teams.Cards;
 using BpomBot.Teams.Hosting;
 using BpomBot.Teams.Routing;
@@ -24,13 +25,6 @@ public sealed class FaqMessageHandler(
 {
     public const string AskOfficerCommand = "tanya petugas";
     public const string ReportCommand = "faq laporan";
-
-    /// <summary>Words that start a command or a greeting: a short message beginning with one is not a question.</summary>
-    private static readonly HashSet<string> CommandWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "halo", "hai", "hi", "hello", "hey", "bantuan", "help", "menu", "mulai", "start", "tugas", "tasks", "disposisi",
-        "langkah", "tunda", "batal", "cancel", "selesai", "lanjut", "ya", "tidak", "ok", "oke", "terima", "thanks", "status",
-    };
 
     /// <summary>Just below the help fallback (<see cref="int.MaxValue"/>), after every explicit command and prompt.</summary>
     public int Order => int.MaxValue - 100;
@@ -62,12 +56,20 @@ public sealed class FaqMessageHandler(
             return true;
         }
 
-        if (words.Length <= 3 && CommandWords.Contains(words[0].TrimEnd('!', '.', ',', '?')))
+        // Never the wrong door: commands, greetings and thanks are not questions; a message read as none is answered
+        // only when the FAQ knows it for sure.
+        var understood = input.Understood;
+        if (understood.Intent != Intent.Faq && (understood.Intent != Intent.None || understood.Score >= IntentRecognizer.Threshold))
         {
             return false;
         }
 
         var answer = retriever.Answer(text);
+        if (understood.Intent == Intent.None && answer.Entry is null && answer.Referral is null)
+        {
+            return false;
+        }
+
         BpomTelemetry.FaqConfidence.Record(answer.Confidence, new KeyValuePair<string, object?>("answered", answer.IsAnswered));
         if (answer.Entry is { } entry)
         {

@@ -24,7 +24,8 @@ public sealed class IntentRecognizerTests
     [Theory]
     [InlineData("dev", 1.0)]
     [InlineData("train", 1.0)]
-    [InlineData("test", 0.99)]
+    [InlineData("test", 0.97)]
+    [InlineData("test2", 0.94)]
     public void Labelled_sets_stay_at_or_above_their_floor_and_never_take_the_wrong_door(string set, double floor)
     {
         var result = Evaluate(set == "dev" ? Path.Combine(Here(), "dev.tsv") : DataFile(set + ".tsv"));
