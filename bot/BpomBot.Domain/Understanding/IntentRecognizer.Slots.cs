@@ -105,7 +105,8 @@ public sealed partial class IntentRecognizer
     {
         var tokens = normal.Tokens;
         var answer = understood with { Intent = Intent.Answer, Alternatives = null, Interrupts = false };
-        var clear = understood.Explicit && Understood.IsCommand(understood.Intent);
+        var clear = understood.Explicit && Understood.IsCommand(understood.Intent)
+            || understood.Intent == Intent.Batal && tokens.Count <= 3 && understood.Slots.Kegiatan is null; // "ga jadi deh", "cancel it"
         switch (prompt)
         {
             case PromptKind.Confirm:

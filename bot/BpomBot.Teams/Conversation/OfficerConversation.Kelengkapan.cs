@@ -151,7 +151,7 @@ public sealed partial class OfficerConversation
         state.ClearPrompt();
         if (!outcome.Succeeded)
         {
-            t.Say(outcome.Error!);
+            t.Say(outcome.Error!, outcome.ErrorText(english: true));
             return true;
         }
 

@@ -74,7 +74,7 @@ public sealed partial class OfficerConversation
         var outcome = await workflow.CompleteAsync(Target(t, view.Kegiatan), reference, branch, ct);
         if (!outcome.Succeeded)
         {
-            t.Say(outcome.Error!);
+            t.Say(outcome.Error!, outcome.ErrorText(english: true));
             return true;
         }
 
@@ -146,14 +146,14 @@ public sealed partial class OfficerConversation
         t.State.ClearPrompt();
         var outcome = await workflow.CancelAsync(Target(t, kegiatan), reason, ct);
         t.Say(outcome.Succeeded ? $"Kegiatan \"{kegiatan.Title}\" dibatalkan." : outcome.Error!,
-            outcome.Succeeded ? $"Kegiatan \"{kegiatan.Title}\" cancelled." : outcome.Error!);
+            outcome.Succeeded ? $"Kegiatan \"{kegiatan.Title}\" cancelled." : outcome.ErrorText(english: true));
     }
 
     private void Apply(Turn t, WorkflowOutcome outcome, string done, string doneEnglish)
     {
         if (!outcome.Succeeded)
         {
-            t.Say(outcome.Error!);
+            t.Say(outcome.Error!, outcome.ErrorText(english: true));
             return;
         }
 
