@@ -23,7 +23,7 @@ public enum Command
 
 /// <summary>A command to run and its argument (a sub-process, a date text or a reason).</summary>
 /// <param name="Command">The command.</param>
-/// <param name="Argument">A sub-process code (mulai), the text holding a date (rencana), or a reason (tunda, batal, lewati).</param>
+/// <param name="Argument">A sub-process code (mulai), the text holding a date (rencana), a reason (tunda, batal, lewati) or a reference (kelengkapan).</param>
 /// <param name="English">True when the command word was English, false when Indonesian, null when neither.</param>
 public sealed record ParsedCommand(Command Command, string Argument, bool? English = null)
 {

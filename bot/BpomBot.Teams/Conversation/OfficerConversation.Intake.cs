@@ -54,6 +54,7 @@ public sealed partial class OfficerConversation
             Command.Mulai or Command.MulaiTahunan => s.SubProcess ?? string.Empty,
             Command.Rencana => s.DateText ?? string.Empty,
             Command.Tunda or Command.Batal or Command.Lewati => s.Reason ?? string.Empty,
+            Command.Kelengkapan => s.Reference ?? string.Empty,
             _ => string.Empty,
         };
         return new ParsedCommand(command, argument, heard.English) { Kegiatan = s.Kegiatan, Explicit = heard.Explicit };

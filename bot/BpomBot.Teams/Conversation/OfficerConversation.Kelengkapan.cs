@@ -9,9 +9,10 @@ namespace BpomBot.Teams.Conversation;
 /// <summary>Kelengkapan: pick the item and alternative, take a reference (link, nomor surat or file) and the date received.</summary>
 public sealed partial class OfficerConversation
 {
-    private void BeginKelengkapan(Turn t, OpenStep view)
+    private void BeginKelengkapan(Turn t, OpenStep view, string? reference = null)
     {
         t.State.ClearPrompt();
+        t.State.Reference = reference;
         var missing = workflow.MissingKelengkapan(view.Kegiatan);
         if (view.Record.Status != StepStatus.MenungguKelengkapan || missing.Count == 0)
         {
@@ -80,10 +81,20 @@ public sealed partial class OfficerConversation
         return true;
     }
 
-    private static void AskReference(Turn t) =>
+    private static void AskReference(Turn t)
+    {
+        if (t.State.Reference is { } given)
+        {
+            // The officer's sentence already held the link or nomor surat ("ini notulennya https://…").
+            Ask(t, Prompt.KelengkapanDate, $"Referensi: {given}. Tanggal diterima? Ketik hari ini, atau tanggal seperti 3 Maret 2026.",
+                $"Reference: {given}. Date received? Type today, or a date such as 3 March 2026.");
+            return;
+        }
+
         Ask(t, Prompt.KelengkapanReference,
             $"Referensi untuk \"{t.State.Alternative}\"? Kirim tautan (https://…), nomor surat, atau lampirkan berkas (PDF, DOCX, XLSX, PPTX, JPG, PNG; maks. 20 MB).",
             $"Reference for \"{t.State.Alternative}\"? Send a link (https://…), a letter number (nomor surat), or attach a file (PDF, DOCX, XLSX, PPTX, JPG, PNG; max 20 MB).");
+    }
 
     private async Task<bool> OnReferenceAsync(Turn t, OpenStep view, CancellationToken ct)
     {

@@ -224,7 +224,7 @@ public sealed partial class OfficerConversation(
                 t.StepCard(view, state.English);
                 break;
             case Command.Kelengkapan:
-                BeginKelengkapan(t, view);
+                BeginKelengkapan(t, view, parsed.Argument.Length > 0 ? parsed.Argument : null);
                 break;
             case Command.Selesai:
                 BeginSelesai(t, view);

@@ -57,6 +57,21 @@ public sealed class FreePhrasingTurnTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reference_in_the_sentence_skips_the_reference_question()
+    {
+        await StartedAsync();
+
+        var turn = await bot.SayAsync("surat tugasnya sudah ada nomor ST-7/2026, tolong dicatat");
+        if (turn.Texts().Contains("Ketik nomornya", StringComparison.Ordinal))
+        {
+            turn = await bot.SayAsync("1");
+        }
+
+        Assert.Contains("Referensi: ST-7/2026", turn.Texts());
+        Assert.Contains("Tanggal diterima", turn.Texts());
+    }
+
+    [Fact]
     public async Task An_officer_sentence_at_rest_is_a_command_not_a_question()
     {
         await StartedAsync();
