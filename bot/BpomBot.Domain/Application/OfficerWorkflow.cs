@@ -8,14 +8,79 @@ using BpomBot.Domain.Workflow;
 namespace BpomBot.Domain.Application;
 
 /// <summary>
-/// The result of an officer's action: the kegiatan as stored now, or an Indonesian sentence saying why not.
+/// The result of an officer's action: the kegiatan as stored now, or why not: an Indonesian sentence and a refusal code
+/// (<see cref="RefusalCodes"/>, <see cref="WorkflowRefusals"/>) that <see cref="RefusalTexts"/> turns into English.
 /// <see cref="SentToLeader"/>: the current step has just gone to a leader (menunggu disposisi).
 /// </summary>
-public sealed record WorkflowOutcome(Kegiatan? Kegiatan, string? Error, bool SentToLeader = false)
+public sealed record WorkflowOutcome(Kegiatan? Kegiatan, string? Error, bool SentToLeader = false, string? Code = null)
 {
     public bool Succeeded => Error is null;
 
-    public static WorkflowOutcome Fail(string error) => new(null, error);
+    public static WorkflowOutcome Fail(string error, string code) => new(null, error, Code: code);
+
+    public static WorkflowOutcome Fail(Refusal refusal) => new(null, refusal.Reason, Code: refusal.Code);
+
+    /// <summary>Why the action was refused, in the user's language (null when it succeeded).</summary>
+    public string? ErrorText(bool english) => Error is null ? null : RefusalTexts.Text(Code, Error, english);
+}
+
+/// <summary>Refusal codes of the application layer (the engine's are in <see cref="RefusalCodes"/>).</summary>
+public static class WorkflowRefusals
+{
+    public const string KegiatanTidakDitemukan = "KEGIATAN_TIDAK_DITEMUKAN";
+    public const string PetugasLain = "PETUGAS_LAIN";
+    public const string KegiatanBerubah = "KEGIATAN_BERUBAH";
+    public const string NomorSudahAda = "NOMOR_SUDAH_ADA";
+}
+
+/// <summary>
+/// The one place where refusal codes become words. Indonesian keeps the engine's own sentence (it names the kegiatan and
+/// the step); English has one sentence per code.
+/// </summary>
+public static class RefusalTexts
+{
+    private static readonly Dictionary<string, string> English = new(StringComparer.Ordinal)
+    {
+        [RefusalCodes.SopTidakDikenal] = "That SOP is not known.",
+        [RefusalCodes.SopVersiTidakAda] = "This revision of the SOP is not available.",
+        [RefusalCodes.SubprosesTidakDikenal] = "That sub-process is not in the SOP.",
+        [RefusalCodes.AlurTidakAda] = "This sub-process has no such flow (for example, no annual cycle).",
+        [RefusalCodes.DataKosong] = "Some required data is missing.",
+        [RefusalCodes.PemangkuKepentinganTidakSesuai] = "That stakeholder does not fit this sub-process.",
+        [RefusalCodes.BentukTidakSesuai] = "That form of activity does not fit this sub-process.",
+        [RefusalCodes.KegiatanSelesai] = "This kegiatan is already done.",
+        [RefusalCodes.KegiatanDibatalkan] = "This kegiatan was already cancelled.",
+        [RefusalCodes.KelengkapanTidakDikenal] = "That kelengkapan item is not part of this step.",
+        [RefusalCodes.AlternatifTidakDikenal] = "That alternative is not allowed for this item.",
+        [RefusalCodes.KelengkapanSudahLengkap] = "This item of the step's kelengkapan is already recorded.",
+        [RefusalCodes.KelengkapanBelumLengkap] = "This step cannot be completed yet: its kelengkapan is not complete.",
+        [RefusalCodes.LangkahDitunda] = "This step is paused; type resume first.",
+        [RefusalCodes.MenungguDisposisi] = "This step is waiting for the leader's disposisi.",
+        [RefusalCodes.PerluDisposisi] = "This step needs the leader's disposisi first.",
+        [RefusalCodes.TanpaDisposisi] = "This step does not go to a leader.",
+        [RefusalCodes.BukanMenungguDisposisi] = "This step is not waiting for disposisi.",
+        [RefusalCodes.StatusTidakSesuai] = "The step is not in a state that allows this.",
+        [RefusalCodes.RencanaBelumAda] = "This step needs a planned date first (type plan <date>).",
+        [RefusalCodes.WaktuBukanNa] = "This step has a fixed duration; its due date is computed, no plan needed.",
+        [RefusalCodes.TanggalTidakValid] = "That date cannot be used here.",
+        [RefusalCodes.AlasanKosong] = "Please give a reason.",
+        [RefusalCodes.CabangTidakDikenal] = "That branch is not allowed after this step.",
+        [RefusalCodes.TidakBolehDilewati] = "This step is required by the SOP and cannot be skipped.",
+        [RefusalCodes.KalenderTidakTersedia] = "The working-day calendar for that year is not available yet, so the due date cannot be computed.",
+        [WorkflowRefusals.KegiatanTidakDitemukan] = "This kegiatan no longer exists.",
+        [WorkflowRefusals.PetugasLain] = "This kegiatan belongs to another officer.",
+        [WorkflowRefusals.KegiatanBerubah] = "This kegiatan was just changed elsewhere. Type next to see its current state, then try again.",
+        [WorkflowRefusals.NomorSudahAda] = "A kegiatan with that number already exists.",
+    };
+
+    /// <summary>Every code that has an English text (tests check the engine's codes against it).</summary>
+    public static IReadOnlyCollection<string> Codes => English.Keys;
+
+    /// <summary>The refusal in the user's language; an unknown code in English falls back to a neutral sentence.</summary>
+    public static string Text(string? code, string indonesian, bool english) =>
+        !english ? indonesian
+            : code is not null && English.TryGetValue(code, out var text) ? text
+            : "That cannot be done right now.";
 }
 
 /// <summary>
@@ -163,7 +228,7 @@ public sealed class OfficerWorkflow(
             new StartKegiatan(null, SopCode, subProcess, WorkflowKind.SiklusTahunan, null, null, null, unitId, officerId, year), actor, timeProvider.GetUtcNow());
         if (!started.Succeeded)
         {
-            return WorkflowOutcome.Fail(started.Refusal!.Reason);
+            return WorkflowOutcome.Fail(started.Refusal!);
         }
 
         var kegiatan = started.Kegiatan!;
@@ -227,7 +292,7 @@ public sealed class OfficerWorkflow(
     {
         if (!result.Succeeded)
         {
-            return WorkflowOutcome.Fail(result.Refusal!.Reason);
+            return WorkflowOutcome.Fail(result.Refusal!);
         }
 
         try
@@ -236,7 +301,7 @@ public sealed class OfficerWorkflow(
         }
         catch (ConcurrencyConflictException)
         {
-            return WorkflowOutcome.Fail("Kegiatan dengan nomor itu sudah ada.");
+            return WorkflowOutcome.Fail("Kegiatan dengan nomor itu sudah ada.", WorkflowRefusals.NomorSudahAda);
         }
 
         await AppendAsync(result, cancellationToken);
@@ -250,23 +315,23 @@ public sealed class OfficerWorkflow(
         var kegiatan = await repository.GetAsync(target.KegiatanId, cancellationToken);
         if (kegiatan is null)
         {
-            return WorkflowOutcome.Fail("Kegiatan tidak ditemukan.");
+            return WorkflowOutcome.Fail("Kegiatan tidak ditemukan.", WorkflowRefusals.KegiatanTidakDitemukan);
         }
 
         if (!string.Equals(kegiatan.OfficerId, target.OfficerId, StringComparison.Ordinal))
         {
-            return WorkflowOutcome.Fail("Kegiatan ini dipegang petugas lain.");
+            return WorkflowOutcome.Fail("Kegiatan ini dipegang petugas lain.", WorkflowRefusals.PetugasLain);
         }
 
         if (target.ExpectedVersion is { } expected && expected != kegiatan.Version)
         {
-            return WorkflowOutcome.Fail(Changed);
+            return WorkflowOutcome.Fail(Changed, WorkflowRefusals.KegiatanBerubah);
         }
 
         var result = change(kegiatan, new Actor(target.OfficerId), timeProvider.GetUtcNow());
         if (!result.Succeeded)
         {
-            return WorkflowOutcome.Fail(result.Refusal!.Reason);
+            return WorkflowOutcome.Fail(result.Refusal!);
         }
 
         try
@@ -275,7 +340,7 @@ public sealed class OfficerWorkflow(
         }
         catch (ConcurrencyConflictException)
         {
-            return WorkflowOutcome.Fail(Changed);
+            return WorkflowOutcome.Fail(Changed, WorkflowRefusals.KegiatanBerubah);
         }
 
         await AppendAsync(result, cancellationToken);

@@ -26,6 +26,7 @@ internal static class CliRoot
         root.Subcommands.Add(FaqCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(RosterCommand.Create());
+        root.Subcommands.Add(UnderstandCommand.Create());
         return root;
     }
 

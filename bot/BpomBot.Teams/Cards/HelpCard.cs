@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BpomBot.Domain.Understanding;
 using BpomBot.Teams.Routing;
 
 namespace BpomBot.Teams.Cards;
@@ -6,6 +7,10 @@ namespace BpomBot.Teams.Cards;
 /// <summary>The first-conversation card: what BpomBot can do, with one "Coba" button.</summary>
 public static class HelpCard
 {
+    /// <summary>The commands the card lists (words and descriptions come from the bot's one vocabulary).</summary>
+    public static readonly IReadOnlyList<Intent> Shown =
+        [Intent.Mulai, Intent.Tugas, Intent.Status, Intent.Lanjut, Intent.Selesai, Intent.Rencana, Intent.Tunda, Intent.Batal, Intent.Disposisi, Intent.Faq, Intent.Bantuan];
+
     public static JsonObject Build(Language language, bool understood = true)
     {
         var en = language == Language.English;
@@ -22,17 +27,10 @@ public static class HelpCard
         body.Add(AdaptiveCard.Text(en
             ? "I guide BPOM officers through the SOP step by step, track due dates in working days (HK), send disposisi to leaders and answer HALOBPOM FAQ questions."
             : "Saya memandu petugas BPOM menjalankan SOP langkah demi langkah, memantau tenggat dalam hari kerja (HK), mengirim disposisi kepada pimpinan, dan menjawab pertanyaan FAQ HALOBPOM."));
-        body.Add(AdaptiveCard.Facts(en
-            ? [("mulai", "start a new kegiatan and follow its SOP steps"),
-               ("tugas", "your open tasks and their due dates"),
-               ("disposisi", "disposisi waiting for you or sent by you"),
-               ("FAQ", "ask a HALOBPOM question in your own words"),
-               ("bantuan", "show this help again")]
-            : [("mulai", "mulai kegiatan baru dan ikuti langkah SOP"),
-               ("tugas", "tugas Anda yang masih terbuka beserta tenggatnya"),
-               ("disposisi", "disposisi yang menunggu Anda atau yang Anda kirim"),
-               ("FAQ", "tanyakan pertanyaan HALOBPOM dengan kalimat Anda sendiri"),
-               ("bantuan", "tampilkan bantuan ini lagi")]));
+        body.Add(AdaptiveCard.Facts(Shown.Select(IntentCatalog.Info).Select(i => en ? (i.EnglishWord, i.EnglishDescription) : (i.Word, i.Description))));
+        body.Add(AdaptiveCard.Text(en
+            ? "You can also write in your own words, e.g. \"step A.3 is done\" or \"plan it for next Monday\"."
+            : "Anda juga bisa menulis dengan kalimat sendiri, mis. \"langkah A.3 sudah selesai\" atau \"jadwalnya Senin depan\".", subtle: true));
         return AdaptiveCard.Create([.. body])
             .WithActions(AdaptiveCard.Execute(Verbs.Coba, en ? "Try it" : "Coba", new JsonObject { ["lang"] = en ? "en" : "id" }));
     }

@@ -10,7 +10,8 @@ namespace BpomBot.Teams.Conversation;
 /// </summary>
 public sealed class ConversationMessageHandler(OfficerConversation conversation) : IMessageHandler
 {
-    public const int HandlerOrder = 100;
+    /// <summary>Before the disposisi inbox (100): at an open prompt the dialog closes it before "disposisi" is answered there.</summary>
+    public const int HandlerOrder = 95;
 
     public int Order => HandlerOrder;
 

@@ -1,4 +1,6 @@
 using BpomBot.Domain.Application;
+using BpomBot.Domain.Dates;
+using BpomBot.Domain.Understanding;
 using BpomBot.Teams.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +17,7 @@ public static class ConversationServiceCollectionExtensions
     {
         services.TryAddScoped<OfficerWorkflow>(); // scoped: it calls the scoped disposisi requester
         services.TryAddScoped<OfficerConversation>();
+        services.TryAddSingleton(sp => new IntentRecognizer(sp.GetRequiredService<DateRecognizer>()));
         services.TryAddSingleton<IEvidenceIntake, EvidenceIntake>();
         services.AddHttpClient(EvidenceIntake.HttpClientName, c =>
         {

@@ -24,6 +24,9 @@ public enum Prompt
     PlanDate,
     PauseReason,
     CancelReason,
+
+    /// <summary>Yes or no to a destructive command read from a sentence (batal, lewati); <see cref="ConversationState.Pending"/> holds it.</summary>
+    Confirm,
 }
 
 /// <summary>
@@ -62,6 +65,9 @@ public sealed class ConversationState
 
     public Command? Pending { get; set; }
     public string? PendingArgument { get; set; }
+
+    /// <summary>The pending command was typed as a bare command or confirmed (no second confirmation).</summary>
+    public bool PendingExplicit { get; set; }
     public List<string> KegiatanChoices { get; set; } = [];
 
     public string? ItemId { get; set; }
@@ -97,6 +103,7 @@ public sealed class ConversationState
         UnitChoices = [];
         Pending = null;
         PendingArgument = null;
+        PendingExplicit = false;
         KegiatanChoices = [];
         ItemId = Alternative = Reference = Branch = null;
     }

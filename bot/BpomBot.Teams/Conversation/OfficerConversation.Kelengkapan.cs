@@ -9,9 +9,10 @@ namespace BpomBot.Teams.Conversation;
 /// <summary>Kelengkapan: pick the item and alternative, take a reference (link, nomor surat or file) and the date received.</summary>
 public sealed partial class OfficerConversation
 {
-    private void BeginKelengkapan(Turn t, OpenStep view)
+    private void BeginKelengkapan(Turn t, OpenStep view, string? reference = null)
     {
         t.State.ClearPrompt();
+        t.State.Reference = reference;
         var missing = workflow.MissingKelengkapan(view.Kegiatan);
         if (view.Record.Status != StepStatus.MenungguKelengkapan || missing.Count == 0)
         {
@@ -37,7 +38,7 @@ public sealed partial class OfficerConversation
         if (n is null || n < 1 || n > missing.Count)
         {
             t.Say($"Ketik nomor kelengkapan 1–{missing.Count}, contoh: 1 (atau batal).", $"Type an item number 1–{missing.Count}, for example: 1 (or cancel).");
-            return CommandParser.Parse(t.Text) is null;
+            return NotACommand(t);
         }
 
         ChooseItem(t, missing[n.Value - 1]);
@@ -72,7 +73,7 @@ public sealed partial class OfficerConversation
         if (picked is null)
         {
             RepromptChoice(t, choices, "1");
-            return CommandParser.Parse(t.Text) is null;
+            return NotACommand(t);
         }
 
         t.State.Alternative = picked.Name;
@@ -80,10 +81,20 @@ public sealed partial class OfficerConversation
         return true;
     }
 
-    private static void AskReference(Turn t) =>
+    private static void AskReference(Turn t)
+    {
+        if (t.State.Reference is { } given)
+        {
+            // The officer's sentence already held the link or nomor surat ("ini notulennya https://…").
+            Ask(t, Prompt.KelengkapanDate, $"Referensi: {given}. Tanggal diterima? Ketik hari ini, atau tanggal seperti 3 Maret 2026.",
+                $"Reference: {given}. Date received? Type today, or a date such as 3 March 2026.");
+            return;
+        }
+
         Ask(t, Prompt.KelengkapanReference,
             $"Referensi untuk \"{t.State.Alternative}\"? Kirim tautan (https://…), nomor surat, atau lampirkan berkas (PDF, DOCX, XLSX, PPTX, JPG, PNG; maks. 20 MB).",
             $"Reference for \"{t.State.Alternative}\"? Send a link (https://…), a letter number (nomor surat), or attach a file (PDF, DOCX, XLSX, PPTX, JPG, PNG; max 20 MB).");
+    }
 
     private async Task<bool> OnReferenceAsync(Turn t, OpenStep view, CancellationToken ct)
     {
@@ -135,7 +146,7 @@ public sealed partial class OfficerConversation
         {
             t.Say("Saya belum memahami tanggalnya. Contoh: hari ini, kemarin, 3 Maret 2026 (atau batal).",
                 "I did not understand the date. Example: today, yesterday, 3 March 2026 (or cancel).");
-            return CommandParser.Parse(t.Text) is null;
+            return NotACommand(t);
         }
 
         if (date.Date > today)
@@ -151,7 +162,7 @@ public sealed partial class OfficerConversation
         state.ClearPrompt();
         if (!outcome.Succeeded)
         {
-            t.Say(outcome.Error!);
+            t.Say(outcome.Error!, outcome.ErrorText(english: true));
             return true;
         }
 

@@ -11,7 +11,7 @@ public sealed partial class OfficerConversation
     private async Task<Kegiatan?> ResolveAsync(Turn t, ParsedCommand parsed, CancellationToken ct)
     {
         var open = await workflow.ListOpenAsync(t.Officer.Id, ct);
-        var number = parsed.Command == Command.Rencana ? null : LeadingNumber(parsed.Argument);
+        var number = parsed.Kegiatan ?? (parsed.Command == Command.Rencana ? null : LeadingNumber(parsed.Argument));
         if (number is { } n)
         {
             if (n >= 1 && n <= open.Count)
@@ -19,7 +19,9 @@ public sealed partial class OfficerConversation
                 return open[n - 1];
             }
 
-            t.Say($"Kegiatan nomor {n} tidak ada. Ketik tugas untuk melihat daftar.", $"There is no kegiatan number {n}. Type tasks to see the list.");
+            var yours = string.Join(", ", Enumerable.Range(1, open.Count));
+            t.Say(open.Count == 0 ? $"Kegiatan {n} tidak ada; Anda belum memiliki kegiatan berjalan. Ketik mulai untuk memulai." : $"Kegiatan {n} tidak ada; kegiatan Anda: {yours}.",
+                open.Count == 0 ? $"There is no kegiatan {n}; you have no kegiatan in progress. Type start to begin one." : $"There is no kegiatan {n}; your kegiatan: {yours}.");
             return null;
         }
 
@@ -47,6 +49,7 @@ public sealed partial class OfficerConversation
 
         t.State.Pending = parsed.Command;
         t.State.PendingArgument = parsed.Argument;
+        t.State.PendingExplicit = parsed.Explicit;
         t.State.KegiatanChoices = [.. open.Select(k => k.Id)];
         var list = string.Join("\n", open.Select((k, i) => $"{i + 1}. {k.Title} ({k.CurrentStepId})"));
         Ask(t, Prompt.PickKegiatan, $"Kegiatan yang mana? Ketik nomornya:\n\n{list}", $"Which kegiatan? Type its number:\n\n{list}");
@@ -59,15 +62,16 @@ public sealed partial class OfficerConversation
         if (LeadingNumber(t.Text) is not { } n || n < 1 || n > choices.Count)
         {
             t.Say($"Ketik nomor kegiatan 1–{choices.Count}, contoh: 1 (atau batal).", $"Type a kegiatan number 1–{choices.Count}, for example: 1 (or cancel).");
-            return CommandParser.Parse(t.Text) is null;
+            return NotACommand(t);
         }
 
         var command = t.State.Pending ?? Command.Lanjut;
         var argument = t.State.PendingArgument ?? string.Empty;
         var id = choices[n - 1];
+        var confirmed = t.State.PendingExplicit;
         t.State.ClearPrompt();
         t.State.KegiatanId = id;
-        await RunAsync(t, new ParsedCommand(command, argument), ct);
+        await RunAsync(t, new ParsedCommand(command, argument) { Explicit = confirmed }, ct);
         return true;
     }
 

@@ -40,7 +40,7 @@ public sealed partial class OfficerConversation
         {
             var letters = t.State.Annual ? "A, B atau C" : "A, B, C atau D";
             t.Say($"Pilih sub-proses dengan hurufnya: {letters}. Contoh: A (atau ketik batal).", $"Pick the sub-process by its letter: {letters.Replace("atau", "or", StringComparison.Ordinal)}. Example: A (or type cancel).");
-            return CommandParser.Parse(t.Text) is null;
+            return NotACommand(t);
         }
 
         t.State.SubProcess = sub.Code;
@@ -86,7 +86,7 @@ public sealed partial class OfficerConversation
         if (Pick(t.Text, choices, StakeholderAliases) is not { } picked)
         {
             RepromptChoice(t, choices, "Pemda");
-            return CommandParser.Parse(t.Text) is null;
+            return NotACommand(t);
         }
 
         t.State.Stakeholder = picked.Id;
@@ -111,7 +111,7 @@ public sealed partial class OfficerConversation
         if (Pick(t.Text, choices, FormAliases) is not { } picked)
         {
             RepromptChoice(t, choices, "FGD");
-            return CommandParser.Parse(t.Text) is null;
+            return NotACommand(t);
         }
 
         t.State.Bentuk = picked.Id;
@@ -142,7 +142,7 @@ public sealed partial class OfficerConversation
         state.ClearPrompt();
         if (!outcome.Succeeded)
         {
-            t.Say(outcome.Error!);
+            t.Say(outcome.Error!, outcome.ErrorText(english: true));
             return;
         }
 

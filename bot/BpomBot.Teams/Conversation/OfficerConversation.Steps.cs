@@ -54,7 +54,7 @@ public sealed partial class OfficerConversation
         if (LeadingNumber(t.Text) is not { } n || n < 1 || n > branches.Count + 1)
         {
             t.Say($"Ketik nomor 1–{branches.Count + 1}, contoh: 1 (atau batal).", $"Type a number 1–{branches.Count + 1}, for example: 1 (or cancel).");
-            return CommandParser.Parse(t.Text) is null;
+            return NotACommand(t);
         }
 
         t.State.Branch = n == 1 ? null : branches[n - 2].Id;
@@ -74,7 +74,7 @@ public sealed partial class OfficerConversation
         var outcome = await workflow.CompleteAsync(Target(t, view.Kegiatan), reference, branch, ct);
         if (!outcome.Succeeded)
         {
-            t.Say(outcome.Error!);
+            t.Say(outcome.Error!, outcome.ErrorText(english: true));
             return true;
         }
 
@@ -107,7 +107,7 @@ public sealed partial class OfficerConversation
         {
             Ask(t, Prompt.PlanDate, "Saya belum memahami tanggalnya. Contoh: 15 Maret 2026, Senin depan (atau batal).",
                 "I did not understand the date. Example: 15 March 2026, next Monday (or cancel).");
-            return CommandParser.Parse(text) is null || t.State.Prompt == Prompt.PlanDate;
+            return NotACommand(t) || t.State.Prompt == Prompt.PlanDate;
         }
 
         t.State.ClearPrompt();
@@ -146,14 +146,14 @@ public sealed partial class OfficerConversation
         t.State.ClearPrompt();
         var outcome = await workflow.CancelAsync(Target(t, kegiatan), reason, ct);
         t.Say(outcome.Succeeded ? $"Kegiatan \"{kegiatan.Title}\" dibatalkan." : outcome.Error!,
-            outcome.Succeeded ? $"Kegiatan \"{kegiatan.Title}\" cancelled." : outcome.Error!);
+            outcome.Succeeded ? $"Kegiatan \"{kegiatan.Title}\" cancelled." : outcome.ErrorText(english: true));
     }
 
     private void Apply(Turn t, WorkflowOutcome outcome, string done, string doneEnglish)
     {
         if (!outcome.Succeeded)
         {
-            t.Say(outcome.Error!);
+            t.Say(outcome.Error!, outcome.ErrorText(english: true));
             return;
         }
 

@@ -4,6 +4,7 @@ using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Dates;
 using BpomBot.Domain.Organization;
 using BpomBot.Domain.Sop;
+using BpomBot.Domain.Understanding;
 using BpomBot.Domain.Workflow;
 using BpomBot.Teams.Cards;
 using BpomBot.Teams.Protocol;
@@ -23,17 +24,18 @@ public sealed partial class OfficerConversation(
     UnitCatalog units,
     DateRecognizer dates,
     IEvidenceIntake evidence,
+    IntentRecognizer recognizer,
     TimeProvider timeProvider,
     ILogger<OfficerConversation> logger)
 {
     public const string RoleOfficer = "petugas";
     public const string RoleLeader = "pimpinan";
 
-    public const string CommandList =
-        "Perintah: mulai, mulai tahunan, tugas, status <no>, lanjut <no>, kelengkapan, selesai, rencana <tanggal>, tunda, lanjutkan, lewati, batal, riwayat, bantuan.";
+    /// <summary>The command words, in Indonesian, from the one vocabulary of the bot.</summary>
+    public static readonly string CommandList = "Perintah: " + string.Join(", ", IntentCatalog.Intents.Where(i => Understood.IsCommand(i.Intent)).Select(i => i.Word)) + ".";
 
-    public const string CommandListEnglish =
-        "Commands: start, start annual, tasks, status <no>, next <no>, kelengkapan, done, plan <date>, pause, resume, skip, cancel, history, help.";
+    /// <summary>The command words, in English.</summary>
+    public static readonly string CommandListEnglish = "Commands: " + string.Join(", ", IntentCatalog.Intents.Where(i => Understood.IsCommand(i.Intent)).Select(i => i.EnglishWord)) + ".";
 
     /// <summary>Handles a typed message; false when it is neither a command nor an answer to an open prompt.</summary>
     public async Task<bool> TryHandleMessageAsync(ITurnContext turn, MessageInput input, CancellationToken cancellationToken = default)
@@ -49,21 +51,42 @@ public sealed partial class OfficerConversation(
             return true;
         }
 
-        var parsed = CommandParser.Parse(input.Text);
-        if (state.Prompt == Prompt.None && parsed is null)
+        var prompt = KindOf(state.Prompt);
+        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime.AddHours(7));
+        var heard = recognizer.Understand(input.Text, prompt, today);
+        var atRest = prompt == PromptKind.None ? heard : recognizer.Understand(input.Text, today);
+        if (prompt == PromptKind.None && !IsOfficerIntent(heard.Intent))
         {
+            return false; // bantuan, disposisi, a citizen's question or chit-chat: the other handlers answer
+        }
+
+        state.English = heard.English ?? (input.Language == Language.English || state.English);
+        var t = new Turn(turn.Activity, Officer(turn.Activity), state, input.Text) { Heard = heard, AtRest = atRest };
+        if (prompt != PromptKind.None && heard.Interrupts && !IsOfficerIntent(heard.Intent) && heard.Intent is not (Intent.Bantuan or Intent.Batal))
+        {
+            // Another handler answers (disposisi): the open question is closed first, and the officer is told so.
+            state.ClearPrompt();
+            SayPromptClosed(t);
+            await SaveAsync(session, cancellationToken);
+            foreach (var reply in t.Replies)
+            {
+                await turn.SendAsync(reply, cancellationToken);
+            }
+
             return false;
         }
 
-        state.English = parsed?.English ?? (input.Language == Language.English || state.English);
-        var t = new Turn(turn.Activity, Officer(turn.Activity), state, input.Text);
-        if (state.Prompt != Prompt.None)
+        if (prompt != PromptKind.None)
         {
-            await AnswerAsync(t, parsed, cancellationToken);
+            await AnswerAsync(t, cancellationToken);
+        }
+        else if (heard.IsAmbiguous)
+        {
+            Clarify(t, heard);
         }
         else
         {
-            await RunAsync(t, parsed!, cancellationToken);
+            await RunAsync(t, ToCommand(heard), cancellationToken);
         }
 
         state.MarkProcessed(turn.Activity.Id);
@@ -112,7 +135,7 @@ public sealed partial class OfficerConversation(
             state.ClearPrompt();
             state.KegiatanId = kegiatan.Id;
             state.KegiatanVersion = kegiatan.Version;
-            await RunAsync(t, new ParsedCommand(command, string.Empty), cancellationToken);
+            await RunAsync(t, new ParsedCommand(command, string.Empty) { Explicit = true }, cancellationToken);
             kegiatan = await workflow.GetAsync(kegiatanId, cancellationToken) ?? kegiatan;
         }
 
@@ -201,7 +224,7 @@ public sealed partial class OfficerConversation(
                 t.StepCard(view, state.English);
                 break;
             case Command.Kelengkapan:
-                BeginKelengkapan(t, view);
+                BeginKelengkapan(t, view, parsed.Argument.Length > 0 ? parsed.Argument : null);
                 break;
             case Command.Selesai:
                 BeginSelesai(t, view);
@@ -241,6 +264,11 @@ public sealed partial class OfficerConversation(
             case Command.Lewati:
                 if (view.Step.Branches.FirstOrDefault(b => b.After == BranchTiming.Skip) is { } branch)
                 {
+                    if (NeedsConfirmation(t, parsed, kegiatan, $"Lewati langkah {view.Step.Id} ({branch.Label})?", $"Skip step {view.Step.Id} ({branch.Label})?"))
+                    {
+                        break;
+                    }
+
                     Apply(t, await workflow.SkipAsync(Target(t, kegiatan), branch.Id, parsed.Argument.Length > 0 ? parsed.Argument : null, ct),
                         $"Langkah {view.Step.Id} dilewati ({branch.Label}).", $"Step {view.Step.Id} skipped ({branch.Label}).");
                 }
@@ -251,6 +279,11 @@ public sealed partial class OfficerConversation(
 
                 break;
             case Command.Batal:
+                if (NeedsConfirmation(t, parsed, kegiatan, $"Batalkan kegiatan \"{kegiatan.Title}\"?", $"Cancel the kegiatan \"{kegiatan.Title}\"?"))
+                {
+                    break;
+                }
+
                 if (parsed.Argument.Length >= 3 && !int.TryParse(parsed.Argument, out _))
                 {
                     await CancelAsync(t, kegiatan, parsed.Argument, ct);
@@ -265,34 +298,37 @@ public sealed partial class OfficerConversation(
         }
     }
 
-    private async Task AnswerAsync(Turn t, ParsedCommand? parsed, CancellationToken ct)
+    private async Task AnswerAsync(Turn t, CancellationToken ct)
     {
         var state = t.State;
         var text = t.Text.Trim();
-        if (parsed is { Command: Command.Batal, Argument: "" })
+        var heard = t.Heard;
+        if (heard is { Interrupts: true, Intent: Intent.Batal } && heard.Slots.Kegiatan is null && state.Prompt != Prompt.Confirm)
         {
             state.ClearPrompt();
             t.Say("Baik, dibatalkan. Data yang sudah tercatat tetap tersimpan.", "OK, cancelled. What was already recorded is kept.");
             return;
         }
 
-        if (CommandParser.Normalize(text) is "bantuan" or "help" or "menu" || text == "?")
+        if (heard is { Interrupts: true, Intent: Intent.Bantuan })
         {
-            t.Say("Saya menunggu jawaban atas pertanyaan di atas; ketik batal untuk berhenti. " + CommandList,
-                "I am waiting for your answer to the question above; type cancel to stop. " + CommandListEnglish);
+            t.Say("Saya masih menunggu jawaban atas pertanyaan di atas; jawab, atau ketik batal untuk berhenti. " + CommandList,
+                "I am still waiting for your answer to the question above; answer it, or type cancel to stop. " + CommandListEnglish);
             return;
         }
 
-        // A bare command word leaves the prompt and runs the command.
-        if (parsed is { Argument: "" } && !IsChoice(state.Prompt, text))
+        // Another command leaves the prompt and runs; the officer is told the question was closed.
+        if (heard.Interrupts)
         {
             state.ClearPrompt();
-            await RunAsync(t, parsed, ct);
+            SayPromptClosed(t);
+            await RunAsync(t, ToCommand(heard), ct);
             return;
         }
 
         var handled = state.Prompt switch
         {
+            Prompt.Confirm => await OnConfirmAsync(t, ct),
             Prompt.SubProcess => await OnSubProcessAsync(t, ct),
             Prompt.Title => OnTitle(t),
             Prompt.Stakeholder => await OnStakeholderAsync(t, ct),
@@ -312,18 +348,12 @@ public sealed partial class OfficerConversation(
             Prompt.CancelReason => await WithKegiatanAsync(t, v => OnCancelReasonAsync(t, v, ct), ct),
             _ => false,
         };
-        if (!handled && parsed is not null)
+        if (!handled && IsOfficerIntent(t.AtRest.Intent))
         {
             state.ClearPrompt();
-            await RunAsync(t, parsed, ct);
+            await RunAsync(t, ToCommand(t.AtRest), ct);
         }
     }
-
-    /// <summary>Single letters and numbers are answers to choice prompts even where they look like nothing else.</summary>
-    private static bool IsChoice(Prompt prompt, string text) =>
-        prompt is Prompt.SubProcess or Prompt.Stakeholder or Prompt.Bentuk or Prompt.UnitPick or Prompt.Role or Prompt.PickKegiatan
-            or Prompt.KelengkapanItem or Prompt.KelengkapanAlternative or Prompt.Branch
-        && int.TryParse(text, out _);
 
     // ---- helpers ----
 
@@ -473,8 +503,16 @@ public sealed partial class OfficerConversation(
         public string Text { get; } = text;
         public List<Activity> Replies { get; } = [];
 
+        /// <summary>The message read in the context of the open prompt (an answer, or an interrupting intent).</summary>
+        public Understood Heard { get; init; } = new(Intent.None, Slots.Empty);
+
+        /// <summary>The message read out of context, as if no prompt were open.</summary>
+        public Understood AtRest { get; init; } = new(Intent.None, Slots.Empty);
+
         public void Say(string indonesian, string? english = null) =>
             Replies.Add(new Activity { Type = ActivityTypes.Message, Text = State.English && english is not null ? english : indonesian, TextFormat = "markdown" });
+
+        public void Card(System.Text.Json.Nodes.JsonObject card) => Replies.Add(AdaptiveCard.ToMessage(card));
 
         /// <summary>Step cards among the replies, with their kegiatan (a button's own card refresh replaces them).</summary>
         public Dictionary<Activity, string> StepCardsOf { get; } = [];

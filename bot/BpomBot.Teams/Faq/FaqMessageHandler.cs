@@ -3,6 +3,7 @@ using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Faq;
 using BpomBot.Domain.Faq.Candidates;
 using BpomBot.Domain.Faq.Tickets;
+using BpomBot.Domain.Understanding;
 using BpomBot.Teams.Cards;
 using BpomBot.Teams.Hosting;
 using BpomBot.Teams.Routing;
@@ -31,13 +32,6 @@ public sealed class FaqMessageHandler(
 
     /// <summary>Words that introduce a question ("tanya cara cek produk"); alone they ask for the question.</summary>
     private static readonly string[] AskWords = ["tanya", "faq", "ask", "question", "pertanyaan"];
-
-    /// <summary>Words that start a command or a greeting: a short message beginning with one is not a question.</summary>
-    private static readonly HashSet<string> CommandWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "halo", "hai", "hi", "hello", "hey", "bantuan", "help", "menu", "mulai", "start", "tugas", "tasks", "disposisi",
-        "langkah", "tunda", "batal", "cancel", "selesai", "lanjut", "ya", "tidak", "ok", "oke", "terima", "thanks", "status",
-    };
 
     /// <summary>Just below the help fallback (<see cref="int.MaxValue"/>), after every explicit command and prompt.</summary>
     public int Order => int.MaxValue - 100;
@@ -75,6 +69,7 @@ public sealed class FaqMessageHandler(
             return true;
         }
 
+        var asked = false;
         if (AskWords.Contains(words[0].TrimEnd(':', ',', '?', '!', '.').ToLowerInvariant()))
         {
             var rest = text[words[0].Length..].TrimStart(':', ',', '-', ' ', '?');
@@ -86,15 +81,24 @@ public sealed class FaqMessageHandler(
 
             text = rest;
             words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            asked = true;
         }
 
-        if (words.Length <= 3 && CommandWords.Contains(words[0].TrimEnd('!', '.', ',', '?')))
+        // Never the wrong door: commands, greetings and thanks are not questions; a message read as none is answered
+        // only when the FAQ knows it for sure. "tanya …" is a question whatever it says.
+        var understood = input.Understood;
+        if (!asked && understood.Intent != Intent.Faq && (understood.Intent != Intent.None || understood.Score >= IntentRecognizer.Threshold))
         {
             return false;
         }
 
         var retriever = await CurrentRetrieverAsync(cancellationToken);
         var answer = retriever.Answer(text);
+        if (!asked && understood.Intent == Intent.None && answer.Entry is null && answer.Referral is null)
+        {
+            return false;
+        }
+
         BpomTelemetry.FaqConfidence.Record(answer.Confidence, new KeyValuePair<string, object?>("answered", answer.IsAnswered));
         if (answer.Entry is { } entry)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BpomBot.Domain.Understanding;
 using BpomBot.Teams.Protocol;
 
 namespace BpomBot.Teams.Routing;
@@ -9,8 +10,18 @@ public enum Language
     English,
 }
 
-/// <summary>A user's message after the bot mention is stripped, with the language it was written in.</summary>
-public sealed record MessageInput(string Text, Language Language);
+/// <summary>
+/// A user's message after the bot mention is stripped, with the language it was written in and its reading out of
+/// context (<see cref="Understood"/>): every handler decides "is this mine" from that one reading.
+/// </summary>
+public sealed record MessageInput(string Text, Language Language)
+{
+    private static readonly IntentRecognizer AtRest = new();
+    private Understood? understood;
+
+    /// <summary>The message read out of context (no open prompt); read once, on first use.</summary>
+    public Understood Understood => understood ??= AtRest.Understand(Text);
+}
 
 /// <summary>
 /// A text command handler. Handlers are tried in ascending <see cref="Order"/> until one returns true;

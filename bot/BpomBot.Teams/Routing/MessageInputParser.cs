@@ -10,7 +10,9 @@ public static partial class MessageInputParser
     private static readonly HashSet<string> EnglishWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "hello", "hi", "hey", "help", "what", "how", "can", "you", "please", "the", "is", "are", "my", "show",
-        "start", "task", "tasks", "thanks", "thank", "do", "does", "where", "when", "who", "which", "i", "me",
+        "start", "task", "tasks", "thanks", "thank", "do", "does", "where", "when", "who", "which", "i", "me", "done", "next",
+        "skip", "cancel", "pause", "resume", "history", "activity", "step", "this", "for", "of", "plan", "schedule",
+        "finished", "approvals", "report", "new", "want", "register", "registered", "product",
     };
 
     private static readonly HashSet<string> IndonesianWords = new(StringComparer.OrdinalIgnoreCase)

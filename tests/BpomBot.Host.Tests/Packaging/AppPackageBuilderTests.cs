@@ -68,7 +68,7 @@ public sealed class AppPackageBuilderTests
         Assert.True((bool?)bot["supportsFiles"]);
         var personal = bot["commandLists"]!.AsArray().Single(l => l!["scopes"]!.AsArray().Any(s => (string?)s == "personal"))!;
         var titles = personal["commands"]!.AsArray().Select(c => (string?)c!["title"]).ToList();
-        Assert.Equal(["mulai", "tugas", "status", "lanjut", "disposisi", "tanya", "bantuan"], titles);
+        Assert.Equal(["mulai", "tugas", "status", "lanjut", "selesai", "rencana", "tunda", "riwayat", "disposisi", "bantuan"], titles);
         Assert.All(personal["commands"]!.AsArray(), c => Assert.False(string.IsNullOrWhiteSpace((string?)c!["description"])));
         Assert.Equal("BpomBot (Lokal)", (string?)manifest["name"]!["short"]);
     }

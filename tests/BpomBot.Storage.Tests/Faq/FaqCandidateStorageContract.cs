@@ -4,17 +4,16 @@ using BpomBot.Domain.Faq.Candidates;
 using BpomBot.Storage.Faq;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.InMemory;
 using BpomBot.Storage.Tests.Azurite;
 
 namespace BpomBot.Storage.Tests.Faq;
 
-/// <summary>Candidate variants and declined questions on the table adapter (Azurite and the in-memory fake).</summary>
+/// <summary>Candidate variants and declined questions on the table adapter (Azurite).</summary>
 public abstract class FaqCandidateStorageContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 5, 11, 2, 30, 0, TimeSpan.Zero);
 
-    protected abstract ITableServiceClient Service { get; }
+    protected abstract TableServiceClient Service { get; }
 
     public Task InitializeAsync() =>
         StorageTableInitializer.CreateTablesAsync(Service, [TableFaqCandidateRepository.CandidatesTable, TableFaqCandidateRepository.DeclinedTable]);
@@ -102,10 +101,5 @@ public abstract class FaqCandidateStorageContract : IAsyncLifetime
 [Trait("Category", "Azurite")]
 public sealed class AzuriteFaqCandidateStorageTests(AzuriteFixture azurite) : FaqCandidateStorageContract
 {
-    protected override ITableServiceClient Service { get; } = new TableServiceClient(azurite.ConnectionString);
-}
-
-public sealed class InMemoryFaqCandidateStorageTests : FaqCandidateStorageContract
-{
-    protected override ITableServiceClient Service { get; } = new InMemoryTableServiceClient();
+    protected override TableServiceClient Service { get; } = TableStorage.Create(azurite.ConnectionString);
 }

@@ -89,7 +89,7 @@ public sealed class ConversationTurnTests : IDisposable
 
         Assert.Contains("dibatalkan", cancelled.Texts());
         Assert.Empty(await bot.Stores.Kegiatan.ListByOfficerAsync(bot.User));
-        Assert.IsType<JsonObject>((await bot.SayAsync("A")).Card()); // "A" is no longer an answer: the help card answers
+        Assert.Contains("belum memahami", (await bot.SayAsync("A")).Texts()); // "A" is no longer an answer: not understood
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class ConversationTurnTests : IDisposable
         var help = await bot.SayAsync("bantuan");
 
         Assert.Contains("ketik batal", help.Texts());
-        Assert.Contains("rencana <tanggal>", help.Texts());
+        Assert.Contains("rencana", help.Texts());
         Assert.Contains("pemangku kepentingan", (await bot.SayAsync("FGD Pemda")).Texts()); // still at the title prompt
     }
 
@@ -441,7 +441,7 @@ public sealed class ConversationTurnTests : IDisposable
     {
         var turn = await bot.SayAsync("bagaimana cara mendaftarkan produk pangan olahan?");
 
-        Assert.Contains("BpomBot", turn.CardText());
+        Assert.Contains("belum memahami", turn.Texts()); // no FAQ handler in this harness: the fallback answers
         Assert.Equal(0, bot.Stores.Dialogs.Saves);
     }
 

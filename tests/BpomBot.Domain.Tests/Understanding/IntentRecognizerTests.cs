@@ -1,0 +1,187 @@
+using System.Runtime.CompilerServices;
+using BpomBot.Domain.Calendar;
+using BpomBot.Domain.Dates;
+using BpomBot.Domain.Understanding;
+
+namespace BpomBot.Domain.Tests.Understanding;
+
+public sealed class IntentRecognizerTests
+{
+    private static readonly IntentRecognizer Recognizer = new(new DateRecognizer(new WorkingDayCalendar(HolidaySet.LoadEmbedded())));
+    private static readonly DateOnly Today = new(2026, 12, 7);
+
+    private static string Here([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+    private static IntentEvaluation Evaluate(string path)
+    {
+        using var reader = File.OpenText(path);
+        return IntentEvaluation.Run(Recognizer, IntentEvaluation.ReadTsv(reader));
+    }
+
+    private static string DataFile(string name) => Path.Combine(Here(), "..", "..", "..", "bot", "BpomBot.Domain", "Data", "understanding", name);
+
+    // Regression floors: the figures reached when the recognizer was written. The held-out set was never tuned on.
+    [Theory]
+    [InlineData("dev", 1.0)]
+    [InlineData("train", 1.0)]
+    [InlineData("test", 0.97)]
+    [InlineData("test2", 0.94)]
+    public void Labelled_sets_stay_at_or_above_their_floor_and_never_take_the_wrong_door(string set, double floor)
+    {
+        var result = Evaluate(set == "dev" ? Path.Combine(Here(), "dev.tsv") : DataFile(set + ".tsv"));
+
+        Assert.True(result.Total >= 99, $"{set}: only {result.Total} rows read");
+        Assert.True(result.Accuracy >= floor, result.Format());
+        Assert.Equal(0, result.CommandsAsFaq);
+        Assert.True(result.FaqAsCommandsRate <= 0.02, result.Format());
+    }
+
+    [Theory]
+    [InlineData("mulai kegiatan B", "mulai", null, "B")]
+    [InlineData("sy mau bikin kegiatan pembinaan UMKM", "mulai", null, "B")]
+    [InlineData("mulai tahunan D", "mulai-tahunan", null, "D")]
+    [InlineData("status 4", "status", 4, null)]
+    [InlineData("posisi kegiatan 2 sudah sampai mana", "status", 2, null)]
+    [InlineData("kegiatan 2 dibatalkan", "batal", 2, null)]
+    [InlineData("skip 3", "lewati", 3, null)]
+    public void Reads_the_kegiatan_number_and_sub_process_given_in_the_sentence(string text, string intent, int? kegiatan, string? sub)
+    {
+        var understood = Recognizer.Understand(text, Today);
+
+        Assert.Equal(intent, IntentCatalog.NameOf(understood.Intent));
+        Assert.Equal(kegiatan, understood.Slots.Kegiatan);
+        Assert.Equal(sub, understood.Slots.SubProcess);
+    }
+
+    [Fact]
+    public void A_date_in_the_sentence_goes_through_the_date_recognizer()
+    {
+        var understood = Recognizer.Understand("rencana 10 desember", Today);
+
+        Assert.Equal(Intent.Rencana, understood.Intent);
+        Assert.Equal(new DateOnly(2026, 12, 10), understood.Slots.Date);
+        Assert.Null(understood.Slots.Kegiatan);
+    }
+
+    [Theory]
+    [InlineData("tahan dulu, anggaran belum turun", "anggaran belum turun")]
+    [InlineData("kegiatan ini dibatalkan karena pandemi", "pandemi")]
+    [InlineData("tunda menunggu narasumber", "menunggu narasumber")]
+    [InlineData("tunda 2", null)]
+    public void Reads_the_reason(string text, string? reason) =>
+        Assert.Equal(reason, Recognizer.Understand(text, Today).Slots.Reason);
+
+    [Theory]
+    [InlineData("nomor surat tugas ST-123/2026, tolong dicatat", "ST-123/2026")]
+    [InlineData("ini link dokumentasinya https://drive.example.com/abc.", "https://drive.example.com/abc")]
+    public void Reads_a_reference_for_kelengkapan(string text, string reference)
+    {
+        var understood = Recognizer.Understand(text, Today);
+
+        Assert.Equal(Intent.Kelengkapan, understood.Intent);
+        Assert.Equal(reference, understood.Slots.Reference);
+    }
+
+    [Fact]
+    public void Reads_the_step_id() =>
+        Assert.Equal(("selesai", "A.3"), (IntentCatalog.NameOf(Recognizer.Understand("langkah a.3 udh kelar").Intent), Recognizer.Understand("langkah a.3 udh kelar").Slots.StepId));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("😀🙏")]
+    [InlineData("<at>BpomBot</at>")]
+    [InlineData("!!!???...")]
+    public void Empty_emoji_and_markup_only_are_none(string text) => Assert.Equal(Intent.None, Recognizer.Understand(text).Intent);
+
+    [Fact]
+    public void Very_long_text_is_read_from_its_start_only()
+    {
+        var understood = Recognizer.Understand("status 2 " + new string('x', 10_000));
+
+        Assert.Equal(Intent.Status, understood.Intent);
+    }
+
+    [Theory]
+    [InlineData("selesaiii dong", "selesai")]
+    [InlineData("kelengkpan", "kelengkapan")]
+    [InlineData("riwayt kegiatan 2", "riwayat")]
+    [InlineData("disposis", "disposisi")]
+    [InlineData("batalin aja deh", "batal")]
+    [InlineData("udh beres sih", "selesai")]
+    public void Typos_abbreviations_and_particles_are_read_through(string text, string intent) =>
+        Assert.Equal(intent, IntentCatalog.NameOf(Recognizer.Understand(text).Intent));
+
+    [Theory]
+    [InlineData("status izin edar produk saya?")]
+    [InlineData("cara daftar PIRT gimana")]
+    [InlineData("mau lapor kosmetik bermerkuri")]
+    public void A_citizen_question_is_never_a_command(string text) => Assert.Equal(Intent.Faq, Recognizer.Understand(text).Intent);
+
+    [Theory]
+    [InlineData("langkah ini sudah selesai")]
+    [InlineData("tugas saya apa aja")]
+    [InlineData("ga jadi")]
+    [InlineData("status kegiatan 2?")]
+    public void An_officer_sentence_is_never_a_faq(string text) => Assert.NotEqual(Intent.Faq, Recognizer.Understand(text).Intent);
+
+    [Theory]
+    [InlineData("2", PromptKind.Choice, "answer")]
+    [InlineData("pemberdayaan", PromptKind.Choice, "answer")]
+    [InlineData("tugas", PromptKind.Choice, "tugas")]
+    [InlineData("batal", PromptKind.Text, "batal")]
+    [InlineData("FGD keamanan pangan dengan Pemda", PromptKind.Text, "answer")]
+    [InlineData("menunggu jadwal narasumber", PromptKind.Text, "answer")]
+    [InlineData("bantuan", PromptKind.Text, "bantuan")]
+    [InlineData("senin depan", PromptKind.Date, "answer")]
+    [InlineData("tugas saya apa aja", PromptKind.Date, "tugas")]
+    [InlineData("https://x.example/notulen", PromptKind.Reference, "answer")]
+    [InlineData("riwayat", PromptKind.Reference, "riwayat")]
+    public void At_an_open_prompt_an_answer_is_an_answer_and_a_clear_command_interrupts(string text, PromptKind prompt, string intent)
+    {
+        var understood = Recognizer.Understand(text, prompt, Today);
+
+        Assert.Equal(intent, IntentCatalog.NameOf(understood.Intent));
+        Assert.Equal(intent != "answer", understood.Interrupts);
+    }
+
+    [Theory]
+    [InlineData("ya", true)]
+    [InlineData("iya betul", true)]
+    [InlineData("yes", true)]
+    [InlineData("ga jadi", false)]
+    [InlineData("tidak", false)]
+    [InlineData("batal", false)]
+    public void A_confirmation_reads_yes_and_no(string text, bool yes) =>
+        Assert.Equal(yes, Recognizer.Understand(text, PromptKind.Confirm).Slots.Yes);
+
+    [Fact]
+    public void Two_nearly_equal_readings_are_offered_as_alternatives()
+    {
+        var understood = Recognizer.Understand("kegiatan 3 selesai atau bagaimana statusnya");
+
+        Assert.True(understood.IsAmbiguous, IntentCatalog.NameOf(understood.Intent));
+        Assert.Contains(Intent.Selesai, understood.Choices);
+        Assert.Contains(Intent.Status, understood.Choices);
+    }
+
+    [Fact]
+    public void Every_command_word_is_read_as_its_intent()
+    {
+        foreach (var (word, (intent, _)) in IntentCatalog.CommandWords)
+        {
+            var got = Recognizer.Understand(word).Intent;
+            Assert.True(got == intent, $"{word}: {got}");
+        }
+    }
+
+    [Fact]
+    public void Every_listed_intent_has_both_descriptions()
+    {
+        foreach (var info in IntentCatalog.Intents.Where(i => Understood.IsCommand(i.Intent) || i.Intent == Intent.Faq))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(info.Description), info.Name);
+            Assert.False(string.IsNullOrWhiteSpace(info.EnglishDescription), info.Name);
+        }
+    }
+}
