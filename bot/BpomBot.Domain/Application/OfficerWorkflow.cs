@@ -72,7 +72,8 @@ public sealed class OfficerWorkflow(
     OfficeClock clock,
     TimeProvider timeProvider,
     ISopCatalog catalog,
-    IWorkingDayCalendar calendar)
+    IWorkingDayCalendar calendar,
+    Roster.ExecutorDirectory? executors = null)
 {
     public const string SopCode = "POM-04.01/CFM.01/SOP.01";
     private const string Changed = "Kegiatan ini baru saja diubah di tempat lain. Ketik \"lanjut\" untuk melihat keadaan terbaru, lalu coba lagi.";
@@ -142,7 +143,7 @@ public sealed class OfficerWorkflow(
         var id = $"{today:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
         var result = engine.Start(
             new StartKegiatan(id, SopCode, subProcess, WorkflowKind.PerKegiatan, title, stakeholder, bentuk, unitId, officerId, today.Year),
-            new Actor(officerId), timeProvider.GetUtcNow());
+            await ActorAsync(officerId, cancellationToken), timeProvider.GetUtcNow());
         return await CreateAsync(result, cancellationToken);
     }
 
@@ -263,7 +264,7 @@ public sealed class OfficerWorkflow(
             return WorkflowOutcome.Fail(Changed);
         }
 
-        var result = change(kegiatan, new Actor(target.OfficerId), timeProvider.GetUtcNow());
+        var result = change(kegiatan, await ActorAsync(target.OfficerId, cancellationToken), timeProvider.GetUtcNow());
         if (!result.Succeeded)
         {
             return WorkflowOutcome.Fail(result.Refusal!.Reason);
@@ -308,6 +309,10 @@ public sealed class OfficerWorkflow(
             await requester.RequestAsync(request, cancellationToken);
         }
     }
+
+    /// <summary>The officer as the engine sees them: with their unit and roles when the Pelaksana check is wired.</summary>
+    private async Task<Actor> ActorAsync(string officerId, CancellationToken cancellationToken) =>
+        new(officerId, null, executors is null ? null : await executors.ProfileAsync(officerId, cancellationToken));
 
     private async Task AppendAsync(KegiatanResult result, CancellationToken cancellationToken)
     {

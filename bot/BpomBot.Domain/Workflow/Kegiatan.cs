@@ -20,6 +20,18 @@ public sealed class Kegiatan
     public required string Title { get; init; }
     public string? StakeholderCategory { get; init; }
     public string? Bentuk { get; init; }
+
+    /// <summary>
+    /// The programme walking the sub-process's flow (Deskripsi 9d/9e for D); null is the sub-process's own. It decides
+    /// the Unit Kerja Pusat.
+    /// </summary>
+    public string? Programme { get; init; }
+
+    /// <summary>The commodity the kegiatan concerns (e.g. pangan-olahan, kosmetik); with <see cref="Fungsi"/> it routes reports (B.4).</summary>
+    public string? Komoditas { get; set; }
+
+    /// <summary>The function of the pembinaan (fasilitator or capa, Keterangan B.4).</summary>
+    public string? Fungsi { get; set; }
     public required string UnitId { get; init; }
     public required string OfficerId { get; set; }
 
@@ -29,6 +41,12 @@ public sealed class Kegiatan
 
     public KegiatanStatus Status { get; set; } = KegiatanStatus.Berjalan;
     public string? CurrentStepId { get; set; }
+
+    /// <summary>
+    /// For a unit's part of the national siklus tahunan: the last step of this part (e.g. A.7 for a UPT). Completing
+    /// it ends this kegiatan; the cycle carries its output on to the next part. Null: the flow runs to its end.
+    /// </summary>
+    public string? PartEndStepId { get; init; }
     public string? CancelReason { get; set; }
 
     /// <summary>One record per step reached, in the order reached.</summary>

@@ -18,14 +18,26 @@ public sealed record StartKegiatan(
     string? Bentuk,
     string UnitId,
     string OfficerId,
-    int Year);
+    int Year,
+    string? Programme = null,
+    string? Komoditas = null,
+    string? Fungsi = null,
+    string? EntryStepId = null,
+    string? PartEndStepId = null);
 
 /// <summary>
 /// Walks kegiatan through their SOP. Pure: no clock (instants and dates are passed in), no I/O. Every call returns a
 /// new kegiatan and its audit events, or a refusal with a reason; the kegiatan passed in is never changed.
 /// </summary>
-public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar calendar)
+public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar calendar, Organization.UnitCatalog? units = null)
 {
+    /// <summary>The SOP revision the kegiatan walks, or null when it is no longer shipped.</summary>
+    public SopDefinition? SopOf(Kegiatan kegiatan)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        return catalog.Get(kegiatan.SopCode, kegiatan.SopVersion);
+    }
+
     public KegiatanResult Start(StartKegiatan command, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -36,11 +48,17 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         var sub = sop.FindSubProcess(command.SubProcess);
         if (sub is null)
             return Refuse(RefusalCodes.SubprosesTidakDikenal, $"Sub-proses {command.SubProcess} tidak ada di SOP {sop.Code}.");
-        var entry = sub.EntryStep(command.Kind);
+        var entry = command.EntryStepId is { } entryId ? sub.Steps.FirstOrDefault(s => s.Id == entryId && s.Kind == command.Kind) : sub.EntryStep(command.Kind);
         if (entry is null)
             return Refuse(RefusalCodes.AlurTidakAda, $"Sub-proses {sub.Code} tidak memiliki alur {KindText(command.Kind)}.");
         if (string.IsNullOrWhiteSpace(command.UnitId) || string.IsNullOrWhiteSpace(command.OfficerId))
             return Refuse(RefusalCodes.DataKosong, "Unit dan petugas wajib diisi.");
+        if (command.Programme is { } programme && sub.Programmes.All(p => p.Id != programme))
+            return Refuse(RefusalCodes.SubprosesTidakDikenal, $"Program '{programme}' tidak ada di sub-proses {sub.Code}.");
+        if (command.PartEndStepId is { } partEnd && sub.Steps.All(s => s.Id != partEnd))
+            return Refuse(RefusalCodes.AlurTidakAda, $"Langkah {partEnd} tidak ada di sub-proses {sub.Code}.");
+        if (ExecutorRefusal(sop, sub, command.Programme, entry, actor) is { } notExecutor)
+            return Refuse(notExecutor);
 
         string id;
         string title;
@@ -48,7 +66,9 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         {
             if (command.Year is < 2000 or > 2999)
                 return Refuse(RefusalCodes.DataKosong, "Tahun siklus tahunan tidak valid.");
-            id = Kegiatan.AnnualCycleId(sop.Code, sub.Code, command.UnitId, command.Year);
+            id = command.EntryStepId is null || command.EntryStepId == sub.EntryStep(command.Kind)?.Id
+                ? Kegiatan.AnnualCycleId(sop.Code, sub.Code, command.UnitId, command.Year)
+                : $"{Kegiatan.AnnualCycleId(sop.Code, sub.Code, command.UnitId, command.Year)}|{entry.Id}";
             title = string.IsNullOrWhiteSpace(command.Title) ? $"Siklus tahunan {sub.Code} {sub.Name} {command.Year}" : command.Title.Trim();
         }
         else
@@ -75,6 +95,10 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
             Title = title,
             StakeholderCategory = command.Kind == WorkflowKind.PerKegiatan ? command.StakeholderCategory : null,
             Bentuk = command.Kind == WorkflowKind.PerKegiatan ? command.Bentuk : null,
+            Programme = command.Programme,
+            Komoditas = command.Komoditas,
+            Fungsi = command.Fungsi,
+            PartEndStepId = command.PartEndStepId,
             UnitId = command.UnitId,
             OfficerId = command.OfficerId,
             Year = command.Year,
@@ -109,7 +133,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
     /// <summary>Records one Kelengkapan item of the current step; when all are in, the step starts and gets its due date.</summary>
     public KegiatanResult RecordKelengkapan(
         Kegiatan kegiatan, string itemId, string? alternative, string reference, DateOnly receivedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (c.Record.Status != StepStatus.MenungguKelengkapan)
                 return Deny(RefusalCodes.KelengkapanSudahLengkap, $"Kelengkapan langkah {c.Step.Id} sudah lengkap; langkah sudah {StatusText(c.Record.Status)}.");
@@ -137,7 +161,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
 
     /// <summary>The officer's planned date for a step whose Waktu is N/A.</summary>
     public KegiatanResult SetPlannedDate(Kegiatan kegiatan, DateOnly plannedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (!c.Step.IsNotApplicableWaktu)
                 return Deny(RefusalCodes.WaktuBukanNa, $"Langkah {c.Step.Id} memiliki waktu {c.Step.WaktuText}; tanggal jatuh tempo dihitung otomatis.");
@@ -154,7 +178,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
     /// <summary>Completes the current step with its Output; <paramref name="branchId"/> takes a branch the SOP allows after it.</summary>
     public KegiatanResult CompleteStep(
         Kegiatan kegiatan, string outputReference, DateOnly completedOn, Actor actor, DateTimeOffset at, string? branchId = null) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (RefuseUnlessRunning(c) is { } refusal) return refusal;
             if (c.Step.Disposisi is { Optional: false } rule)
@@ -188,7 +212,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
 
     /// <summary>Skips the current step (and those up to the branch target) where the SOP makes it voluntary.</summary>
     public KegiatanResult SkipStep(Kegiatan kegiatan, string branchId, string? reason, DateOnly skippedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             var branch = c.Step.Branches.FirstOrDefault(b => b.Id == branchId && b.After == BranchTiming.Skip);
             if (branch is null)
@@ -210,7 +234,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
 
     /// <summary>Sends the current step's Output to the leader; the step waits in menunggu disposisi.</summary>
     public KegiatanResult SubmitToLeader(Kegiatan kegiatan, string outputReference, DateOnly submittedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (c.Step.Disposisi is null)
                 return Deny(RefusalCodes.TanpaDisposisi, $"Langkah {c.Step.Id} tidak disampaikan kepada pimpinan menurut SOP; selesaikan langsung.");
@@ -258,7 +282,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
 
     /// <summary>Tunda: pauses a berjalan step with a reason; the HK paused are added to the due date on resume.</summary>
     public KegiatanResult Pause(Kegiatan kegiatan, string reason, DateOnly pausedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (c.Record.Status != StepStatus.Berjalan)
                 return Deny(RefusalCodes.StatusTidakSesuai, $"Hanya langkah yang berjalan dapat ditunda; langkah {c.Step.Id} {StatusText(c.Record.Status)}.");
@@ -275,7 +299,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
 
     /// <summary>Lanjutkan: resumes a paused step; the days paused are recorded and the due date moves by the HK paused.</summary>
     public KegiatanResult Resume(Kegiatan kegiatan, DateOnly resumedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (c.Record.Status != StepStatus.Ditunda || c.Record.PausedOn is not { } pausedOn)
                 return Deny(RefusalCodes.StatusTidakSesuai, $"Langkah {c.Step.Id} tidak sedang ditunda.");
@@ -316,7 +340,22 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         _ => Deny(RefusalCodes.StatusTidakSesuai, $"Langkah {c.Step.Id} sudah {StatusText(c.Record.Status)}."),
     };
 
-    private KegiatanResult Apply(Kegiatan original, Actor actor, DateTimeOffset at, Func<Context, Refusal?> change)
+    private KegiatanResult Apply(Kegiatan original, Actor actor, DateTimeOffset at, Func<Context, Refusal?> change) =>
+        Apply(original, actor, at, checkExecutor: false, change);
+
+    /// <summary>
+    /// BUKAN_PELAKSANA when the actor's profile (unit and roles) fills none of the step's executor roles, naming who
+    /// can; null when allowed or when no profile is given.
+    /// </summary>
+    private Refusal? ExecutorRefusal(SopDefinition sop, SopSubProcess sub, string? programme, SopStep step, Actor actor)
+    {
+        if (actor.Profile is not { } profile || StepExecutors.Allows(sub, programme, step, profile)) return null;
+        var who = StepExecutors.WhoCan(sop, sub, programme, step, id => units?.Find(id)?.Name);
+        return Deny(RefusalCodes.BukanPelaksana,
+            $"Langkah {step.Id} ({step.Aktivitas.TrimEnd('.')}) dilaksanakan oleh {who}. Anda terdaftar di {profile.Unit.Name}, jadi tidak dapat melaksanakannya; tidak ada yang diubah.");
+    }
+
+    private KegiatanResult Apply(Kegiatan original, Actor actor, DateTimeOffset at, bool checkExecutor, Func<Context, Refusal?> change)
     {
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(actor);
@@ -327,6 +366,11 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         var sop = catalog.Get(original.SopCode, original.SopVersion);
         if (sop is null)
             return Refuse(RefusalCodes.SopVersiTidakAda, $"SOP {original.SopCode} revisi {original.SopVersion} tidak tersedia.");
+
+        if (checkExecutor && original.CurrentStepId is { } currentId && sop.FindStep(currentId) is { } current
+            && sop.FindSubProcess(original.SubProcess) is { } sub
+            && ExecutorRefusal(sop, sub, original.Programme, current, actor) is { } notExecutor)
+            return Refuse(notExecutor);
 
         var copy = KegiatanJson.Deserialize(KegiatanJson.Serialize(original))!;
         var context = new Context(calendar, sop, copy, actor, at);
@@ -467,6 +511,15 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         /// <summary>Moves to <paramref name="nextId"/> (or ends the kegiatan), pre-filling its Kelengkapan from the Output just produced.</summary>
         public void Advance(SopStep from, string? nextId, string? output, DateOnly on)
         {
+            if (Kegiatan.PartEndStepId == from.Id)
+            {
+                Kegiatan.CurrentStepId = null;
+                Kegiatan.Status = KegiatanStatus.Selesai;
+                Emit("kegiatan.part-completed", $"{KegiatanStatus.Berjalan} {from.Id}", $"{KegiatanStatus.Selesai}",
+                    nextId is null ? null : $"bagian unit selesai; {nextId} dilanjutkan dalam siklus tahunan nasional");
+                return;
+            }
+
             if (nextId is null)
             {
                 Kegiatan.CurrentStepId = null;

@@ -15,6 +15,7 @@ public static class ConversationServiceCollectionExtensions
     {
         services.TryAddScoped<OfficerWorkflow>(); // scoped: it calls the scoped disposisi requester
         services.TryAddScoped<OfficerConversation>();
+        services.TryAddSingleton<BpomBot.Domain.Roster.RosterSelfRegistration>(); // first contact: roster role ids, existing roles kept
         services.TryAddSingleton<IEvidenceIntake, EvidenceIntake>();
         services.AddHttpClient(EvidenceIntake.HttpClientName, c =>
         {

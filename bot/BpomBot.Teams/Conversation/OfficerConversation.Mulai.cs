@@ -1,4 +1,4 @@
-using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Roster;
 using BpomBot.Domain.Sop;
 
 namespace BpomBot.Teams.Conversation;
@@ -208,18 +208,10 @@ public sealed partial class OfficerConversation
         }
 
         var unitId = t.State.UnitId!;
-        var existing = await roster.GetPersonAsync(t.Officer.Id, ct);
-        var person = new PersonRecord(t.Officer.Id, t.Officer.TeamsId, t.Officer.Name, existing?.Email ?? string.Empty, unitId, [role], existing?.Version);
-        try
-        {
-            await roster.SavePersonAsync(person, ct);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            LogRosterConflict(logger);
-        }
-
-        t.Say($"Tersimpan: {units.Get(unitId).Name}, {role}.", $"Saved: {units.Get(unitId).Name}, {(role == RoleOfficer ? "officer" : "leader")}.");
+        var person = await registration.RegisterAsync(t.Officer.Id, t.Officer.TeamsId, t.Officer.Name, unitId,
+            role == RoleLeader ? FirstContactRole.Pimpinan : FirstContactRole.Pelaksana, ct);
+        var roles = string.Join(", ", person.Roles.Select(RosterRoles.Name));
+        t.Say($"Tersimpan: {units.Get(person.UnitId).Name}, {roles}.", $"Saved: {units.Get(person.UnitId).Name}, {roles}.");
         await StartAsync(t, unitId, ct);
         return true;
     }
