@@ -73,7 +73,8 @@ public sealed class OfficerWorkflow(
     TimeProvider timeProvider,
     ISopCatalog catalog,
     IWorkingDayCalendar calendar,
-    Roster.ExecutorDirectory? executors = null)
+    Roster.ExecutorDirectory? executors = null,
+    AnnualCycle.AnnualCycleService? annualCycle = null)
 {
     public const string SopCode = "POM-04.01/CFM.01/SOP.01";
     private const string Changed = "Kegiatan ini baru saja diubah di tempat lain. Ketik \"lanjut\" untuk melihat keadaan terbaru, lalu coba lagi.";
@@ -153,6 +154,11 @@ public sealed class OfficerWorkflow(
     /// </summary>
     public async Task<WorkflowOutcome> StartAnnualAsync(string officerId, string unitId, string subProcess, CancellationToken cancellationToken = default)
     {
+        if (annualCycle is not null)
+        {
+            return await annualCycle.OpenPartAsync(officerId, unitId, subProcess, cancellationToken); // the national cycle: this unit's part
+        }
+
         var year = clock.Today(unitId).Year;
         if (await repository.GetAsync(Kegiatan.AnnualCycleId(SopCode, subProcess.ToUpperInvariant(), unitId, year), cancellationToken) is { } existing)
         {
