@@ -126,6 +126,28 @@ public sealed class StepRecord
     /// <summary>Why the leader returned the step, or why it was skipped.</summary>
     public string? Note { get; set; }
     public int TimesReturned { get; set; }
+
+    /// <summary>
+    /// For a step due quarterly (D.8): one report per quarter of the monitoring period, each due by the 10th after its
+    /// quarter ends; the step is done when the last is approved. Empty for every other step.
+    /// </summary>
+    public List<QuarterReport> Quarters { get; init; } = [];
+}
+
+/// <summary>One quarterly report of a step due quarterly: its quarter ("2026-T2"), due date, and once approved, when and what.</summary>
+public sealed class QuarterReport
+{
+    public required string Quarter { get; init; }
+    public required DateOnly DueOn { get; init; }
+    public string? DueReason { get; init; }
+    public DateOnly? ApprovedOn { get; set; }
+    public string? Reference { get; set; }
+
+    public void Approve(DateOnly on, string reference)
+    {
+        ApprovedOn = on;
+        Reference = reference;
+    }
 }
 
 /// <summary>A Kelengkapan item received: which alternative, its reference, when, and by whom.</summary>

@@ -260,10 +260,62 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
                 return Deny(RefusalCodes.DataKosong, $"Referensi {c.Step.Output} wajib diisi oleh pimpinan.");
             if (decidedOn < c.Record.StartedOn)
                 return Deny(RefusalCodes.TanggalTidakValid, $"Tanggal keputusan {decidedOn:yyyy-MM-dd} sebelum langkah dimulai.");
+            if (c.Step.QuarterDeadline && c.Record.Quarters.Count(q => q.ApprovedOn is null) > 1)
+            {
+                c.ReportQuarter(output!, decidedOn);
+                return null;
+            }
+
+            c.Record.Quarters.FirstOrDefault(q => q.ApprovedOn is null)?.Approve(decidedOn, output!);
             c.Finish(c.Record, c.Step, output!, decidedOn, "step.approved");
             c.Advance(c.Step, c.Step.Next, output, decidedOn);
             return null;
         });
+
+    /// <summary>
+    /// The monitoring period of a step due quarterly (D.8): one report per quarter from <paramref name="from"/> to
+    /// <paramref name="to"/>, each due by the 10th after its quarter ends (reports already approved are kept).
+    /// </summary>
+    public KegiatanResult SetMonitoringPeriod(Kegiatan kegiatan, DateOnly from, DateOnly to, Actor actor, DateTimeOffset at) =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
+        {
+            if (!c.Step.QuarterDeadline)
+                return Deny(RefusalCodes.StatusTidakSesuai, $"Langkah {c.Step.Id} tidak dilaporkan per triwulan.");
+            if (c.Record.Status is not (StepStatus.Berjalan or StepStatus.MenungguKelengkapan))
+                return Deny(RefusalCodes.StatusTidakSesuai, $"Periode monitoring tidak dapat diubah saat langkah {c.Step.Id} {StatusText(c.Record.Status)}.");
+            if (to < from || to.Year - from.Year > 5)
+                return Deny(RefusalCodes.TanggalTidakValid, $"Periode monitoring {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd} tidak valid.");
+            var before = string.Join(", ", c.Record.Quarters.Select(q => q.Quarter));
+            var done = c.Record.Quarters.Where(q => q.ApprovedOn is not null).ToList();
+            c.Record.Quarters.Clear();
+            c.Record.Quarters.AddRange(done);
+            foreach (var q in QuarterReports(from, to, c.Kegiatan.UnitId).Where(q => done.All(d => d.Quarter != q.Quarter)))
+                c.Record.Quarters.Add(q);
+            c.Record.Quarters.Sort((a, b) => a.DueOn.CompareTo(b.DueOn));
+            c.DueFromQuarters();
+            c.Emit("step.monitoring-period", before, string.Join(", ", c.Record.Quarters.Select(q => q.Quarter)),
+                $"{c.Step.Id}: periode monitoring {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}; {c.Record.Quarters.Count} laporan triwulan");
+            return null;
+        });
+
+    /// <summary>One report per quarter touching [from, to], each due by the 10th after its quarter ends.</summary>
+    private List<QuarterReport> QuarterReports(DateOnly from, DateOnly to, string unitId)
+    {
+        var list = new List<QuarterReport>();
+        for (var start = new DateOnly(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1); start <= to; start = start.AddMonths(3))
+        {
+            var deadline = calendar.QuarterDeadline(start, unitId);
+            list.Add(new QuarterReport
+            {
+                Quarter = $"{start.Year}-T{((start.Month - 1) / 3) + 1}", DueOn = deadline.Date,
+                DueReason = deadline.Reason is null ? QuarterRule : $"{QuarterRule}; {deadline.Reason}",
+            });
+        }
+
+        return list;
+    }
+
+    private const string QuarterRule = "paling lambat tanggal 10 setelah triwulan berakhir";
 
     /// <summary>The leader returns the step with a reason: it is berjalan again for the officer to rework and resubmit.</summary>
     public KegiatanResult Return(Kegiatan kegiatan, string reason, Actor actor, DateTimeOffset at) =>
@@ -451,6 +503,10 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
                             ? "paling lambat tanggal 10 setelah triwulan berakhir"
                             : $"paling lambat tanggal 10 setelah triwulan berakhir; {quarter.Reason}";
                     }
+
+                    // Until the officer sets the monitoring period, the one report is the quarter the step started in.
+                    if (record.Quarters.Count == 0)
+                        record.Quarters.Add(new QuarterReport { Quarter = $"{startedOn.Year}-T{((startedOn.Month - 1) / 3) + 1}", DueOn = record.DueOn!.Value, DueReason = record.DueReason });
                 }
             }
 
@@ -461,6 +517,28 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
             // A step the leader decides goes to the leader as soon as its inputs are in.
             if (step.Disposisi is { Mode: DisposisiMode.LeaderDecides, Optional: false })
                 SendToLeader(record, startedOn, null);
+        }
+
+        /// <summary>A quarterly report approved while later quarters remain: the step goes on, due at the next quarter.</summary>
+        public void ReportQuarter(string output, DateOnly on)
+        {
+            var quarter = Record.Quarters.First(q => q.ApprovedOn is null);
+            quarter.Approve(on, output);
+            Record.Status = StepStatus.Berjalan;
+            Record.OutputReference = null;
+            DueFromQuarters();
+            Emit("step.quarter-reported", $"{Step.Id} {StepStatus.MenungguDisposisi}", $"{Step.Id} {StepStatus.Berjalan}",
+                $"laporan triwulan {quarter.Quarter}: {output}; berikutnya jatuh tempo {Record.DueOn:yyyy-MM-dd}");
+        }
+
+        /// <summary>The step is due at its first quarterly report not yet approved.</summary>
+        public void DueFromQuarters()
+        {
+            if (Record.Quarters.FirstOrDefault(q => q.ApprovedOn is null) is { } next)
+            {
+                Record.DueOn = next.DueOn;
+                Record.DueReason = $"laporan triwulan {next.Quarter}: {next.DueReason}";
+            }
         }
 
         public void SendToLeader(StepRecord record, DateOnly submittedOn, string? reference)
