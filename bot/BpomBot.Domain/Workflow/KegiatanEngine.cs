@@ -75,12 +75,14 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         {
             if (string.IsNullOrWhiteSpace(command.Id) || string.IsNullOrWhiteSpace(command.Title))
                 return Refuse(RefusalCodes.DataKosong, "Id dan judul kegiatan wajib diisi.");
-            if (command.StakeholderCategory is null || !sub.StakeholderCategories.Contains(command.StakeholderCategory))
+            // The SOP lists stakeholders and forms "antara lain": a listed id, or any other text kept as "lainnya".
+            if (OpenChoice.Parse(command.StakeholderCategory, sub.StakeholderCategories) is not { } stakeholder)
                 return Refuse(RefusalCodes.PemangkuKepentinganTidakSesuai,
-                    $"Pemangku kepentingan harus salah satu dari: {ChoiceNames(sop.StakeholderCategories, sub.StakeholderCategories)}.");
-            if (command.Bentuk is null || !sub.Forms.Contains(command.Bentuk))
+                    $"Isi pemangku kepentingan: salah satu dari {ChoiceNames(sop.StakeholderCategories, sub.StakeholderCategories)}, atau lainnya (2–{OpenChoice.MaxLength} karakter).");
+            if (OpenChoice.Parse(command.Bentuk, sub.Forms) is not { } bentuk)
                 return Refuse(RefusalCodes.BentukTidakSesuai,
-                    $"Bentuk kegiatan {sub.Name} harus salah satu dari: {ChoiceNames(sop.Forms, sub.Forms)}.");
+                    $"Isi bentuk kegiatan {sub.Name}: salah satu dari {ChoiceNames(sop.Forms, sub.Forms)}, atau lainnya (2–{OpenChoice.MaxLength} karakter).");
+            command = command with { StakeholderCategory = stakeholder.Value, Bentuk = bentuk.Value };
             id = command.Id.Trim();
             title = command.Title.Trim();
         }

@@ -76,6 +76,7 @@ public sealed partial class OfficerConversation
         t.State.Title = title;
         var sub = workflow.Sop.FindSubProcess(t.State.SubProcess!)!;
         AskChoice(t, Prompt.Stakeholder, "Kategori pemangku kepentingan?", "Stakeholder category?", Choices(workflow.Sop.StakeholderCategories, sub.StakeholderCategories));
+        t.Say(AnnualCycle.OpenChoicePrompt.Hint, AnnualCycle.OpenChoicePrompt.HintEnglish);
         return true;
     }
 
@@ -83,7 +84,7 @@ public sealed partial class OfficerConversation
     {
         var sub = workflow.Sop.FindSubProcess(t.State.SubProcess!)!;
         var choices = Choices(workflow.Sop.StakeholderCategories, sub.StakeholderCategories);
-        if (Pick(t.Text, choices, StakeholderAliases) is not { } picked)
+        if ((Pick(t.Text, choices, StakeholderAliases) ?? AnnualCycle.OpenChoicePrompt.Lainnya(t.Text)) is not { } picked)
         {
             RepromptChoice(t, choices, "Pemda");
             return CommandParser.Parse(t.Text) is null;
@@ -99,6 +100,7 @@ public sealed partial class OfficerConversation
         else
         {
             AskChoice(t, Prompt.Bentuk, "Bentuk kegiatan?", "Form of the kegiatan?", forms);
+            t.Say(AnnualCycle.OpenChoicePrompt.Hint, AnnualCycle.OpenChoicePrompt.HintEnglish);
         }
 
         return true;
@@ -108,7 +110,7 @@ public sealed partial class OfficerConversation
     {
         var sub = workflow.Sop.FindSubProcess(t.State.SubProcess!)!;
         var choices = Choices(workflow.Sop.Forms, sub.Forms);
-        if (Pick(t.Text, choices, FormAliases) is not { } picked)
+        if ((Pick(t.Text, choices, FormAliases) ?? AnnualCycle.OpenChoicePrompt.Lainnya(t.Text)) is not { } picked)
         {
             RepromptChoice(t, choices, "FGD");
             return CommandParser.Parse(t.Text) is null;
