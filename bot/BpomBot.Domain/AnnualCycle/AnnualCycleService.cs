@@ -135,6 +135,40 @@ public sealed class AnnualCycleService(
         return opened;
     }
 
+    /// <summary>
+    /// A unit's admin sets the unit's own target date for its laporan tahunan (A.7/B.7/C.5, "disesuaikan dengan target
+    /// unit terkait"), within the cycle year; the part is opened for the unit when it is not yet. Audited on the kegiatan.
+    /// </summary>
+    public async Task<WorkflowOutcome> SetUnitTargetAsync(string adminId, string subProcess, DateOnly target, CancellationToken cancellationToken = default)
+    {
+        if (PlanOf(subProcess) is not { } plan) return WorkflowOutcome.Fail($"Sub-proses {subProcess.ToUpperInvariant()} tidak memiliki siklus tahunan nasional.");
+        var admin = executors is null ? null : await executors.ProfileAsync(adminId, cancellationToken);
+        if (admin is null || !admin.Roles.Contains(RosterRoles.Admin) || admin.Unit is not { IsUpt: true } unit)
+            return WorkflowOutcome.Fail("Hanya admin unit UPT yang dapat menetapkan target laporan tahunan unitnya.");
+        var year = clock.Today(unit.Id).Year; // the running cycle
+        var part = await repository.GetAsync(plan.PartId(SopCode, unit.Id, year, CyclePartKind.LaporanUpt), cancellationToken);
+        if (part is null)
+        {
+            var opened = await CreateAsync(await OpenLaporanAsync(plan, unit, year, new Actor(adminId), cancellationToken, Unassigned(unit.Id)), cancellationToken);
+            if (!opened.Succeeded) return opened;
+            part = opened.Kegiatan!;
+        }
+
+        var result = engine.SetUnitTarget(part, target, new Actor(adminId), time.GetUtcNow());
+        if (!result.Succeeded) return WorkflowOutcome.Fail(result.Refusal!.Reason);
+        try
+        {
+            await repository.UpdateAsync(result.Kegiatan!, part.Version!, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return WorkflowOutcome.Fail("Laporan tahunan unit baru saja diubah di tempat lain; coba lagi.");
+        }
+
+        foreach (var e in result.Events) await audit.AppendAsync(e, cancellationToken);
+        return new WorkflowOutcome(result.Kegiatan, null);
+    }
+
     /// <summary>The arahan given in the year's cycle (the output of the last recap step of any Unit Kerja Pusat), or null.</summary>
     public async Task<string?> ArahanAsync(AnnualCyclePlan plan, int year, CancellationToken cancellationToken = default)
     {

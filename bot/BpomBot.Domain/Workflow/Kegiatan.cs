@@ -106,6 +106,9 @@ public sealed class StepRecord
     /// <summary>Why the due date is what it is when a rule other than Waktu HK decided it (e.g. the quarter deadline).</summary>
     public string? DueReason { get; set; }
 
+    /// <summary>The unit's own target date for a step whose Waktu "disesuaikan dengan target unit terkait" (set by the unit's admin).</summary>
+    public DateOnly? UnitTarget { get; set; }
+
     /// <summary>The officer's planned date for an N/A step.</summary>
     public DateOnly? PlannedOn { get; set; }
     public DateOnly? CompletedOn { get; set; }

@@ -300,6 +300,35 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
             return null;
         });
 
+    /// <summary>
+    /// Waktu "disesuaikan dengan target unit terkait" (A.7/B.7/C.5): the unit's own target date for the current step,
+    /// within the cycle year; it replaces the SOP's HK as the due date. The caller checks that the actor is the unit's admin.
+    /// </summary>
+    public KegiatanResult SetUnitTarget(Kegiatan kegiatan, DateOnly target, Actor actor, DateTimeOffset at) =>
+        Apply(kegiatan, actor, at, c =>
+        {
+            if (!c.Step.UnitTargetAllowed)
+                return Deny(RefusalCodes.TargetTidakValid, $"Waktu langkah {c.Step.Id} mengikuti SOP ({c.Step.WaktuText}); tidak dapat diganti target unit.");
+            if (target.Year != c.Kegiatan.Year)
+                return Deny(RefusalCodes.TargetTidakValid, $"Target unit harus dalam tahun siklus {c.Kegiatan.Year}, bukan {target:yyyy-MM-dd}.");
+            if (c.Record.StartedOn is { } started && target < started)
+                return Deny(RefusalCodes.TargetTidakValid, $"Target {target:yyyy-MM-dd} sebelum langkah {c.Step.Id} dimulai ({started:yyyy-MM-dd}).");
+            if (c.Record.Status is not (StepStatus.MenungguKelengkapan or StepStatus.Berjalan or StepStatus.Ditunda))
+                return Deny(RefusalCodes.StatusTidakSesuai, $"Target tidak dapat diubah saat langkah {c.Step.Id} {StatusText(c.Record.Status)}.");
+            var before = c.Record.DueOn?.ToString("yyyy-MM-dd", null) ?? c.Step.WaktuText;
+            c.Record.UnitTarget = target;
+            if (c.Record.StartedOn is not null)
+            {
+                c.Record.DueOn = target;
+                c.Record.DueReason = UnitTargetReason;
+            }
+
+            c.Emit("step.unit-target", before, target.ToString("yyyy-MM-dd", null), $"{c.Step.Id}: {UnitTargetReason}");
+            return null;
+        });
+
+    private const string UnitTargetReason = "target unit (waktu disesuaikan dengan target unit terkait)";
+
     /// <summary>One report per quarter touching [from, to], each due by the 10th after its quarter ends.</summary>
     private List<QuarterReport> QuarterReports(DateOnly from, DateOnly to, string unitId)
     {
@@ -510,6 +539,12 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
                     if (record.Quarters.Count == 0)
                         record.Quarters.Add(new QuarterReport { Quarter = $"{startedOn.Year}-T{((startedOn.Month - 1) / 3) + 1}", DueOn = record.DueOn!.Value, DueReason = record.DueReason });
                 }
+            }
+
+            if (record.UnitTarget is { } unitTarget && step.UnitTargetAllowed)
+            {
+                record.DueOn = unitTarget;
+                record.DueReason = UnitTargetReason;
             }
 
             record.Status = StepStatus.Berjalan;

@@ -132,6 +132,33 @@ public sealed class AnnualCycleServiceTests
     }
 
     [Fact]
+    public async Task UnitTarget_SetByTheUnitsAdmin_WithinTheYear_ReplacesTheHk_AndIsAudited()
+    {
+        await _roster.SavePersonAsync(new PersonRecord("admin-medan", null, "Admin", "admin@pom.go.id", "bbpom-medan", [RosterRoles.Admin]));
+        Assert.False((await _cycle.SetUnitTargetAsync("o-medan", "A", new DateOnly(2026, 12, 15))).Succeeded); // not an admin
+        var outOfYear = await _cycle.SetUnitTargetAsync("admin-medan", "A", new DateOnly(2027, 1, 15));
+        Assert.Contains("tahun siklus", outOfYear.Error);
+
+        var set = await _cycle.SetUnitTargetAsync("admin-medan", "A", new DateOnly(2026, 12, 15));
+        Assert.True(set.Succeeded, set.Error);
+        Assert.Contains(_audit.Events, e => e.Action == "step.unit-target" && e.After == "2026-12-15" && e.Actor == "admin-medan");
+
+        // The officer takes the part; once its Kelengkapan is in, the unit's target is the due date, not 20 HK.
+        var k = await Open("o-medan", "bbpom-medan");
+        k = await Save(k, _engine.RecordKelengkapan(k, "k1", null, "evaluasi", new DateOnly(2026, 11, 2), Actor("o-medan"), _time.GetUtcNow()));
+        Assert.Equal((new DateOnly(2026, 12, 15), StepStatus.Berjalan), (k.CurrentStep!.DueOn, k.CurrentStep.Status));
+        Assert.Contains("target unit", k.CurrentStep.DueReason);
+    }
+
+    [Fact]
+    public void UnitTarget_OnAStepWhoseWaktuIsTheSops_IsRefused()
+    {
+        var f = new Kegiatan.EngineFixture();
+        var refusal = Kegiatan.EngineFixture.Refused(f.Engine.SetUnitTarget(f.Start(), new DateOnly(2026, 5, 1), Actor("admin"), Kegiatan.EngineFixture.At), RefusalCodes.TargetTidakValid);
+        Assert.Contains("A.1", refusal.Reason);
+    }
+
+    [Fact]
     public void Plan_SplitsEverySubProcessWithACycle_IntoUptReport_Recap_FollowUp()
     {
         Assert.Equal(("A.7", "A.8", "A.9", "A.10"), Parts("A"));
