@@ -22,6 +22,7 @@ public static class BotHost
         builder.Services.AddBpomTeamsBot(builder.Configuration);
         builder.Services.AddFaqChat(builder.Configuration);
         builder.Services.AddBpomReminders(builder.Configuration);
+        builder.Services.AddBpomAnnualCycle(builder.Configuration); // the national siklus tahunan (opens parts when due)
         builder.Services.AddBpomObservability(builder.Configuration);
         builder.Services.AddBpomHealth();
         builder.Services.AddBpomConversation();

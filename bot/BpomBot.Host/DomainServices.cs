@@ -27,6 +27,7 @@ internal static class DomainServices
         services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<LiveWorkingDayCalendar>());
         services.AddSingleton(sp => new DateRecognizer(sp.GetRequiredService<IWorkingDayCalendar>()));
         services.AddSingleton<KegiatanEngine>();
+        services.AddSingleton<BpomBot.Domain.Roster.ExecutorDirectory>(); // the engine's Pelaksana check (OfficerWorkflow)
         services.TryAddSingleton<IKegiatanRepository, InMemoryKegiatanRepository>();
         services.AddHostedService<CalendarRefreshService>();
         services.AddBpomDisposisi(); // disposisi feature (Teams/Disposisi): service, roster, delegation, cards and chat commands

@@ -31,6 +31,7 @@ public static class WorkflowRefusals
     public const string PetugasLain = "PETUGAS_LAIN";
     public const string KegiatanBerubah = "KEGIATAN_BERUBAH";
     public const string NomorSudahAda = "NOMOR_SUDAH_ADA";
+    public const string UnitTidakDikenal = "UNIT_TIDAK_DIKENAL";
 }
 
 /// <summary>
@@ -71,6 +72,9 @@ public static class RefusalTexts
         [WorkflowRefusals.PetugasLain] = "This kegiatan belongs to another officer.",
         [WorkflowRefusals.KegiatanBerubah] = "This kegiatan was just changed elsewhere. Type next to see its current state, then try again.",
         [WorkflowRefusals.NomorSudahAda] = "A kegiatan with that number already exists.",
+        [WorkflowRefusals.UnitTidakDikenal] = "That unit is not known.",
+        [RefusalCodes.BukanPelaksana] = "Only this step's executors (Pelaksana in the SOP) may do this, and you are not one of them.",
+        [RefusalCodes.TargetTidakValid] = "That unit target cannot be used: it must fall within the cycle year, after the step started, and only for steps whose Waktu follows the unit's target.",
     };
 
     /// <summary>Every code that has an English text (tests check the engine's codes against it).</summary>
@@ -137,7 +141,9 @@ public sealed class OfficerWorkflow(
     OfficeClock clock,
     TimeProvider timeProvider,
     ISopCatalog catalog,
-    IWorkingDayCalendar calendar)
+    IWorkingDayCalendar calendar,
+    Roster.ExecutorDirectory? executors = null,
+    AnnualCycle.AnnualCycleService? annualCycle = null)
 {
     public const string SopCode = "POM-04.01/CFM.01/SOP.01";
     private const string Changed = "Kegiatan ini baru saja diubah di tempat lain. Ketik \"lanjut\" untuk melihat keadaan terbaru, lalu coba lagi.";
@@ -207,7 +213,7 @@ public sealed class OfficerWorkflow(
         var id = $"{today:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
         var result = engine.Start(
             new StartKegiatan(id, SopCode, subProcess, WorkflowKind.PerKegiatan, title, stakeholder, bentuk, unitId, officerId, today.Year),
-            new Actor(officerId), timeProvider.GetUtcNow());
+            await ActorAsync(officerId, cancellationToken), timeProvider.GetUtcNow());
         return await CreateAsync(result, cancellationToken);
     }
 
@@ -217,6 +223,11 @@ public sealed class OfficerWorkflow(
     /// </summary>
     public async Task<WorkflowOutcome> StartAnnualAsync(string officerId, string unitId, string subProcess, CancellationToken cancellationToken = default)
     {
+        if (annualCycle is not null)
+        {
+            return await annualCycle.OpenPartAsync(officerId, unitId, subProcess, cancellationToken); // the national cycle: this unit's part
+        }
+
         var year = clock.Today(unitId).Year;
         if (await repository.GetAsync(Kegiatan.AnnualCycleId(SopCode, subProcess.ToUpperInvariant(), unitId, year), cancellationToken) is { } existing)
         {
@@ -328,7 +339,7 @@ public sealed class OfficerWorkflow(
             return WorkflowOutcome.Fail(Changed, WorkflowRefusals.KegiatanBerubah);
         }
 
-        var result = change(kegiatan, new Actor(target.OfficerId), timeProvider.GetUtcNow());
+        var result = change(kegiatan, await ActorAsync(target.OfficerId, cancellationToken), timeProvider.GetUtcNow());
         if (!result.Succeeded)
         {
             return WorkflowOutcome.Fail(result.Refusal!);
@@ -373,6 +384,10 @@ public sealed class OfficerWorkflow(
             await requester.RequestAsync(request, cancellationToken);
         }
     }
+
+    /// <summary>The officer as the engine sees them: with their unit and roles when the Pelaksana check is wired.</summary>
+    private async Task<Actor> ActorAsync(string officerId, CancellationToken cancellationToken) =>
+        new(officerId, null, executors is null ? null : await executors.ProfileAsync(officerId, cancellationToken));
 
     private async Task AppendAsync(KegiatanResult result, CancellationToken cancellationToken)
     {

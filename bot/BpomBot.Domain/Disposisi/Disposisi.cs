@@ -34,6 +34,9 @@ public sealed class Disposisi
 
     public DateOnly? StepDueOn { get; init; }
 
+    /// <summary>Why the addressee is the leader of this step (the SOP's role and the unit hierarchy), shown on the card.</summary>
+    public string? LeaderReason { get; init; }
+
     /// <summary>How often the step had been returned when this was sent: the decision applies to that submission only.</summary>
     public int Round { get; init; }
 

@@ -46,7 +46,9 @@ public sealed class DisposisiService(
             return (null, $"Kegiatan {request.KegiatanId} tidak sedang berada di langkah {request.StepId}.");
         if (k.CurrentStep!.Status != StepStatus.MenungguDisposisi)
             return (null, $"Langkah {step.Id} belum menunggu disposisi; kirim laporan/hasilnya kepada pimpinan dahulu.");
-        var resolution = await directory.ResolveAsync(request.UnitId, request.OfficerId, step, cancellationToken);
+        var resolution = engine.SopOf(k) is { } sop
+            ? await directory.ResolveAsync(k, sop, step, request.OfficerId, cancellationToken)
+            : await directory.ResolveAsync(request.UnitId, request.OfficerId, step, cancellationToken);
         if (resolution.Leader is null)
             return (null, resolution.Explanation);
         var open = (await disposisi.ListPendingForAsync(resolution.Leader.AadObjectId, cancellationToken))
@@ -72,6 +74,7 @@ public sealed class DisposisiService(
             Sifat = sifat,
             BatasWaktu = DefaultBatasWaktu(request.DueDate, sifat, today, request.UnitId),
             SentAt = time.GetUtcNow(),
+            LeaderReason = resolution.Explanation,
         };
         await disposisi.CreateAsync(d, cancellationToken);
         await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", request.OfficerId, null, "disposisi.sent", d.SentAt, null,

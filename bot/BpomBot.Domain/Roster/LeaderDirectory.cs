@@ -1,61 +1,159 @@
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Organization;
 using BpomBot.Domain.Sop;
+using BpomBot.Domain.Workflow;
 
 namespace BpomBot.Domain.Roster;
 
-/// <summary>The leader a step goes to, and why (shown to the officer); or, when nobody fits, the reason.</summary>
+/// <summary>The leader a step goes to, and why (shown to the officer and on the card); or, when nobody fits, the reason.</summary>
 public sealed record LeaderResolution(PersonRecord? Leader, string Explanation);
+
+/// <summary>
+/// What decides a step's leader: the officer's unit, the step, and from the kegiatan the sub-process's Unit Kerja
+/// Pusat (Deskripsi 9) and, for a report the SOP routes by function and commodity (Keterangan B.4), the route taken.
+/// </summary>
+public sealed record LeaderQuery(
+    string UnitId,
+    string OfficerId,
+    SopStep Step,
+    UnitKerjaPusatRule? UnitKerjaPusat = null,
+    SopReportRoute? Route = null);
 
 /// <summary>
 /// Answers roster questions for disposisi: which leader a step goes to (SOP roles + unit hierarchy), and whom a leader
 /// may forward to (their subordinates).
 /// </summary>
 /// <remarks>
-/// Rules: a UPT step goes to the kepala UPT of that unit; a Loka's report goes to its Balai Koordinator's kepala
-/// (a Loka without its own kepala also goes there). A central unit's report goes to its direktur (the unit's head);
-/// a step the leader decides, or a report from the direktur, goes to the nearest holder of the step's roles: PPTM
-/// (the deputi above the unit), then Kepala BPOM.
+/// Rules, by the step's <see cref="SopDisposisiRule.Recipient"/>:
+/// <list type="bullet">
+/// <item>unit-head ("kepada pimpinan/Unit Kerja Pusat", A.4, B.4): a report the SOP routes to a directorate (B.4 by
+/// function and commodity) goes to that directorate's Direktur; otherwise a UPT's goes to its Kepala, a Loka's to its
+/// Balai Koordinator's Kepala (the reporting line of the Tata Hubungan decree), a central unit's to its Direktur, and
+/// the Direktur's own to the PPTM above.</item>
+/// <item>named-roles (A.8, A.9, B.9, C.6, C.7, D.6, D.8): the PPTM (the Deputi above the unit, or above the
+/// sub-process's Unit Kerja Pusat when the unit is a UPT), else Kepala BPOM; never a Kepala UPT or a Direktur.</item>
+/// </list>
 /// </remarks>
 public sealed class LeaderDirectory(UnitCatalog units, IRosterRepository roster)
 {
-    public async Task<LeaderResolution> ResolveAsync(string unitId, string officerId, SopStep step, CancellationToken cancellationToken = default)
+    public Task<LeaderResolution> ResolveAsync(string unitId, string officerId, SopStep step, CancellationToken cancellationToken = default) =>
+        ResolveAsync(new LeaderQuery(unitId, officerId, step), cancellationToken);
+
+    /// <summary>The leader of the kegiatan's current step (its SOP revision, programme and report route).</summary>
+    public Task<LeaderResolution> ResolveAsync(Kegiatan kegiatan, SopDefinition sop, SopStep step, string officerId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        var unit = units.Find(unitId);
-        if (unit is null) return new LeaderResolution(null, $"Unit '{unitId}' tidak dikenal.");
-        var rule = step.Disposisi;
-        var roles = rule?.Roles ?? [];
-        var reports = rule?.Mode != DisposisiMode.LeaderDecides;
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        ArgumentNullException.ThrowIfNull(sop);
+        var sub = sop.FindSubProcess(kegiatan.SubProcess);
+        var route = step.ReportRoutes.FirstOrDefault(r =>
+            string.Equals(r.Function, kegiatan.Fungsi, StringComparison.OrdinalIgnoreCase) && string.Equals(r.Commodity, kegiatan.Komoditas, StringComparison.OrdinalIgnoreCase));
+        return ResolveAsync(new LeaderQuery(kegiatan.UnitId, officerId, step, sub?.UnitKerjaPusatOf(kegiatan.Programme), route), cancellationToken);
+    }
 
-        if (unit.IsUpt && !(roles.Count > 0 && roles.All(r => r == RosterRoles.KepalaBpom)))
+    public async Task<LeaderResolution> ResolveAsync(LeaderQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var step = query.Step;
+        var unit = units.Find(query.UnitId);
+        if (unit is null) return new LeaderResolution(null, $"Unit '{query.UnitId}' tidak dikenal.");
+        if (step.Disposisi is not { } rule) return new LeaderResolution(null, $"Langkah {step.Id} tidak disampaikan kepada pimpinan menurut SOP.");
+
+        if (rule.Recipient == LeaderRecipient.UnitHead)
         {
-            var koordinator = unit.Type == UnitType.Loka && unit.ParentId is { } p ? units.Find(p) : null;
-            if (koordinator is not null && (reports || step.LokaReportsToKoordinator))
-                return await HeadAsync(koordinator, RosterRoles.KepalaUpt, $"Kepala {koordinator.Name} (Balai Koordinator {unit.Name})", cancellationToken);
-            var own = await HeadAsync(unit, RosterRoles.KepalaUpt, $"Kepala {unit.Name}", cancellationToken);
-            if (own.Leader is not null || koordinator is null) return own;
-            return await HeadAsync(koordinator, RosterRoles.KepalaUpt, $"Kepala {koordinator.Name} (Balai Koordinator {unit.Name})", cancellationToken);
+            var head = await UnitHeadAsync(unit, query, cancellationToken);
+            if (head is not null) return head;
         }
 
-        if (reports && unit.Type is UnitType.Direktorat or UnitType.Pusat)
-        {
-            var head = await HeadAsync(unit, RosterRoles.Direktur, $"Direktur/Kepala {unit.Name}", cancellationToken);
-            if (head.Leader is not null && !string.Equals(head.Leader.AadObjectId, officerId, StringComparison.OrdinalIgnoreCase))
-                return head;
-        }
+        return await NamedRoleAsync(unit, query, rule, cancellationToken);
+    }
 
-        foreach (var role in roles.Count > 0 ? OrderByDistance(roles) : [RosterRoles.Pptm, RosterRoles.KepalaBpom])
+    /// <summary>The pimpinan of the officer's unit (or the routed Unit Kerja Pusat); null falls through to the named roles.</summary>
+    private async Task<LeaderResolution?> UnitHeadAsync(Unit unit, LeaderQuery query, CancellationToken cancellationToken)
+    {
+        var step = query.Step;
+        if (query.Route is { } route && units.Find(route.Unit) is { } routed && !string.Equals(routed.Id, unit.Id, StringComparison.OrdinalIgnoreCase))
         {
-            var target = role == RosterRoles.Pptm
-                ? new[] { unit }.Concat(units.Ancestors(unit.Id)).FirstOrDefault(u => u.Type == UnitType.Deputi)
-                : role == RosterRoles.KepalaBpom ? units.Units.FirstOrDefault(u => u.Type == UnitType.Kepala) : null;
-            if (target is null) continue;
-            var found = await HeadAsync(target, role, $"{RosterRoles.Name(role)}: {target.Name}", cancellationToken);
+            var reason = $"{step.Id}: laporan fungsi {route.Function} untuk produk {route.Commodity} dikirim ke {routed.Name} ({route.Basis ?? "Keterangan langkah"}).";
+            var found = await HeadAsync(routed, RosterRoles.Direktur, reason, cancellationToken);
             if (found.Leader is not null) return found;
         }
 
-        return new LeaderResolution(null, $"Belum ada pimpinan ({string.Join(" atau ", roles.Select(RosterRoles.Name))}) untuk {unit.Name} di daftar pegawai; minta admin mengimpor roster.");
+        if (unit.IsUpt)
+        {
+            var koordinator = unit.Type == UnitType.Loka && unit.ParentId is { } p ? units.Find(p) : null;
+            if (koordinator is not null)
+            {
+                var viaKoordinator = await HeadAsync(koordinator, RosterRoles.KepalaUpt,
+                    $"{step.Id} disampaikan kepada pimpinan: {unit.Name} melapor melalui Balai Koordinatornya, {koordinator.Name} (Tata Hubungan dan Pola Koordinasi, Keterangan A.1 butir 2).", cancellationToken);
+                if (viaKoordinator.Leader is not null) return viaKoordinator;
+            }
+
+            var own = await HeadAsync(unit, RosterRoles.KepalaUpt, $"{step.Id} disampaikan kepada pimpinan unit Anda: Kepala {unit.Name}.", cancellationToken);
+            return own.Leader is not null ? own : own with { Explanation = own.Explanation + "; minta admin mengimpor roster." };
+        }
+
+        if (unit.Type is UnitType.Direktorat or UnitType.Pusat)
+        {
+            var head = await HeadAsync(unit, RosterRoles.Direktur, $"{step.Id} disampaikan kepada pimpinan unit Anda: Direktur/Kepala {unit.Name}.", cancellationToken);
+            if (head.Leader is not null && !string.Equals(head.Leader.AadObjectId, query.OfficerId, StringComparison.OrdinalIgnoreCase))
+                return head;
+        }
+
+        return null; // the head's own report, or no head: the PPTM above
+    }
+
+    private async Task<LeaderResolution> NamedRoleAsync(Unit unit, LeaderQuery query, SopDisposisiRule rule, CancellationToken cancellationToken)
+    {
+        var step = query.Step;
+        var roles = rule.Recipient == LeaderRecipient.UnitHead || rule.Roles.Count == 0 ? [RosterRoles.Pptm, RosterRoles.KepalaBpom] : OrderByDistance(rule.Roles).ToList();
+        var notes = new List<string>();
+        foreach (var role in roles)
+        {
+            var (target, why) = role switch
+            {
+                RosterRoles.Pptm => DeputiFor(unit, query.UnitKerjaPusat),
+                RosterRoles.KepalaBpom => (units.Units.FirstOrDefault(u => u.Type == UnitType.Kepala), "Kepala BPOM"),
+                _ => (null, null),
+            };
+            if (target is null)
+            {
+                if (why is not null) notes.Add(why);
+                continue;
+            }
+
+            var named = string.Join(" atau ", rule.Roles.Select(RosterRoles.Name));
+            var reason = $"{step.Id}: SOP menyebut {named}; {(role == RosterRoles.Pptm ? $"Pejabat Pimpinan Tinggi Madya untuk {why} adalah {target.Name}" : "dikirim kepada Kepala BPOM")}"
+                + (notes.Count > 0 ? $" ({string.Join("; ", notes)})." : ".");
+            var found = await HeadAsync(target, role, reason, cancellationToken);
+            if (found.Leader is not null) return found;
+            notes.Add(found.Explanation.TrimEnd('.'));
+        }
+
+        return new LeaderResolution(null,
+            $"Belum ada pimpinan ({string.Join(" atau ", roles.Select(RosterRoles.Name))}) untuk langkah {step.Id} dari {unit.Name} di daftar pegawai"
+            + (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : string.Empty) + "; minta admin mengimpor roster.");
+    }
+
+    /// <summary>
+    /// The Deputi (PPTM) for a step: the one above a central unit; for a UPT (or the Kepala) the one above every Unit
+    /// Kerja Pusat of the sub-process, when they share one. The second value says why, or why none fits.
+    /// </summary>
+    private (Unit? Deputi, string? Why) DeputiFor(Unit unit, UnitKerjaPusatRule? ukp)
+    {
+        if (!unit.IsUpt)
+        {
+            var above = new[] { unit }.Concat(units.Ancestors(unit.Id)).FirstOrDefault(u => u.Type == UnitType.Deputi);
+            return above is null ? (null, $"{unit.Name} tidak berada di bawah Deputi") : (above, unit.Name);
+        }
+
+        if (ukp is null || ukp.AllCentral)
+            return (null, "Unit Kerja Pusat sub-proses ini adalah semua unit pusat, jadi tidak ada satu Deputi");
+        var deputies = ukp.Units.Select(units.Find).OfType<Unit>()
+            .Select(u => new[] { u }.Concat(units.Ancestors(u.Id)).FirstOrDefault(a => a.Type == UnitType.Deputi))
+            .OfType<Unit>().DistinctBy(u => u.Id).ToList();
+        return deputies.Count == 1
+            ? (deputies[0], $"Unit Kerja Pusat sub-proses ini ({string.Join(", ", ukp.Units.Select(id => units.Find(id)?.Name ?? id))})")
+            : (null, "Unit Kerja Pusat sub-proses ini berada di bawah lebih dari satu Deputi");
     }
 
     /// <summary>
@@ -119,7 +217,7 @@ public sealed class LeaderDirectory(UnitCatalog units, IRosterRepository roster)
         var people = await roster.ListPeopleByUnitAsync(unit.Id, cancellationToken);
         var head = people.Where(p => p.Roles.Contains(role)).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault();
         return head is null
-            ? new LeaderResolution(null, $"Belum ada {RosterRoles.Name(role)} untuk {unit.Name} di daftar pegawai; minta admin mengimpor roster.")
+            ? new LeaderResolution(null, $"Belum ada {RosterRoles.Name(role)} untuk {unit.Name} di daftar pegawai")
             : new LeaderResolution(head, explanation);
     }
 }

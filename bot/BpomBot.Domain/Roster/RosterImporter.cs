@@ -36,6 +36,14 @@ public sealed class RosterImporter(IRosterRepository roster, UnitCatalog units, 
                     await roster.SavePersonAsync(person, cancellationToken);
                     if (existing is null) added++;
                     else updated++;
+                    var before = existing is null ? null : $"{existing.UnitId} [{string.Join(";", existing.Roles)}]";
+                    var after = $"{person.UnitId} [{string.Join(";", person.Roles)}]";
+                    if (before != after)
+                    {
+                        await audit.AppendAsync(new AuditEvent($"roster/{person.AadObjectId}", actorId, null, "roster.person-changed", time.GetUtcNow(),
+                            before, after, $"impor roster baris {entry.Line}"), cancellationToken);
+                    }
+
                     break;
                 }
                 catch (ConcurrencyConflictException) when (attempt < 2)

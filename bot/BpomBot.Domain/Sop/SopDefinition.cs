@@ -47,7 +47,24 @@ public sealed record SopSubProcess
     public IReadOnlyList<string> StakeholderCategories { get; init; } = [];
     public IReadOnlyList<string> Forms { get; init; } = [];
     public string? ChoicesBasis { get; init; }
+
+    /// <summary>Deskripsi butir 9: which central units are the Unit Kerja Pusat of this sub-process.</summary>
+    public UnitKerjaPusatRule? UnitKerjaPusat { get; init; }
+
+    /// <summary>
+    /// Programmes that walk this sub-process's flow each with its own Unit Kerja Pusat (Deskripsi 9d and 9e both
+    /// walk D). Empty: the sub-process is one programme whose Unit Kerja Pusat is <see cref="UnitKerjaPusat"/>.
+    /// </summary>
+    public IReadOnlyList<SopProgramme> Programmes { get; init; } = [];
     public required IReadOnlyList<SopStep> Steps { get; init; }
+
+    /// <summary>The programme with this id, or the first (the sub-process's own) when null or unknown.</summary>
+    public SopProgramme? FindProgramme(string? id) =>
+        Programmes.FirstOrDefault(p => p.Id == id) ?? (Programmes.Count > 0 ? Programmes[0] : null);
+
+    /// <summary>The Unit Kerja Pusat of the kegiatan's programme (or of the sub-process).</summary>
+    public UnitKerjaPusatRule? UnitKerjaPusatOf(string? programmeId) =>
+        FindProgramme(programmeId)?.UnitKerjaPusat ?? UnitKerjaPusat;
 
     /// <summary>The first step of a workflow kind, or null when the sub-process has none of that kind.</summary>
     public SopStep? EntryStep(WorkflowKind kind) => Steps.FirstOrDefault(s => s.Kind == kind);
@@ -83,6 +100,15 @@ public sealed record SopStep
     /// <summary>A Loka POM sends this step's output to its Balai Besar/Balai POM Koordinator.</summary>
     public bool LokaReportsToKoordinator { get; init; }
 
+    /// <summary>
+    /// Keterangan "Waktu pelaksanaan disesuaikan dengan target unit terkait": a unit's admin may set its own target
+    /// date for this step (within the cycle year); without one, Waktu HK applies.
+    /// </summary>
+    public bool UnitTargetAllowed { get; init; }
+
+    /// <summary>Where the step's report goes, chosen by the kegiatan's function and commodity (Keterangan B.4).</summary>
+    public IReadOnlyList<SopReportRoute> ReportRoutes { get; init; } = [];
+
     [JsonIgnore]
     public bool IsNotApplicableWaktu => WaktuHk is null;
 
@@ -116,8 +142,42 @@ public enum BranchTiming
     [JsonStringEnumMemberName("skip")] Skip,
 }
 
-/// <summary>The step involves a leader: either the leader decides it, or its output is reported to a leader.</summary>
-public sealed record SopDisposisiRule(DisposisiMode Mode, IReadOnlyList<string> Roles, bool Optional = false, string? Basis = null);
+/// <summary>
+/// The step involves a leader: either the leader decides it, or its output is reported to a leader.
+/// <see cref="Recipient"/> says who: the pimpinan of the officer's own unit ("kepada pimpinan/Unit Kerja Pusat"),
+/// or the holder of one of <see cref="Roles"/> (PPTM before Kepala BPOM), never a Kepala UPT or Direktur.
+/// </summary>
+public sealed record SopDisposisiRule(
+    DisposisiMode Mode, IReadOnlyList<string> Roles, bool Optional = false, string? Basis = null, LeaderRecipient Recipient = LeaderRecipient.NamedRoles);
+
+[JsonConverter(typeof(JsonStringEnumConverter<LeaderRecipient>))]
+public enum LeaderRecipient
+{
+    /// <summary>The holder of one of the rule's roles (the PPTM above the unit or the sub-process, or Kepala BPOM).</summary>
+    [JsonStringEnumMemberName("named-roles")] NamedRoles,
+
+    /// <summary>The pimpinan of the officer's unit (Kepala UPT; a Loka's Balai Koordinator; the Direktur), or the Unit Kerja Pusat a report route names.</summary>
+    [JsonStringEnumMemberName("unit-head")] UnitHead,
+}
+
+/// <summary>
+/// Deskripsi butir 9: the Unit Kerja Pusat of a sub-process. <see cref="AllCentral"/>: every central unit
+/// (Deputi, Direktorat, Pusat); otherwise the listed unit ids (Data/units-pusat.csv).
+/// </summary>
+public sealed record UnitKerjaPusatRule(IReadOnlyList<string> Units, bool AllCentral = false, string? Basis = null)
+{
+    public bool Includes(string unitId, bool isCentral) =>
+        AllCentral ? isCentral : Units.Contains(unitId, StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>A programme walking a sub-process's flow with its own Unit Kerja Pusat (Deskripsi 9d, 9e).</summary>
+public sealed record SopProgramme(string Id, string Name, UnitKerjaPusatRule UnitKerjaPusat, string? Basis = null);
+
+/// <summary>
+/// One line of a step's report routing: a report of <see cref="Function"/> (e.g. fasilitator, capa) about
+/// <see cref="Commodity"/> goes to <see cref="Unit"/> (a central unit id).
+/// </summary>
+public sealed record SopReportRoute(string Function, string Commodity, string Unit, string? Basis = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<DisposisiMode>))]
 public enum DisposisiMode

@@ -20,6 +20,18 @@ public sealed class Kegiatan
     public required string Title { get; init; }
     public string? StakeholderCategory { get; init; }
     public string? Bentuk { get; init; }
+
+    /// <summary>
+    /// The programme walking the sub-process's flow (Deskripsi 9d/9e for D); null is the sub-process's own. It decides
+    /// the Unit Kerja Pusat.
+    /// </summary>
+    public string? Programme { get; init; }
+
+    /// <summary>The commodity the kegiatan concerns (e.g. pangan-olahan, kosmetik); with <see cref="Fungsi"/> it routes reports (B.4).</summary>
+    public string? Komoditas { get; set; }
+
+    /// <summary>The function of the pembinaan (fasilitator or capa, Keterangan B.4).</summary>
+    public string? Fungsi { get; set; }
     public required string UnitId { get; init; }
     public required string OfficerId { get; set; }
 
@@ -29,6 +41,12 @@ public sealed class Kegiatan
 
     public KegiatanStatus Status { get; set; } = KegiatanStatus.Berjalan;
     public string? CurrentStepId { get; set; }
+
+    /// <summary>
+    /// For a unit's part of the national siklus tahunan: the last step of this part (e.g. A.7 for a UPT). Completing
+    /// it ends this kegiatan; the cycle carries its output on to the next part. Null: the flow runs to its end.
+    /// </summary>
+    public string? PartEndStepId { get; init; }
     public string? CancelReason { get; set; }
 
     /// <summary>One record per step reached, in the order reached.</summary>
@@ -88,6 +106,9 @@ public sealed class StepRecord
     /// <summary>Why the due date is what it is when a rule other than Waktu HK decided it (e.g. the quarter deadline).</summary>
     public string? DueReason { get; set; }
 
+    /// <summary>The unit's own target date for a step whose Waktu "disesuaikan dengan target unit terkait" (set by the unit's admin).</summary>
+    public DateOnly? UnitTarget { get; set; }
+
     /// <summary>The officer's planned date for an N/A step.</summary>
     public DateOnly? PlannedOn { get; set; }
     public DateOnly? CompletedOn { get; set; }
@@ -108,6 +129,28 @@ public sealed class StepRecord
     /// <summary>Why the leader returned the step, or why it was skipped.</summary>
     public string? Note { get; set; }
     public int TimesReturned { get; set; }
+
+    /// <summary>
+    /// For a step due quarterly (D.8): one report per quarter of the monitoring period, each due by the 10th after its
+    /// quarter ends; the step is done when the last is approved. Empty for every other step.
+    /// </summary>
+    public List<QuarterReport> Quarters { get; init; } = [];
+}
+
+/// <summary>One quarterly report of a step due quarterly: its quarter ("2026-T2"), due date, and once approved, when and what.</summary>
+public sealed class QuarterReport
+{
+    public required string Quarter { get; init; }
+    public required DateOnly DueOn { get; init; }
+    public string? DueReason { get; init; }
+    public DateOnly? ApprovedOn { get; set; }
+    public string? Reference { get; set; }
+
+    public void Approve(DateOnly on, string reference)
+    {
+        ApprovedOn = on;
+        Reference = reference;
+    }
 }
 
 /// <summary>A Kelengkapan item received: which alternative, its reference, when, and by whom.</summary>

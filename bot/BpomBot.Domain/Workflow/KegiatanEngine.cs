@@ -18,14 +18,26 @@ public sealed record StartKegiatan(
     string? Bentuk,
     string UnitId,
     string OfficerId,
-    int Year);
+    int Year,
+    string? Programme = null,
+    string? Komoditas = null,
+    string? Fungsi = null,
+    string? EntryStepId = null,
+    string? PartEndStepId = null);
 
 /// <summary>
 /// Walks kegiatan through their SOP. Pure: no clock (instants and dates are passed in), no I/O. Every call returns a
 /// new kegiatan and its audit events, or a refusal with a reason; the kegiatan passed in is never changed.
 /// </summary>
-public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar calendar)
+public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar calendar, Organization.UnitCatalog? units = null)
 {
+    /// <summary>The SOP revision the kegiatan walks, or null when it is no longer shipped.</summary>
+    public SopDefinition? SopOf(Kegiatan kegiatan)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        return catalog.Get(kegiatan.SopCode, kegiatan.SopVersion);
+    }
+
     public KegiatanResult Start(StartKegiatan command, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -36,11 +48,17 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         var sub = sop.FindSubProcess(command.SubProcess);
         if (sub is null)
             return Refuse(RefusalCodes.SubprosesTidakDikenal, $"Sub-proses {command.SubProcess} tidak ada di SOP {sop.Code}.");
-        var entry = sub.EntryStep(command.Kind);
+        var entry = command.EntryStepId is { } entryId ? sub.Steps.FirstOrDefault(s => s.Id == entryId && s.Kind == command.Kind) : sub.EntryStep(command.Kind);
         if (entry is null)
             return Refuse(RefusalCodes.AlurTidakAda, $"Sub-proses {sub.Code} tidak memiliki alur {KindText(command.Kind)}.");
         if (string.IsNullOrWhiteSpace(command.UnitId) || string.IsNullOrWhiteSpace(command.OfficerId))
             return Refuse(RefusalCodes.DataKosong, "Unit dan petugas wajib diisi.");
+        if (command.Programme is { } programme && sub.Programmes.All(p => p.Id != programme))
+            return Refuse(RefusalCodes.SubprosesTidakDikenal, $"Program '{programme}' tidak ada di sub-proses {sub.Code}.");
+        if (command.PartEndStepId is { } partEnd && sub.Steps.All(s => s.Id != partEnd))
+            return Refuse(RefusalCodes.AlurTidakAda, $"Langkah {partEnd} tidak ada di sub-proses {sub.Code}.");
+        if (ExecutorRefusal(sop, sub, command.Programme, entry, actor) is { } notExecutor)
+            return Refuse(notExecutor);
 
         string id;
         string title;
@@ -48,19 +66,23 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         {
             if (command.Year is < 2000 or > 2999)
                 return Refuse(RefusalCodes.DataKosong, "Tahun siklus tahunan tidak valid.");
-            id = Kegiatan.AnnualCycleId(sop.Code, sub.Code, command.UnitId, command.Year);
+            id = command.EntryStepId is null || command.EntryStepId == sub.EntryStep(command.Kind)?.Id
+                ? Kegiatan.AnnualCycleId(sop.Code, sub.Code, command.UnitId, command.Year)
+                : $"{Kegiatan.AnnualCycleId(sop.Code, sub.Code, command.UnitId, command.Year)}|{entry.Id}";
             title = string.IsNullOrWhiteSpace(command.Title) ? $"Siklus tahunan {sub.Code} {sub.Name} {command.Year}" : command.Title.Trim();
         }
         else
         {
             if (string.IsNullOrWhiteSpace(command.Id) || string.IsNullOrWhiteSpace(command.Title))
                 return Refuse(RefusalCodes.DataKosong, "Id dan judul kegiatan wajib diisi.");
-            if (command.StakeholderCategory is null || !sub.StakeholderCategories.Contains(command.StakeholderCategory))
+            // The SOP lists stakeholders and forms "antara lain": a listed id, or any other text kept as "lainnya".
+            if (OpenChoice.Parse(command.StakeholderCategory, sub.StakeholderCategories) is not { } stakeholder)
                 return Refuse(RefusalCodes.PemangkuKepentinganTidakSesuai,
-                    $"Pemangku kepentingan harus salah satu dari: {ChoiceNames(sop.StakeholderCategories, sub.StakeholderCategories)}.");
-            if (command.Bentuk is null || !sub.Forms.Contains(command.Bentuk))
+                    $"Isi pemangku kepentingan: salah satu dari {ChoiceNames(sop.StakeholderCategories, sub.StakeholderCategories)}, atau lainnya (2–{OpenChoice.MaxLength} karakter).");
+            if (OpenChoice.Parse(command.Bentuk, sub.Forms) is not { } bentuk)
                 return Refuse(RefusalCodes.BentukTidakSesuai,
-                    $"Bentuk kegiatan {sub.Name} harus salah satu dari: {ChoiceNames(sop.Forms, sub.Forms)}.");
+                    $"Isi bentuk kegiatan {sub.Name}: salah satu dari {ChoiceNames(sop.Forms, sub.Forms)}, atau lainnya (2–{OpenChoice.MaxLength} karakter).");
+            command = command with { StakeholderCategory = stakeholder.Value, Bentuk = bentuk.Value };
             id = command.Id.Trim();
             title = command.Title.Trim();
         }
@@ -75,6 +97,10 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
             Title = title,
             StakeholderCategory = command.Kind == WorkflowKind.PerKegiatan ? command.StakeholderCategory : null,
             Bentuk = command.Kind == WorkflowKind.PerKegiatan ? command.Bentuk : null,
+            Programme = command.Programme,
+            Komoditas = command.Komoditas,
+            Fungsi = command.Fungsi,
+            PartEndStepId = command.PartEndStepId,
             UnitId = command.UnitId,
             OfficerId = command.OfficerId,
             Year = command.Year,
@@ -109,7 +135,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
     /// <summary>Records one Kelengkapan item of the current step; when all are in, the step starts and gets its due date.</summary>
     public KegiatanResult RecordKelengkapan(
         Kegiatan kegiatan, string itemId, string? alternative, string reference, DateOnly receivedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (c.Record.Status != StepStatus.MenungguKelengkapan)
                 return Deny(RefusalCodes.KelengkapanSudahLengkap, $"Kelengkapan langkah {c.Step.Id} sudah lengkap; langkah sudah {StatusText(c.Record.Status)}.");
@@ -137,7 +163,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
 
     /// <summary>The officer's planned date for a step whose Waktu is N/A.</summary>
     public KegiatanResult SetPlannedDate(Kegiatan kegiatan, DateOnly plannedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (!c.Step.IsNotApplicableWaktu)
                 return Deny(RefusalCodes.WaktuBukanNa, $"Langkah {c.Step.Id} memiliki waktu {c.Step.WaktuText}; tanggal jatuh tempo dihitung otomatis.");
@@ -154,7 +180,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
     /// <summary>Completes the current step with its Output; <paramref name="branchId"/> takes a branch the SOP allows after it.</summary>
     public KegiatanResult CompleteStep(
         Kegiatan kegiatan, string outputReference, DateOnly completedOn, Actor actor, DateTimeOffset at, string? branchId = null) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (RefuseUnlessRunning(c) is { } refusal) return refusal;
             if (c.Step.Disposisi is { Optional: false } rule)
@@ -188,7 +214,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
 
     /// <summary>Skips the current step (and those up to the branch target) where the SOP makes it voluntary.</summary>
     public KegiatanResult SkipStep(Kegiatan kegiatan, string branchId, string? reason, DateOnly skippedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             var branch = c.Step.Branches.FirstOrDefault(b => b.Id == branchId && b.After == BranchTiming.Skip);
             if (branch is null)
@@ -210,7 +236,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
 
     /// <summary>Sends the current step's Output to the leader; the step waits in menunggu disposisi.</summary>
     public KegiatanResult SubmitToLeader(Kegiatan kegiatan, string outputReference, DateOnly submittedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (c.Step.Disposisi is null)
                 return Deny(RefusalCodes.TanpaDisposisi, $"Langkah {c.Step.Id} tidak disampaikan kepada pimpinan menurut SOP; selesaikan langsung.");
@@ -236,10 +262,91 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
                 return Deny(RefusalCodes.DataKosong, $"Referensi {c.Step.Output} wajib diisi oleh pimpinan.");
             if (decidedOn < c.Record.StartedOn)
                 return Deny(RefusalCodes.TanggalTidakValid, $"Tanggal keputusan {decidedOn:yyyy-MM-dd} sebelum langkah dimulai.");
+            if (c.Step.QuarterDeadline && c.Record.Quarters.Count(q => q.ApprovedOn is null) > 1)
+            {
+                c.ReportQuarter(output!, decidedOn);
+                return null;
+            }
+
+            c.Record.Quarters.FirstOrDefault(q => q.ApprovedOn is null)?.Approve(decidedOn, output!);
             c.Finish(c.Record, c.Step, output!, decidedOn, "step.approved");
             c.Advance(c.Step, c.Step.Next, output, decidedOn);
             return null;
         });
+
+    /// <summary>
+    /// The monitoring period of a step due quarterly (D.8): one report per quarter from <paramref name="from"/> to
+    /// <paramref name="to"/>, each due by the 10th after its quarter ends (reports already approved are kept).
+    /// </summary>
+    public KegiatanResult SetMonitoringPeriod(Kegiatan kegiatan, DateOnly from, DateOnly to, Actor actor, DateTimeOffset at) =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
+        {
+            if (!c.Step.QuarterDeadline)
+                return Deny(RefusalCodes.StatusTidakSesuai, $"Langkah {c.Step.Id} tidak dilaporkan per triwulan.");
+            if (c.Record.Status is not (StepStatus.Berjalan or StepStatus.MenungguKelengkapan))
+                return Deny(RefusalCodes.StatusTidakSesuai, $"Periode monitoring tidak dapat diubah saat langkah {c.Step.Id} {StatusText(c.Record.Status)}.");
+            if (to < from || to.Year - from.Year > 5)
+                return Deny(RefusalCodes.TanggalTidakValid, $"Periode monitoring {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd} tidak valid.");
+            var before = string.Join(", ", c.Record.Quarters.Select(q => q.Quarter));
+            var done = c.Record.Quarters.Where(q => q.ApprovedOn is not null).ToList();
+            c.Record.Quarters.Clear();
+            c.Record.Quarters.AddRange(done);
+            foreach (var q in QuarterReports(from, to, c.Kegiatan.UnitId).Where(q => done.All(d => d.Quarter != q.Quarter)))
+                c.Record.Quarters.Add(q);
+            c.Record.Quarters.Sort((a, b) => a.DueOn.CompareTo(b.DueOn));
+            c.DueFromQuarters();
+            c.Emit("step.monitoring-period", before, string.Join(", ", c.Record.Quarters.Select(q => q.Quarter)),
+                $"{c.Step.Id}: periode monitoring {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}; {c.Record.Quarters.Count} laporan triwulan");
+            return null;
+        });
+
+    /// <summary>
+    /// Waktu "disesuaikan dengan target unit terkait" (A.7/B.7/C.5): the unit's own target date for the current step,
+    /// within the cycle year; it replaces the SOP's HK as the due date. The caller checks that the actor is the unit's admin.
+    /// </summary>
+    public KegiatanResult SetUnitTarget(Kegiatan kegiatan, DateOnly target, Actor actor, DateTimeOffset at) =>
+        Apply(kegiatan, actor, at, c =>
+        {
+            if (!c.Step.UnitTargetAllowed)
+                return Deny(RefusalCodes.TargetTidakValid, $"Waktu langkah {c.Step.Id} mengikuti SOP ({c.Step.WaktuText}); tidak dapat diganti target unit.");
+            if (target.Year != c.Kegiatan.Year)
+                return Deny(RefusalCodes.TargetTidakValid, $"Target unit harus dalam tahun siklus {c.Kegiatan.Year}, bukan {target:yyyy-MM-dd}.");
+            if (c.Record.StartedOn is { } started && target < started)
+                return Deny(RefusalCodes.TargetTidakValid, $"Target {target:yyyy-MM-dd} sebelum langkah {c.Step.Id} dimulai ({started:yyyy-MM-dd}).");
+            if (c.Record.Status is not (StepStatus.MenungguKelengkapan or StepStatus.Berjalan or StepStatus.Ditunda))
+                return Deny(RefusalCodes.StatusTidakSesuai, $"Target tidak dapat diubah saat langkah {c.Step.Id} {StatusText(c.Record.Status)}.");
+            var before = c.Record.DueOn?.ToString("yyyy-MM-dd", null) ?? c.Step.WaktuText;
+            c.Record.UnitTarget = target;
+            if (c.Record.StartedOn is not null)
+            {
+                c.Record.DueOn = target;
+                c.Record.DueReason = UnitTargetReason;
+            }
+
+            c.Emit("step.unit-target", before, target.ToString("yyyy-MM-dd", null), $"{c.Step.Id}: {UnitTargetReason}");
+            return null;
+        });
+
+    private const string UnitTargetReason = "target unit (waktu disesuaikan dengan target unit terkait)";
+
+    /// <summary>One report per quarter touching [from, to], each due by the 10th after its quarter ends.</summary>
+    private List<QuarterReport> QuarterReports(DateOnly from, DateOnly to, string unitId)
+    {
+        var list = new List<QuarterReport>();
+        for (var start = new DateOnly(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1); start <= to; start = start.AddMonths(3))
+        {
+            var deadline = calendar.QuarterDeadline(start, unitId);
+            list.Add(new QuarterReport
+            {
+                Quarter = $"{start.Year}-T{((start.Month - 1) / 3) + 1}", DueOn = deadline.Date,
+                DueReason = deadline.Reason is null ? QuarterRule : $"{QuarterRule}; {deadline.Reason}",
+            });
+        }
+
+        return list;
+    }
+
+    private const string QuarterRule = "paling lambat tanggal 10 setelah triwulan berakhir";
 
     /// <summary>The leader returns the step with a reason: it is berjalan again for the officer to rework and resubmit.</summary>
     public KegiatanResult Return(Kegiatan kegiatan, string reason, Actor actor, DateTimeOffset at) =>
@@ -258,7 +365,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
 
     /// <summary>Tunda: pauses a berjalan step with a reason; the HK paused are added to the due date on resume.</summary>
     public KegiatanResult Pause(Kegiatan kegiatan, string reason, DateOnly pausedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (c.Record.Status != StepStatus.Berjalan)
                 return Deny(RefusalCodes.StatusTidakSesuai, $"Hanya langkah yang berjalan dapat ditunda; langkah {c.Step.Id} {StatusText(c.Record.Status)}.");
@@ -275,7 +382,7 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
 
     /// <summary>Lanjutkan: resumes a paused step; the days paused are recorded and the due date moves by the HK paused.</summary>
     public KegiatanResult Resume(Kegiatan kegiatan, DateOnly resumedOn, Actor actor, DateTimeOffset at) =>
-        Apply(kegiatan, actor, at, c =>
+        Apply(kegiatan, actor, at, checkExecutor: true, c =>
         {
             if (c.Record.Status != StepStatus.Ditunda || c.Record.PausedOn is not { } pausedOn)
                 return Deny(RefusalCodes.StatusTidakSesuai, $"Langkah {c.Step.Id} tidak sedang ditunda.");
@@ -316,7 +423,22 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         _ => Deny(RefusalCodes.StatusTidakSesuai, $"Langkah {c.Step.Id} sudah {StatusText(c.Record.Status)}."),
     };
 
-    private KegiatanResult Apply(Kegiatan original, Actor actor, DateTimeOffset at, Func<Context, Refusal?> change)
+    private KegiatanResult Apply(Kegiatan original, Actor actor, DateTimeOffset at, Func<Context, Refusal?> change) =>
+        Apply(original, actor, at, checkExecutor: false, change);
+
+    /// <summary>
+    /// BUKAN_PELAKSANA when the actor's profile (unit and roles) fills none of the step's executor roles, naming who
+    /// can; null when allowed or when no profile is given.
+    /// </summary>
+    private Refusal? ExecutorRefusal(SopDefinition sop, SopSubProcess sub, string? programme, SopStep step, Actor actor)
+    {
+        if (actor.Profile is not { } profile || StepExecutors.Allows(sub, programme, step, profile)) return null;
+        var who = StepExecutors.WhoCan(sop, sub, programme, step, id => units?.Find(id)?.Name);
+        return Deny(RefusalCodes.BukanPelaksana,
+            $"Langkah {step.Id} ({step.Aktivitas.TrimEnd('.')}) dilaksanakan oleh {who}. Anda terdaftar di {profile.Unit.Name}, jadi tidak dapat melaksanakannya; tidak ada yang diubah.");
+    }
+
+    private KegiatanResult Apply(Kegiatan original, Actor actor, DateTimeOffset at, bool checkExecutor, Func<Context, Refusal?> change)
     {
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(actor);
@@ -327,6 +449,11 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         var sop = catalog.Get(original.SopCode, original.SopVersion);
         if (sop is null)
             return Refuse(RefusalCodes.SopVersiTidakAda, $"SOP {original.SopCode} revisi {original.SopVersion} tidak tersedia.");
+
+        if (checkExecutor && original.CurrentStepId is { } currentId && sop.FindStep(currentId) is { } current
+            && sop.FindSubProcess(original.SubProcess) is { } sub
+            && ExecutorRefusal(sop, sub, original.Programme, current, actor) is { } notExecutor)
+            return Refuse(notExecutor);
 
         var copy = KegiatanJson.Deserialize(KegiatanJson.Serialize(original))!;
         var context = new Context(calendar, sop, copy, actor, at);
@@ -407,7 +534,17 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
                             ? "paling lambat tanggal 10 setelah triwulan berakhir"
                             : $"paling lambat tanggal 10 setelah triwulan berakhir; {quarter.Reason}";
                     }
+
+                    // Until the officer sets the monitoring period, the one report is the quarter the step started in.
+                    if (record.Quarters.Count == 0)
+                        record.Quarters.Add(new QuarterReport { Quarter = $"{startedOn.Year}-T{((startedOn.Month - 1) / 3) + 1}", DueOn = record.DueOn!.Value, DueReason = record.DueReason });
                 }
+            }
+
+            if (record.UnitTarget is { } unitTarget && step.UnitTargetAllowed)
+            {
+                record.DueOn = unitTarget;
+                record.DueReason = UnitTargetReason;
             }
 
             record.Status = StepStatus.Berjalan;
@@ -417,6 +554,28 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
             // A step the leader decides goes to the leader as soon as its inputs are in.
             if (step.Disposisi is { Mode: DisposisiMode.LeaderDecides, Optional: false })
                 SendToLeader(record, startedOn, null);
+        }
+
+        /// <summary>A quarterly report approved while later quarters remain: the step goes on, due at the next quarter.</summary>
+        public void ReportQuarter(string output, DateOnly on)
+        {
+            var quarter = Record.Quarters.First(q => q.ApprovedOn is null);
+            quarter.Approve(on, output);
+            Record.Status = StepStatus.Berjalan;
+            Record.OutputReference = null;
+            DueFromQuarters();
+            Emit("step.quarter-reported", $"{Step.Id} {StepStatus.MenungguDisposisi}", $"{Step.Id} {StepStatus.Berjalan}",
+                $"laporan triwulan {quarter.Quarter}: {output}; berikutnya jatuh tempo {Record.DueOn:yyyy-MM-dd}");
+        }
+
+        /// <summary>The step is due at its first quarterly report not yet approved.</summary>
+        public void DueFromQuarters()
+        {
+            if (Record.Quarters.FirstOrDefault(q => q.ApprovedOn is null) is { } next)
+            {
+                Record.DueOn = next.DueOn;
+                Record.DueReason = $"laporan triwulan {next.Quarter}: {next.DueReason}";
+            }
         }
 
         public void SendToLeader(StepRecord record, DateOnly submittedOn, string? reference)
@@ -467,6 +626,15 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
         /// <summary>Moves to <paramref name="nextId"/> (or ends the kegiatan), pre-filling its Kelengkapan from the Output just produced.</summary>
         public void Advance(SopStep from, string? nextId, string? output, DateOnly on)
         {
+            if (Kegiatan.PartEndStepId == from.Id)
+            {
+                Kegiatan.CurrentStepId = null;
+                Kegiatan.Status = KegiatanStatus.Selesai;
+                Emit("kegiatan.part-completed", $"{KegiatanStatus.Berjalan} {from.Id}", $"{KegiatanStatus.Selesai}",
+                    nextId is null ? null : $"bagian unit selesai; {nextId} dilanjutkan dalam siklus tahunan nasional");
+                return;
+            }
+
             if (nextId is null)
             {
                 Kegiatan.CurrentStepId = null;

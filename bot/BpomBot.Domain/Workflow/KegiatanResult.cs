@@ -2,8 +2,11 @@ using BpomBot.Domain.Audit;
 
 namespace BpomBot.Domain.Workflow;
 
-/// <summary>Who acts: the person, and for a Plt/Plh the official acted for ("a.n.").</summary>
-public sealed record Actor(string Id, string? OnBehalfOf = null);
+/// <summary>
+/// Who acts: the person, and for a Plt/Plh the official acted for ("a.n."). With <see cref="Profile"/> (unit and
+/// roster roles) the engine checks the step's Pelaksana; without it the caller has already decided.
+/// </summary>
+public sealed record Actor(string Id, string? OnBehalfOf = null, Sop.ExecutorProfile? Profile = null);
 
 /// <summary>Why a transition was refused: a machine code and an Indonesian sentence for the person.</summary>
 public sealed record Refusal(string Code, string Reason);
@@ -46,4 +49,10 @@ public static class RefusalCodes
     public const string CabangTidakDikenal = "CABANG_TIDAK_DIKENAL";
     public const string TidakBolehDilewati = "TIDAK_BOLEH_DILEWATI";
     public const string KalenderTidakTersedia = "KALENDER_TIDAK_TERSEDIA";
+
+    /// <summary>The person is not among the step's Pelaksana (e.g. a UPT officer at a Unit Kerja Pusat step).</summary>
+    public const string BukanPelaksana = "BUKAN_PELAKSANA";
+
+    /// <summary>A unit target date outside the cycle year, or on a step whose Waktu is not the unit's to set.</summary>
+    public const string TargetTidakValid = "TARGET_TIDAK_VALID";
 }

@@ -29,13 +29,14 @@ internal static class SopCommand
         {
             var sop = Find(parse.GetValue(code));
             if (sop is null) return 2;
+            var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(SopDefinitionLoader.ToJson(sop));
+                output.WriteLine(SopDefinitionLoader.ToJson(sop));
                 return 0;
             }
 
-            WriteSop(Console.Out, sop);
+            WriteSop(output, sop);
             return 0;
         });
         return show;
@@ -134,6 +135,10 @@ internal static class SopCommand
             o.WriteLine($"{sub.Code}. {sub.Name} ({sub.Steps.Count} langkah)");
             o.WriteLine($"   Pemangku kepentingan: {Names(sop.StakeholderCategories, sub.StakeholderCategories)}");
             o.WriteLine($"   Bentuk: {Names(sop.Forms, sub.Forms)}");
+            if (sub.UnitKerjaPusat is { } ukp)
+                o.WriteLine($"   Unit Kerja Pusat: {(ukp.AllCentral ? "semua unit kerja BPOM Pusat" : string.Join(", ", ukp.Units))}{(ukp.Basis is null ? string.Empty : $" ({ukp.Basis})")}");
+            foreach (var programme in sub.Programmes)
+                o.WriteLine($"   Program: {programme.Name} — Unit Kerja Pusat {string.Join(", ", programme.UnitKerjaPusat.Units)}");
             foreach (var step in sub.Steps)
             {
                 o.WriteLine($"  {step.Id} [{Kind(step.Kind)}] {step.Aktivitas}");
@@ -149,6 +154,12 @@ internal static class SopCommand
                     o.WriteLine($"       Disposisi : {mode} ({string.Join(" atau ", d.Roles.Select(r => sop.FindRole(r)?.Name ?? r))}){(d.Optional ? ", jika diperlukan" : string.Empty)}");
                 }
 
+                if (step.Keterangan is { Length: > 0 } keterangan)
+                    o.WriteLine($"       Keterangan: {keterangan}");
+                if (step.UnitTargetAllowed)
+                    o.WriteLine("       Target    : waktu dapat disesuaikan dengan target unit (admin unit)");
+                foreach (var route in step.ReportRoutes)
+                    o.WriteLine($"       Laporan   : fungsi {route.Function}, produk {route.Commodity} → {route.Unit}");
                 foreach (var b in step.Branches)
                     o.WriteLine($"       Cabang    : {b.Label} → {b.To}");
                 o.WriteLine($"       Berikutnya: {step.Next ?? "selesai"}");

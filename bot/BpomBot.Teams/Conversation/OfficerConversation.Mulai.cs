@@ -1,4 +1,4 @@
-using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Roster;
 using BpomBot.Domain.Sop;
 
 namespace BpomBot.Teams.Conversation;
@@ -76,6 +76,7 @@ public sealed partial class OfficerConversation
         t.State.Title = title;
         var sub = workflow.Sop.FindSubProcess(t.State.SubProcess!)!;
         AskChoice(t, Prompt.Stakeholder, "Kategori pemangku kepentingan?", "Stakeholder category?", Choices(workflow.Sop.StakeholderCategories, sub.StakeholderCategories));
+        t.Say(AnnualCycle.OpenChoicePrompt.Hint, AnnualCycle.OpenChoicePrompt.HintEnglish);
         return true;
     }
 
@@ -83,7 +84,7 @@ public sealed partial class OfficerConversation
     {
         var sub = workflow.Sop.FindSubProcess(t.State.SubProcess!)!;
         var choices = Choices(workflow.Sop.StakeholderCategories, sub.StakeholderCategories);
-        if (Pick(t.Text, choices, StakeholderAliases) is not { } picked)
+        if ((Pick(t.Text, choices, StakeholderAliases) ?? AnnualCycle.OpenChoicePrompt.Lainnya(t.Text)) is not { } picked)
         {
             RepromptChoice(t, choices, "Pemda");
             return NotACommand(t);
@@ -99,6 +100,7 @@ public sealed partial class OfficerConversation
         else
         {
             AskChoice(t, Prompt.Bentuk, "Bentuk kegiatan?", "Form of the kegiatan?", forms);
+            t.Say(AnnualCycle.OpenChoicePrompt.Hint, AnnualCycle.OpenChoicePrompt.HintEnglish);
         }
 
         return true;
@@ -108,7 +110,7 @@ public sealed partial class OfficerConversation
     {
         var sub = workflow.Sop.FindSubProcess(t.State.SubProcess!)!;
         var choices = Choices(workflow.Sop.Forms, sub.Forms);
-        if (Pick(t.Text, choices, FormAliases) is not { } picked)
+        if ((Pick(t.Text, choices, FormAliases) ?? AnnualCycle.OpenChoicePrompt.Lainnya(t.Text)) is not { } picked)
         {
             RepromptChoice(t, choices, "FGD");
             return NotACommand(t);
@@ -208,18 +210,10 @@ public sealed partial class OfficerConversation
         }
 
         var unitId = t.State.UnitId!;
-        var existing = await roster.GetPersonAsync(t.Officer.Id, ct);
-        var person = new PersonRecord(t.Officer.Id, t.Officer.TeamsId, t.Officer.Name, existing?.Email ?? string.Empty, unitId, [role], existing?.Version);
-        try
-        {
-            await roster.SavePersonAsync(person, ct);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            LogRosterConflict(logger);
-        }
-
-        t.Say($"Tersimpan: {units.Get(unitId).Name}, {role}.", $"Saved: {units.Get(unitId).Name}, {(role == RoleOfficer ? "officer" : "leader")}.");
+        var person = await registration.RegisterAsync(t.Officer.Id, t.Officer.TeamsId, t.Officer.Name, unitId,
+            role == RoleLeader ? FirstContactRole.Pimpinan : FirstContactRole.Pelaksana, ct);
+        var roles = string.Join(", ", person.Roles.Select(RosterRoles.Name));
+        t.Say($"Tersimpan: {units.Get(person.UnitId).Name}, {roles}.", $"Saved: {units.Get(person.UnitId).Name}, {roles}.");
         await StartAsync(t, unitId, ct);
         return true;
     }

@@ -21,6 +21,7 @@ public sealed partial class OfficerConversation(
     OfficerWorkflow workflow,
     IDialogStateRepository dialogs,
     IRosterRepository roster,
+    BpomBot.Domain.Roster.RosterSelfRegistration registration,
     UnitCatalog units,
     DateRecognizer dates,
     IEvidenceIntake evidence,

@@ -123,6 +123,7 @@ public static class DisposisiCard
         yield return ("Langkah", view.Step is { } s ? $"{s.Id} {s.Aktivitas}" : d.StepId);
         yield return ("Petugas", Person(view.Officer, d.OfficerId));
         yield return ("Kepada", Person(view.Addressee, d.ToId) + (view.Delegates.Count > 0 ? $" (Plt/Plh: {string.Join(", ", view.Delegates.Select(p => p.Name))})" : string.Empty));
+        if (d.LeaderReason is { Length: > 0 } why) yield return ("Mengapa Anda", why);
         var due = k?.FindStep(d.StepId)?.DueOn ?? d.StepDueOn;
         if (due is { } dueOn)
         {

@@ -44,15 +44,28 @@ public sealed class KegiatanEngineTests
     }
 
     [Fact]
-    public void Start_BentukNotOfSubProcess_IsRefusedWithChoices()
+    public void Start_EmptyOrOverlongBentuk_IsRefusedWithChoices()
     {
-        var refusal = Refused(_f.Engine.Start(new StartKegiatan("k", SopCode, "A", WorkflowKind.PerKegiatan, "x", "pelaku-usaha", "kie", "u", "o", 2026), Officer, At), RefusalCodes.BentukTidakSesuai);
+        var refusal = Refused(_f.Engine.Start(new StartKegiatan("k", SopCode, "A", WorkflowKind.PerKegiatan, "x", "pelaku-usaha", " ", "u", "o", 2026), Officer, At), RefusalCodes.BentukTidakSesuai);
         Assert.Contains("Audiensi", refusal.Reason);
+        Refused(_f.Engine.Start(new StartKegiatan("k", SopCode, "A", WorkflowKind.PerKegiatan, "x", "pelaku-usaha", new string('x', 101), "u", "o", 2026), Officer, At), RefusalCodes.BentukTidakSesuai);
     }
 
     [Fact]
-    public void Start_UnknownStakeholderCategory_IsRefused() =>
-        Refused(_f.Engine.Start(new StartKegiatan("k", SopCode, "A", WorkflowKind.PerKegiatan, "x", "partai", "fgd", "u", "o", 2026), Officer, At), RefusalCodes.PemangkuKepentinganTidakSesuai);
+    public void Start_EmptyStakeholderCategory_IsRefused() =>
+        Refused(_f.Engine.Start(new StartKegiatan("k", SopCode, "A", WorkflowKind.PerKegiatan, "x", null, "fgd", "u", "o", 2026), Officer, At), RefusalCodes.PemangkuKepentinganTidakSesuai);
+
+    [Fact]
+    public void Start_UnlistedStakeholderAndBentuk_AreKeptAsTyped_AndCountedAsLainnya()
+    {
+        var k = _f.Ok(_f.Engine.Start(new StartKegiatan("k", SopCode, "A", WorkflowKind.PerKegiatan, "x", " Partai politik ", "Talkshow radio", "u", "o", 2026), Officer, At));
+        Assert.Equal(("Partai politik", "Talkshow radio"), (k.StakeholderCategory, k.Bentuk));
+        var sub = _f.Catalog.Latest(SopCode)!.FindSubProcess("A")!;
+        var stakeholder = OpenChoice.Of(k.StakeholderCategory!, sub.StakeholderCategories);
+        Assert.Equal((false, OpenChoice.Lainnya), (stakeholder.IsListed, stakeholder.ReportKey));
+        Assert.Equal("fgd", OpenChoice.Of("fgd", sub.Forms).ReportKey);
+        Assert.Equal("Lainnya: Talkshow radio", OpenChoice.Of(k.Bentuk!, sub.Forms).Display(_f.Catalog.Latest(SopCode)!.Forms));
+    }
 
     [Fact]
     public void Start_UnknownSop_IsRefused() =>

@@ -44,10 +44,92 @@ public sealed class LeaderDirectoryTests
     [InlineData("dit-pmpu-po", "direktur-pmpu", "A.4", "deputi-po")] // the direktur's own report → PPTM above
     [InlineData("dit-pmpu-po", "officer-pmpu", "A.9", "deputi-po")] // leader decides → nearest of PPTM / Kepala BPOM
     [InlineData("dit-pmpu-po", "officer-pmpu", "D.6", "kepala-bpom")] // only Kepala BPOM may decide
-    [InlineData("dit-pmpu-po", "officer-pmpu", "D.8", "direktur-pmpu")]
+    [InlineData("dit-pmpu-po", "officer-pmpu", "D.8", "deputi-po")] // "kepada Pejabat Pimpinan Tinggi Madya", not the Direktur
+    [InlineData("dit-pmpu-po", "officer-pmpu", "A.8", "deputi-po")] // "ke BPOM atau Pimpinan Tinggi Madya"
     [InlineData("ppsdm-pom", "officer-ppsdm", "A.4", "kepala-bpom")] // no head of PPSDM on the roster, no deputi above
     public async Task ResolveAsync_FollowsSopRolesAndUnitHierarchy(string unit, string officer, string step, string expected) =>
         Assert.Equal(expected, await Leader(unit, officer, step));
+
+    /// <summary>
+    /// Every step with a leader, from a Balai Besar, a Balai, a Loka with its own Kepala, a Loka without one and a
+    /// central directorate. A leader-decides or named-role step never reaches a Kepala UPT or a Direktur.
+    /// </summary>
+    [Theory]
+    //            step   Balai Besar     Balai           Loka (own kepala) Loka (none)     Direktorat
+    [InlineData("A.4", "kepala-medan", "kepala-batam", "kepala-medan", "kepala-batam", "direktur-pmpu")]
+    [InlineData("B.4", "kepala-medan", "kepala-batam", "kepala-medan", "kepala-batam", "direktur-pmpu")]
+    [InlineData("A.8", "kepala-bpom", "kepala-bpom", "kepala-bpom", "kepala-bpom", "deputi-po")] // A: all central units, no single Deputi
+    [InlineData("A.9", "kepala-bpom", "kepala-bpom", "kepala-bpom", "kepala-bpom", "deputi-po")]
+    [InlineData("B.9", "kepala-bpom", "kepala-bpom", "kepala-bpom", "kepala-bpom", "deputi-po")] // B: six directorates under two Deputi
+    [InlineData("C.6", "kepala-bpom", "kepala-bpom", "kepala-bpom", "kepala-bpom", "deputi-po")]
+    [InlineData("C.7", "kepala-bpom", "kepala-bpom", "kepala-bpom", "kepala-bpom", "deputi-po")]
+    [InlineData("D.6", "kepala-bpom", "kepala-bpom", "kepala-bpom", "kepala-bpom", "kepala-bpom")]
+    [InlineData("D.8", "deputi-po", "deputi-po", "deputi-po", "deputi-po", "deputi-po")] // D: Dit. PMPU PO, under Deputi Pangan Olahan
+    public async Task ResolveAsync_EveryLeaderStep_ForEveryKindOfUnit(string stepId, string bbpom, string bpom, string lokaWithKepala, string lokaWithout, string direktorat)
+    {
+        Add("officer-batam", "bpom-batam", RosterRoles.Pelaksana);
+        Add("kepala-batam", "bpom-batam", RosterRoles.KepalaUpt);
+        Add("officer-tpi", "loka-tanjung-pinang", RosterRoles.Pelaksana);
+        var step = Sop.FindStep(stepId)!;
+        var ukp = Sop.FindSubProcess(stepId[..1])!.UnitKerjaPusatOf(null);
+        var cases = new[] { ("bbpom-medan", "staf-medan", bbpom), ("bpom-batam", "officer-batam", bpom), ("loka-toba", "officer-toba", lokaWithKepala), ("loka-tanjung-pinang", "officer-tpi", lokaWithout), ("dit-pmpu-po", "officer-pmpu", direktorat) };
+        foreach (var (unit, officer, expected) in cases)
+        {
+            var result = await _directory.ResolveAsync(new LeaderQuery(unit, officer, step, ukp));
+            Assert.True(expected == result.Leader?.AadObjectId, $"{stepId} from {unit}: expected {expected}, got {result.Leader?.AadObjectId} ({result.Explanation})");
+            Assert.StartsWith(stepId, result.Explanation, StringComparison.Ordinal); // says which step and why
+            if (step.Disposisi!.Recipient == LeaderRecipient.NamedRoles)
+                Assert.DoesNotContain(result.Leader!.Roles, r => r is RosterRoles.KepalaUpt or RosterRoles.Direktur);
+        }
+    }
+
+    [Fact]
+    public async Task ResolveAsync_LokaWhoseKoordinatorHasNoKepala_GoesToItsOwnKepala_ElseExplains()
+    {
+        Add("officer-tpi", "loka-tanjung-pinang", RosterRoles.Pelaksana);
+        var a4 = Sop.FindStep("A.4")!;
+        var none = await _directory.ResolveAsync("loka-tanjung-pinang", "officer-tpi", a4);
+        Assert.Null(none.Leader);
+        Assert.Contains("roster", none.Explanation);
+
+        Add("kepala-tpi", "loka-tanjung-pinang", RosterRoles.KepalaUpt);
+        Assert.Equal("kepala-tpi", (await _directory.ResolveAsync("loka-tanjung-pinang", "officer-tpi", a4)).Leader?.AadObjectId);
+    }
+
+    [Theory]
+    [InlineData("fasilitator", "pangan-olahan", "dit-pmpu-po", "direktur-pmpu")]
+    [InlineData("fasilitator", "kosmetik", "dit-pmpu-otskk", "direktur-otskk")]
+    [InlineData("capa", "kosmetik", "dit-was-kosmetik", "direktur-kos")]
+    [InlineData("capa", "pangan-olahan", "dit-was-prod-po", "direktur-wasprod")]
+    public async Task ResolveAsync_B4_RoutedByFunctionAndCommodity_ToTheDirectorate(string function, string commodity, string unit, string expected)
+    {
+        Add("direktur-otskk", "dit-pmpu-otskk", RosterRoles.Direktur);
+        Add("direktur-kos", "dit-was-kosmetik", RosterRoles.Direktur);
+        Add("direktur-wasprod", "dit-was-prod-po", RosterRoles.Direktur);
+        var b4 = Sop.FindStep("B.4")!;
+        var route = Assert.Single(b4.ReportRoutes, r => r.Function == function && r.Commodity == commodity);
+        Assert.Equal(unit, route.Unit);
+        var kegiatan = new BpomBot.Domain.Workflow.Kegiatan
+        {
+            Id = "k", SopCode = Sop.Code, SopVersion = Sop.Version, SubProcess = "B", Kind = WorkflowKind.PerKegiatan, Title = "Bimtek",
+            UnitId = "bbpom-medan", OfficerId = "staf-medan", Year = 2026, CreatedAt = DateTimeOffset.UnixEpoch, Fungsi = function, Komoditas = commodity,
+        };
+
+        var result = await _directory.ResolveAsync(kegiatan, Sop, b4, "staf-medan");
+
+        Assert.Equal(expected, result.Leader?.AadObjectId);
+        Assert.Contains("Keterangan B.4", result.Explanation);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_D8OfProgramme9e_GoesToTheDeputiAboveDitPmpuOtskk()
+    {
+        Add("deputi-otskk", "deputi-otskk", RosterRoles.Pptm);
+        var d = Sop.FindSubProcess("D")!;
+        var result = await _directory.ResolveAsync(new LeaderQuery("bbpom-medan", "staf-medan", Sop.FindStep("D.8")!, d.UnitKerjaPusatOf("fasilitator-umkm-ot-kosmetik")));
+        Assert.Equal("deputi-otskk", result.Leader?.AadObjectId);
+        Assert.Contains("Pejabat Pimpinan Tinggi Madya", result.Explanation);
+    }
 
     [Fact]
     public async Task ResolveAsync_NoLeaderOnRoster_ExplainsWhatIsMissing()
@@ -119,7 +201,10 @@ public sealed class RosterImporterTests
         Assert.Equal(("Budi", "bbpom-bandung", "29:budi"), (budi.Name, budi.UnitId, budi.TeamsId));
         Assert.Equal([RosterRoles.KepalaUpt], budi.Roles);
         Assert.Equal(2, (await _roster.ListPeopleByUnitAsync("bbpom-bandung")).Count);
-        Assert.Equal("roster.imported", Assert.Single(_audit.Events).Action);
+        Assert.Equal("roster.imported", Assert.Single(_audit.Events, e => e.Subject == "roster").Action);
+        var changed = _audit.Events.Where(e => e.Action == "roster.person-changed").ToList();
+        Assert.Equal(2, changed.Count); // every person whose unit or roles changed, before and after
+        Assert.Contains(changed, e => e.Before == "bbpom-medan [pelaksana]" && e.After == "bbpom-bandung [kepala-upt]");
     }
 
     private sealed class ListAudit : IAuditLog
