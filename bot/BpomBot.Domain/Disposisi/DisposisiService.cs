@@ -36,6 +36,34 @@ public sealed class DisposisiService(
             await delivery.TellAsync(request.OfficerId, $"Disposisi langkah {request.StepId} belum dapat dikirim: {message}", cancellationToken);
     }
 
+    /// <summary>
+    /// Where the disposisi of a step waiting for its leader stands: waiting for whom and since when, forwarded, or not
+    /// sent (and why), for the officer's task list.
+    /// </summary>
+    public async Task<DisposisiProgress?> ProgressAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var k = await kegiatan.GetAsync(request.KegiatanId, cancellationToken);
+        if (k is null || engine.CurrentStepDefinition(k) is not { } step || step.Id != request.StepId) return null;
+        var resolution = await directory.ResolveAsync(request.UnitId, request.OfficerId, step, cancellationToken);
+        if (resolution.Leader is null)
+            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, null, null, null, resolution.Explanation);
+        var open = (await disposisi.ListPendingForAsync(resolution.Leader.AadObjectId, cancellationToken))
+            .Where(x => x.KegiatanId == request.KegiatanId && x.StepId == request.StepId && !x.IsForwarded)
+            .OrderByDescending(x => x.SentAt).FirstOrDefault();
+        if (open is null)
+            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, resolution.Leader.Name, null, null,
+                $"belum ada disposisi yang menunggu {resolution.Leader.Name}");
+        var reachable = open.Card is not null || open.DelegateCards.Count > 0;
+        if (open.State == DisposisiState.Diteruskan)
+        {
+            var to = open.ForwardedToId is { } f ? (await directory.GetPersonAsync(f, cancellationToken))?.Name ?? f : "-";
+            return new DisposisiProgress(DisposisiProgressKind.Diteruskan, resolution.Leader.Name, open.SentAt, open.BatasWaktu, to, reachable);
+        }
+
+        return new DisposisiProgress(DisposisiProgressKind.Menunggu, resolution.Leader.Name, open.SentAt, open.BatasWaktu, null, reachable);
+    }
+
     /// <summary>Creates the disposisi for a step waiting for its leader and sends the card; returns it, or a refusal.</summary>
     public async Task<(Disposisi? Disposisi, string Message)> SendAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
     {

@@ -64,6 +64,9 @@ public sealed class ConversationState
     public string? PendingArgument { get; set; }
     public List<string> KegiatanChoices { get; set; } = [];
 
+    /// <summary>The stable numbers shown for <see cref="KegiatanChoices"/> (same order).</summary>
+    public List<int> KegiatanChoiceNumbers { get; set; } = [];
+
     public string? ItemId { get; set; }
     public string? Alternative { get; set; }
     public string? Reference { get; set; }
@@ -98,6 +101,7 @@ public sealed class ConversationState
         Pending = null;
         PendingArgument = null;
         KegiatanChoices = [];
+        KegiatanChoiceNumbers = [];
         ItemId = Alternative = Reference = Branch = null;
     }
 

@@ -10,13 +10,14 @@ public sealed partial class OfficerConversation
 {
     private async Task<Kegiatan?> ResolveAsync(Turn t, ParsedCommand parsed, CancellationToken ct)
     {
-        var open = await workflow.ListOpenAsync(t.Officer.Id, ct);
+        var numbered = await workflow.ListNumberedOpenAsync(t.Officer.Id, ct);
+        var open = numbered.Select(x => x.Kegiatan).ToList();
         var number = parsed.Command == Command.Rencana ? null : LeadingNumber(parsed.Argument);
         if (number is { } n)
         {
-            if (n >= 1 && n <= open.Count)
+            if (numbered.FirstOrDefault(x => x.Number == n) is { } picked)
             {
-                return open[n - 1];
+                return picked.Kegiatan;
             }
 
             t.Say($"Kegiatan nomor {n} tidak ada. Ketik tugas untuk melihat daftar.", $"There is no kegiatan number {n}. Type tasks to see the list.");
@@ -47,8 +48,9 @@ public sealed partial class OfficerConversation
 
         t.State.Pending = parsed.Command;
         t.State.PendingArgument = parsed.Argument;
-        t.State.KegiatanChoices = [.. open.Select(k => k.Id)];
-        var list = string.Join("\n", open.Select((k, i) => $"{i + 1}. {k.Title} ({k.CurrentStepId})"));
+        t.State.KegiatanChoices = [.. numbered.Select(x => x.Kegiatan.Id)];
+        t.State.KegiatanChoiceNumbers = [.. numbered.Select(x => x.Number)];
+        var list = string.Join("\n", numbered.Select(x => $"{x.Number}. {x.Kegiatan.Title} ({x.Kegiatan.CurrentStepId})"));
         Ask(t, Prompt.PickKegiatan, $"Kegiatan yang mana? Ketik nomornya:\n\n{list}", $"Which kegiatan? Type its number:\n\n{list}");
         return null;
     }
@@ -56,15 +58,19 @@ public sealed partial class OfficerConversation
     private async Task<bool> OnPickKegiatanAsync(Turn t, CancellationToken ct)
     {
         var choices = t.State.KegiatanChoices;
-        if (LeadingNumber(t.Text) is not { } n || n < 1 || n > choices.Count)
+        // Older dialog state has no numbers: its list showed positions.
+        var numbers = t.State.KegiatanChoiceNumbers.Count == choices.Count ? t.State.KegiatanChoiceNumbers : [.. Enumerable.Range(1, choices.Count)];
+        var index = LeadingNumber(t.Text) is { } n ? numbers.IndexOf(n) : -1;
+        if (index < 0)
         {
-            t.Say($"Ketik nomor kegiatan 1–{choices.Count}, contoh: 1 (atau batal).", $"Type a kegiatan number 1–{choices.Count}, for example: 1 (or cancel).");
+            var shown = string.Join(", ", numbers);
+            t.Say($"Ketik nomor kegiatan: {shown} (atau batal).", $"Type a kegiatan number: {shown} (or cancel).");
             return CommandParser.Parse(t.Text) is null;
         }
 
         var command = t.State.Pending ?? Command.Lanjut;
         var argument = t.State.PendingArgument ?? string.Empty;
-        var id = choices[n - 1];
+        var id = choices[index];
         t.State.ClearPrompt();
         t.State.KegiatanId = id;
         await RunAsync(t, new ParsedCommand(command, argument), ct);
@@ -94,30 +100,8 @@ public sealed partial class OfficerConversation
         return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    private async Task ListTasksAsync(Turn t, CancellationToken ct)
-    {
-        var steps = await workflow.ListOpenStepsAsync(t.Officer.Id, ct);
-        if (steps.Count == 0)
-        {
-            t.Say("Tidak ada tugas terbuka. Ketik mulai untuk memulai kegiatan.", "You have no open tasks. Type start to begin a kegiatan.");
-            return;
-        }
-
-        var en = t.State.English;
-        var lines = steps.Select((s, i) =>
-        {
-            var colour = s.Urgency switch
-            {
-                Urgency.Merah => en ? "🔴 red" : "🔴 merah",
-                Urgency.Kuning => en ? "🟡 yellow" : "🟡 kuning",
-                _ => en ? "🟢 green" : "🟢 hijau",
-            };
-            var due = s.Target is { } d ? $"{(s.Record.DueOn is null ? (en ? "planned" : "rencana") : (en ? "due" : "jatuh tempo"))} {OfficerWorkflow.FormatDate(d)}, " : string.Empty;
-            return $"{i + 1}. **{s.Kegiatan.Title}** — {s.Step.Id} {StepCard.Clip(s.Step.Aktivitas, 60)} — {due}{(en ? s.DueTextEnglish : s.DueText)} {colour}";
-        });
-        t.Say((en ? "Your open tasks:\n\n" : "Tugas Anda:\n\n") + string.Join("\n\n", lines)
-            + (en ? "\n\nType status <no> or next <no>." : "\n\nKetik status <no> atau lanjut <no>."));
-    }
+    private async Task ListTasksAsync(Turn t, CancellationToken ct) =>
+        t.Say(Views.TugasView.Render(await workflow.ListTasksAsync(t.Officer.Id, ct), t.State.English));
 
     private async Task HistoryAsync(Turn t, Kegiatan kegiatan, CancellationToken ct)
     {

@@ -30,10 +30,10 @@ public sealed partial class OfficerConversation(
     public const string RoleLeader = "pimpinan";
 
     public const string CommandList =
-        "Perintah: mulai, mulai tahunan, tugas, status <no>, lanjut <no>, kelengkapan, selesai, rencana <tanggal>, tunda, lanjutkan, lewati, batal, riwayat, bantuan.";
+        "Perintah: mulai, mulai tahunan, tugas, status dan lanjut dengan nomor kegiatan (contoh: lanjut 1), kelengkapan, selesai, rencana dengan tanggal (contoh: rencana besok), tunda, lanjutkan, lewati, batal, riwayat, bantuan.";
 
     public const string CommandListEnglish =
-        "Commands: start, start annual, tasks, status <no>, next <no>, kelengkapan, done, plan <date>, pause, resume, skip, cancel, history, help.";
+        "Commands: start, start annual, tasks, status and next with the kegiatan's number (e.g. next 1), kelengkapan, done, plan with a date (e.g. plan tomorrow), pause, resume, skip, cancel, history, help.";
 
     /// <summary>Handles a typed message; false when it is neither a command nor an answer to an open prompt.</summary>
     public async Task<bool> TryHandleMessageAsync(ITurnContext turn, MessageInput input, CancellationToken cancellationToken = default)
@@ -356,8 +356,12 @@ public sealed partial class OfficerConversation(
     }
 
     private static void RepromptChoice(Turn t, List<SopChoice> choices, string example) =>
-        t.Say($"Pilih nomor 1–{choices.Count} atau ketik namanya, contoh: 1 atau {example} (atau batal).",
-            $"Pick a number 1–{choices.Count} or type the name, for example: 1 or {example} (or cancel).");
+        t.Say(choices.Count == 1
+                ? $"Ketik 1 atau namanya, contoh: {example} (atau batal)."
+                : $"Pilih nomor 1–{choices.Count} atau ketik namanya, contoh: 1 atau {example} (atau batal).",
+            choices.Count == 1
+                ? $"Type 1 or the name, for example: {example} (or cancel)."
+                : $"Pick a number 1–{choices.Count} or type the name, for example: 1 or {example} (or cancel).");
 
     private static List<SopChoice> Choices(IReadOnlyList<SopChoice> all, IReadOnlyList<string> ids) =>
         [.. ids.Select(id => all.FirstOrDefault(c => c.Id == id) ?? new SopChoice(id, id))];

@@ -361,6 +361,27 @@ public sealed class DisposisiTurnTests
         Assert.Equal(1, again!.Round);
     }
 
+    [Fact]
+    public async Task Progress_ForTheOfficersTaskList_WaitingForwardedOrNotSent()
+    {
+        _w.References.Remove(Kepala.AadObjectId);
+        var (k, d) = await _w.SubmitReportAsync();
+        var request = new DisposisiRequest(k.Id, "A.4", Officer.AadObjectId, Officer.UnitId, DisposisiKinds.ReportToLeader, null, "x");
+
+        var waiting = (await _w.Service.ProgressAsync(request))!;
+        Assert.Equal((DisposisiProgressKind.Menunggu, "Budi Kepala", (DateTimeOffset?)d.SentAt, false), (waiting.Kind, waiting.LeaderName, waiting.SentAt, waiting.Reachable));
+
+        await _w.ClickAsync(Kepala, DisposisiVerbs.Teruskan, d.Id, new { penerima = Katim.AadObjectId, batasWaktu = "2026-03-04" });
+        var forwarded = (await _w.Service.ProgressAsync(request))!;
+        Assert.Equal((DisposisiProgressKind.Diteruskan, "Citra Katim"), (forwarded.Kind, forwarded.Explanation));
+
+        var kepala = (await _w.Roster.GetPersonAsync(Kepala.AadObjectId))!;
+        await _w.Roster.SavePersonAsync(kepala with { Roles = [RosterRoles.Pelaksana] });
+        var none = (await _w.Service.ProgressAsync(request))!;
+        Assert.Equal(DisposisiProgressKind.BelumTerkirim, none.Kind);
+        Assert.False(string.IsNullOrWhiteSpace(none.Explanation));
+    }
+
     // ---- Kembalikan ----
 
     [Fact]
