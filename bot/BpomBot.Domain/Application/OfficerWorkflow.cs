@@ -1,4 +1,3 @@
-using System.Globalization;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Organization;
@@ -94,6 +93,9 @@ public sealed class OfficerWorkflow(
 
     /// <summary>The unit's local date of an instant (for history lines).</summary>
     public DateOnly LocalDate(string unitId, DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.ZoneOf(unitId)).DateTime);
+
+    /// <summary>An instant in the unit's local time (for history lines).</summary>
+    public DateTimeOffset LocalTime(string unitId, DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, clock.ZoneOf(unitId));
 
     public Task<Kegiatan?> GetAsync(string kegiatanId, CancellationToken cancellationToken = default) =>
         repository.GetAsync(kegiatanId, cancellationToken);
@@ -377,6 +379,9 @@ public sealed class OfficerWorkflow(
         }
     }
 
-    /// <summary>dd MMM yyyy in Indonesian, e.g. "3 Mar 2026".</summary>
-    public static string FormatDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("id-ID"));
+    /// <summary>The one Indonesian date style of chat and cards, e.g. "3 Maret 2026" (<see cref="IndonesianDate.Format(DateOnly)"/>).</summary>
+    public static string FormatDate(DateOnly date) => IndonesianDate.Format(date);
+
+    /// <summary>The date style of the reader's language: "3 Maret 2026" or "3 March 2026".</summary>
+    public static string FormatDate(DateOnly date, bool english) => IndonesianDate.Format(date, english);
 }

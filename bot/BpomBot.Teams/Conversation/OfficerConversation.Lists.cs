@@ -106,9 +106,13 @@ public sealed partial class OfficerConversation
     private async Task HistoryAsync(Turn t, Kegiatan kegiatan, CancellationToken ct)
     {
         var events = await workflow.HistoryAsync(kegiatan.Id, 30, ct);
-        var lines = events.Select(e => $"- {OfficerWorkflow.FormatDate(workflow.LocalDate(kegiatan.UnitId, e.At))} · {e.Action}{(e.Detail is null ? string.Empty : $" · {StepCard.Clip(e.Detail, 100)}")}");
-        t.Say((t.State.English ? $"History of \"{kegiatan.Title}\":\n\n" : $"Riwayat \"{kegiatan.Title}\":\n\n")
-            + (events.Count == 0 ? "-" : string.Join("\n", lines)));
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in events.SelectMany(e => new[] { e.Actor, e.OnBehalfOf }).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (await roster.GetPersonAsync(id, ct) is { } person) names[id] = person.Name;
+        }
+
+        t.Say(Views.RiwayatView.Render(kegiatan, events, names, at => workflow.LocalTime(kegiatan.UnitId, at), t.State.English));
     }
 
     private string Summary(Kegiatan kegiatan, bool english)
@@ -126,8 +130,8 @@ public sealed partial class OfficerConversation
         foreach (var step in kegiatan.Steps)
         {
             var aktivitas = sop.FindStep(step.StepId)?.Aktivitas ?? string.Empty;
-            sb.Append(CultureInfo.InvariantCulture, $"- {step.StepId} {StepCard.Clip(aktivitas, 50)}: {StepCard.StatusText(step.Status, english)}");
-            if (step.CompletedOn is { } done) sb.Append(CultureInfo.InvariantCulture, $" ({OfficerWorkflow.FormatDate(done)}{(step.LateHk > 0 ? $", terlambat {step.LateHk} HK" : string.Empty)})");
+            sb.Append(CultureInfo.InvariantCulture, $"- {step.StepId} {StepCard.Clip(aktivitas, 50).TrimEnd('.')}: {StepCard.StatusText(step.Status, english)}");
+            if (step.CompletedOn is { } done) sb.Append(CultureInfo.InvariantCulture, $" ({Domain.Calendar.IndonesianDate.Format(done, english)}{(step.LateHk > 0 ? english ? $", {step.LateHk} HK late" : $", terlambat {step.LateHk} HK" : string.Empty)})");
             sb.Append('\n');
         }
 

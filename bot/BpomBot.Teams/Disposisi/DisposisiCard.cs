@@ -132,7 +132,7 @@ public static class DisposisiCard
         var due = k?.FindStep(d.StepId)?.DueOn ?? d.StepDueOn;
         if (due is { } dueOn && dueOn != d.BatasWaktu)
         {
-            var waktu = view.Step is { } step ? $"{step.WaktuText}; " : string.Empty;
+            var waktu = view.Step is { } step ? $"waktu {step.WaktuText}; " : string.Empty;
             var left = view.StepHkLeft is { } hk ? IndonesianDate.DescribeHkDistance(hk) : "HK tidak tersedia";
             yield return ("Jatuh tempo langkah", $"{IndonesianDate.Format(dueOn)} ({waktu}{left})");
             yield return ("Batas waktu", IndonesianDate.Format(d.BatasWaktu));
@@ -140,7 +140,7 @@ public static class DisposisiCard
         else
         {
             // One date: the step's due date is the batas waktu proposed to the leader.
-            var waktu = view.Step is { } step && due is not null ? $"{step.WaktuText}; " : string.Empty;
+            var waktu = view.Step is { } step && due is not null ? $"waktu {step.WaktuText}; " : string.Empty;
             var left = due is not null && view.StepHkLeft is { } hk ? $" ({waktu}{IndonesianDate.DescribeHkDistance(hk)})" : string.Empty;
             yield return ("Batas waktu", IndonesianDate.Format(d.BatasWaktu) + left);
         }

@@ -335,11 +335,19 @@ public sealed class ConversationTurnTests : IDisposable
         await bot.StartKegiatanAsync();
         await bot.SayAllAsync("kelengkapan", "1", "B-1/2026", "hari ini");
 
-        var history = await bot.SayAsync("riwayat");
+        var history = (await bot.SayAsync("riwayat")).Texts();
 
-        Assert.Contains("kegiatan.started", history.Texts());
-        Assert.Contains("kelengkapan.recorded", history.Texts());
-        Assert.Contains("step.started", history.Texts());
+        Assert.Contains("2 Maret 2026 09:00 WIB · ", history);
+        Assert.Contains(": memulai kegiatan di langkah A.1", history);
+        Assert.Contains(": mencatat kelengkapan A.1: ", history);
+        Assert.Contains("Langkah A.1 dimulai (jatuh tempo 16 Maret 2026, 10 HK; mulai 2 Maret 2026)", history);
+        Assert.DoesNotContain("kegiatan.started", history);
+        Assert.DoesNotContain("step.", history);
+        Assert.DoesNotContain("2026-03", history);
+
+        var english = (await bot.SayAsync("history")).Texts();
+        Assert.Contains("started the kegiatan at step A.1", english);
+        Assert.Contains("Step A.1 started (due 16 March 2026, 10 HK; started 2 March 2026)", english);
     }
 
     [Fact]

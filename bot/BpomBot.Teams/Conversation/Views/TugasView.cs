@@ -15,7 +15,7 @@ public static class TugasView
         ArgumentNullException.ThrowIfNull(tasks);
         if (tasks.Count == 0)
             return english ? "You have no open tasks. Type start to begin a kegiatan." : "Tidak ada tugas terbuka. Ketik mulai untuk memulai kegiatan.";
-        var lines = tasks.Select(t => $"{t.Number}. **{t.Kegiatan.Title}** — {t.Step.Id} {Text.Fold(t.Step.Aktivitas, 60)} — {State(t, english)} {Colour(t.State.Colour, english)}");
+        var lines = tasks.Select(t => $"{t.Number}. **{t.Kegiatan.Title}** — {t.Step.Id} {Text.Fold(t.Step.Aktivitas, 60).TrimEnd('.')} — {State(t, english)} {Colour(t.State.Colour, english)}");
         var n = tasks[0].Number;
         return (english ? "Your open tasks:\n\n" : "Tugas Anda:\n\n") + string.Join("\n\n", lines)
             + (english
