@@ -245,7 +245,7 @@ public static class DisposisiRules
         if (unknown.Count > 0)
             return DisposisiResult.Refuse(DisposisiRefusals.ArahanTidakDikenal, $"Arahan tidak dikenal: {string.Join(", ", unknown)}.");
         if (input.BatasWaktu is { } batas && batas < today)
-            return DisposisiResult.Refuse(DisposisiRefusals.BatasWaktuTidakValid, $"Batas waktu {batas:dd-MM-yyyy} sudah lewat.");
+            return DisposisiResult.Refuse(DisposisiRefusals.BatasWaktuTidakValid, $"Batas waktu {Calendar.IndonesianDate.Format(batas)} sudah lewat.");
 
         var copy = Copy(disposisi);
         var before = copy.State;

@@ -263,7 +263,7 @@ public sealed class DisposisiService(
         var saved = await delegations.SaveAsync(new Delegation(NewId(), leader.AadObjectId, deputy.AadObjectId, kind, from, to, actorId, now), cancellationToken);
         await audit.AppendAsync(new AuditEvent($"delegasi/{saved.Id}", actorId, null, "delegation.set", now, null,
             $"{kind} {deputy.AadObjectId} a.n. {leader.AadObjectId}", $"{from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}"), cancellationToken);
-        return (saved, $"{deputy.Name} ditetapkan sebagai {kind} a.n. {leader.Name} dari {from:dd-MM-yyyy} s.d. {to:dd-MM-yyyy}.");
+        return (saved, $"{deputy.Name} ditetapkan sebagai {kind} a.n. {leader.Name} dari {IndonesianDate.Format(from)} s.d. {IndonesianDate.Format(to)}.");
     }
 
     private async Task<DisposisiResult> ForwardAsync(Disposisi d, Actor authority, DecisionCommand command, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
