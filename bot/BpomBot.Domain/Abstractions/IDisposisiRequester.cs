@@ -7,6 +7,13 @@ namespace BpomBot.Domain.Abstractions;
 public interface IDisposisiRequester
 {
     Task RequestAsync(DisposisiRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Where the disposisi of a step waiting for a leader stands (for the officer's task list); null when this
+    /// requester cannot tell.
+    /// </summary>
+    Task<DisposisiProgress?> ProgressAsync(DisposisiRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult<DisposisiProgress?>(null);
 }
 
 /// <param name="KegiatanId">The kegiatan (or annual cycle) the step belongs to.</param>

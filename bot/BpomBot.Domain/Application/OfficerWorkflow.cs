@@ -1,4 +1,3 @@
-using System.Globalization;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Organization;
@@ -94,6 +93,9 @@ public static class RefusalTexts
 /// </summary>
 public sealed record KegiatanTarget(string KegiatanId, string OfficerId, string? ExpectedVersion = null);
 
+/// <summary>An open kegiatan with the officer's stable number for it.</summary>
+public sealed record NumberedKegiatan(int Number, Kegiatan Kegiatan);
+
 /// <summary>How close an open step is to its due date.</summary>
 public enum Urgency
 {
@@ -163,12 +165,64 @@ public sealed class OfficerWorkflow(
     /// <summary>The unit's local date of an instant (for history lines).</summary>
     public DateOnly LocalDate(string unitId, DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.ZoneOf(unitId)).DateTime);
 
+    /// <summary>An instant in the unit's local time (for history lines).</summary>
+    public DateTimeOffset LocalTime(string unitId, DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, clock.ZoneOf(unitId));
+
     public Task<Kegiatan?> GetAsync(string kegiatanId, CancellationToken cancellationToken = default) =>
         repository.GetAsync(kegiatanId, cancellationToken);
 
     /// <summary>The officer's kegiatan still berjalan, oldest first: the numbers the officer picks by are positions in this list.</summary>
     public async Task<IReadOnlyList<Kegiatan>> ListOpenAsync(string officerId, CancellationToken cancellationToken = default) =>
         [.. (await repository.ListByOfficerAsync(officerId, cancellationToken)).Where(k => k.Status == KegiatanStatus.Berjalan)];
+
+    /// <summary>
+    /// The officer's kegiatan still berjalan with their stable numbers (<see cref="KegiatanNumbers"/>), by number:
+    /// the number an officer saw yesterday still picks the same kegiatan.
+    /// </summary>
+    public async Task<IReadOnlyList<NumberedKegiatan>> ListNumberedOpenAsync(string officerId, CancellationToken cancellationToken = default)
+    {
+        var all = await repository.ListByOfficerAsync(officerId, cancellationToken);
+        var numbers = KegiatanNumbers.Assign(all);
+        return [.. all.Where(k => k.Status == KegiatanStatus.Berjalan).Select(k => new NumberedKegiatan(numbers[k.Id], k)).OrderBy(n => n.Number)];
+    }
+
+    /// <summary>The officer's task list: each open kegiatan's number, current step and its real state (<see cref="TugasStatus"/>).</summary>
+    public async Task<IReadOnlyList<Tugas>> ListTasksAsync(string officerId, CancellationToken cancellationToken = default)
+    {
+        var result = new List<Tugas>();
+        foreach (var (number, kegiatan) in await ListNumberedOpenAsync(officerId, cancellationToken))
+        {
+            if (engine.CurrentStepDefinition(kegiatan) is not { } step || kegiatan.CurrentStep is not { } record) continue;
+            DisposisiProgress? progress = null;
+            if (record.Status == StepStatus.MenungguDisposisi)
+            {
+                var request = DisposisiRequestFor(kegiatan, kegiatan.OfficerId);
+                foreach (var requester in _disposisi)
+                {
+                    progress ??= await requester.ProgressAsync(request, cancellationToken);
+                }
+            }
+
+            var today = clock.Today(kegiatan.UnitId);
+            var sentOn = progress?.SentAt is { } at ? LocalDate(kegiatan.UnitId, at) : (DateOnly?)null;
+            var state = TugasStatus.Evaluate(record, step, today, (a, b) => HkBetween(a, b, kegiatan.UnitId), progress, sentOn);
+            result.Add(new Tugas(number, kegiatan, step, record, record.DueOn ?? record.PlannedOn, state));
+        }
+
+        return result;
+    }
+
+    private int HkBetween(DateOnly from, DateOnly to, string unitId)
+    {
+        try
+        {
+            return calendar.WorkingDaysBetween(from, to, unitId);
+        }
+        catch (CalendarNotAvailableException)
+        {
+            return to.DayNumber - from.DayNumber;
+        }
+    }
 
     /// <summary>The current step of every open kegiatan of the officer, with HK left and colour.</summary>
     public async Task<IReadOnlyList<OpenStep>> ListOpenStepsAsync(string officerId, CancellationToken cancellationToken = default) =>
@@ -214,6 +268,8 @@ public sealed class OfficerWorkflow(
         var result = engine.Start(
             new StartKegiatan(id, SopCode, subProcess, WorkflowKind.PerKegiatan, title, stakeholder, bentuk, unitId, officerId, today.Year),
             await ActorAsync(officerId, cancellationToken), timeProvider.GetUtcNow());
+        if (result.Kegiatan is { } started)
+            started.Number = KegiatanNumbers.Next(await repository.ListByOfficerAsync(officerId, cancellationToken));
         return await CreateAsync(result, cancellationToken);
     }
 
@@ -243,6 +299,7 @@ public sealed class OfficerWorkflow(
         }
 
         var kegiatan = started.Kegiatan!;
+        kegiatan.Number = KegiatanNumbers.Next(await repository.ListByOfficerAsync(officerId, cancellationToken));
         var events = started.Events.ToList();
         var ofYear = (await repository.ListByUnitYearAsync(unitId, year, cancellationToken))
             .Where(k => k.Kind == WorkflowKind.PerKegiatan && k.SubProcess == kegiatan.SubProcess && k.Status != KegiatanStatus.Dibatalkan)
@@ -372,13 +429,7 @@ public sealed class OfficerWorkflow(
     /// </summary>
     private async Task RequestDisposisiAsync(Kegiatan kegiatan, string officerId, CancellationToken cancellationToken)
     {
-        var record = kegiatan.CurrentStep!;
-        var rule = engine.CurrentStepDefinition(kegiatan)?.Disposisi;
-        var request = new DisposisiRequest(
-            kegiatan.Id, record.StepId, officerId, kegiatan.UnitId,
-            rule?.Mode == DisposisiMode.LeaderDecides ? "leader-decides" : "report-to-leader",
-            record.DueOn,
-            record.OutputReference is { } output ? $"{kegiatan.Title}: langkah {record.StepId}, output {output}" : $"{kegiatan.Title}: langkah {record.StepId}");
+        var request = DisposisiRequestFor(kegiatan, officerId);
         foreach (var requester in _disposisi)
         {
             await requester.RequestAsync(request, cancellationToken);
@@ -389,6 +440,17 @@ public sealed class OfficerWorkflow(
     private async Task<Actor> ActorAsync(string officerId, CancellationToken cancellationToken) =>
         new(officerId, null, executors is null ? null : await executors.ProfileAsync(officerId, cancellationToken));
 
+    private DisposisiRequest DisposisiRequestFor(Kegiatan kegiatan, string officerId)
+    {
+        var record = kegiatan.CurrentStep!;
+        var rule = engine.CurrentStepDefinition(kegiatan)?.Disposisi;
+        return new DisposisiRequest(
+            kegiatan.Id, record.StepId, officerId, kegiatan.UnitId,
+            rule?.Mode == DisposisiMode.LeaderDecides ? "leader-decides" : "report-to-leader",
+            record.DueOn,
+            record.OutputReference is { } output ? $"{kegiatan.Title}: langkah {record.StepId}, output {output}" : $"{kegiatan.Title}: langkah {record.StepId}");
+    }
+
     private async Task AppendAsync(KegiatanResult result, CancellationToken cancellationToken)
     {
         foreach (var e in result.Events)
@@ -397,6 +459,9 @@ public sealed class OfficerWorkflow(
         }
     }
 
-    /// <summary>dd MMM yyyy in Indonesian, e.g. "3 Mar 2026".</summary>
-    public static string FormatDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("id-ID"));
+    /// <summary>The one Indonesian date style of chat and cards, e.g. "3 Maret 2026" (<see cref="IndonesianDate.Format(DateOnly)"/>).</summary>
+    public static string FormatDate(DateOnly date) => IndonesianDate.Format(date);
+
+    /// <summary>The date style of the reader's language: "3 Maret 2026" or "3 March 2026".</summary>
+    public static string FormatDate(DateOnly date, bool english) => IndonesianDate.Format(date, english);
 }

@@ -64,18 +64,46 @@ public sealed class Disposisi
     /// <summary>Why it was returned (Kembalikan).</summary>
     public string? Reason { get; set; }
 
-    /// <summary>The disposisi created by Teruskan, and its addressee.</summary>
+    /// <summary>The disposisi created by Teruskan (a request for input; the decision stays here), and its addressee.</summary>
     public string? ForwardedToDisposisiId { get; set; }
     public string? ForwardedToId { get; set; }
 
-    /// <summary>Where the card was posted, so every viewer's copy can be updated after a decision.</summary>
+    /// <summary>Who forwarded (the addressee or their Plt/Plh, then "a.n." whom) and when. Older rows kept these in Decided*.</summary>
+    public string? ForwardedBy { get; set; }
+    public string? ForwardedOnBehalfOf { get; set; }
+    public DateTimeOffset? ForwardedAt { get; set; }
+
+    /// <summary>
+    /// The input given on a forwarded disposisi: on the forwarded one, what its addressee answered; on the parent, a copy
+    /// of that answer for the deciding leader.
+    /// </summary>
+    public string? Tanggapan { get; set; }
+    public string? TanggapanBy { get; set; }
+    public DateTimeOffset? TanggapanAt { get; set; }
+
+    /// <summary>Where the addressee's card was posted, so every viewer's copy can be updated after a decision.</summary>
     public CardLocation? Card { get; set; }
+
+    /// <summary>The copies posted to the addressee's acting Plt/Plh; updated together with <see cref="Card"/>.</summary>
+    public List<CardLocation> DelegateCards { get; set; } = [];
 
     /// <summary>Opaque concurrency token set by the repository; null before the first save.</summary>
     public string? Version { get; set; }
 
+    /// <summary>
+    /// Final: approved, returned, answered (a forwarded one) or closed (a forwarded one whose leader decided first).
+    /// Diteruskan is not final: the addressee still decides, with the input asked for.
+    /// </summary>
     [JsonIgnore]
-    public bool IsDecided => State is DisposisiState.Disetujui or DisposisiState.Dikembalikan or DisposisiState.Diteruskan;
+    public bool IsDecided => State is DisposisiState.Disetujui or DisposisiState.Dikembalikan or DisposisiState.Ditanggapi or DisposisiState.Ditutup;
+
+    /// <summary>A disposisi created by Teruskan: its addressee gives input (Tanggapi) and never decides the step.</summary>
+    [JsonIgnore]
+    public bool IsForwarded => ParentId is not null;
+
+    /// <summary>Every posted copy of the card: the addressee's and their Plt/Plh's.</summary>
+    [JsonIgnore]
+    public IEnumerable<CardLocation> AllCards => (Card is null ? DelegateCards : DelegateCards.Prepend(Card)).Distinct();
 
     [JsonIgnore]
     public bool LeaderDecides => Kind == DisposisiKinds.LeaderDecides;
@@ -97,7 +125,15 @@ public enum DisposisiState
     Dibaca,
     Disetujui,
     Dikembalikan,
+
+    /// <summary>Forwarded for input; waits for the answer and for the addressee's decision.</summary>
     Diteruskan,
+
+    /// <summary>A forwarded disposisi whose addressee gave their input.</summary>
+    Ditanggapi,
+
+    /// <summary>A forwarded disposisi closed unanswered because the leader decided.</summary>
+    Ditutup,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Sifat>))]
@@ -133,6 +169,8 @@ public static class DisposisiText
         DisposisiState.Disetujui => "disetujui",
         DisposisiState.Dikembalikan => "dikembalikan",
         DisposisiState.Diteruskan => "diteruskan",
+        DisposisiState.Ditanggapi => "ditanggapi",
+        DisposisiState.Ditutup => "ditutup",
         _ => state.ToString(),
     };
 

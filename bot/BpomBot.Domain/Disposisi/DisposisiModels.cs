@@ -6,8 +6,9 @@ namespace BpomBot.Domain.Disposisi;
 
 /// <summary>
 /// Everything a disposisi card shows to one viewer: the disposisi, its kegiatan and SOP step, the people involved
-/// (<see cref="Delegates"/>: the addressee's Plt/Plh active today), and what this viewer may do
-/// (<see cref="Authority"/> null: read-only).
+/// (<see cref="Delegates"/>: the addressee's Plt/Plh active today; <see cref="DecidedBy"/>: who decided, or who forwarded
+/// while the decision is pending; <see cref="From"/>: the sender; <see cref="Responder"/>: who answered a forwarded
+/// one), and what this viewer may do (<see cref="Authority"/> null: read-only).
 /// </summary>
 public sealed record DisposisiView(
     Disposisi Disposisi,
@@ -24,7 +25,9 @@ public sealed record DisposisiView(
     int AgeHk,
     int? StepHkLeft,
     DeadlineColour Colour,
-    string? Note = null)
+    string? Note = null,
+    PersonRecord? From = null,
+    PersonRecord? Responder = null)
 {
     public bool CanAct => Authority is not null && !Disposisi.IsDecided;
 }
@@ -42,6 +45,9 @@ public enum DecisionVerb
     Setujui,
     Kembalikan,
     Teruskan,
+
+    /// <summary>The addressee of a forwarded disposisi gives the input asked for (never decides the step).</summary>
+    Tanggapi,
 }
 
 /// <summary>A click on Setujui / Kembalikan / Teruskan: who, on which disposisi, with the card's inputs.</summary>
@@ -76,20 +82,32 @@ public enum DecisionStatus
 /// <summary>The answer to a click: what happened, the view to show the clicker, and a short Indonesian message.</summary>
 public sealed record DecisionOutcome(DecisionStatus Status, DisposisiView? View, string Message);
 
-/// <summary>One row of a leader's inbox.</summary>
-public sealed record InboxItem(Disposisi Disposisi, int AgeHk, DeadlineColour Colour, string? OnBehalfOf);
+/// <summary>One row of a leader's inbox: age in HK since sent, and HK left to the batas waktu (negative: late).</summary>
+public sealed record InboxItem(Disposisi Disposisi, int AgeHk, DeadlineColour Colour, string? OnBehalfOf, int? HkLeft = null);
+
+/// <summary>Where a card went: the addressee's copy, the Plt/Plh copies, and who could not be reached yet (no chat with the bot).</summary>
+public sealed record CardDelivery(CardLocation? Addressee, IReadOnlyList<CardLocation> Delegates, IReadOnlyList<string> Unreachable)
+{
+    public static readonly CardDelivery None = new(null, [], []);
+}
 
 /// <summary>
-/// Puts disposisi in front of people: the card to the addressee, and after a decision the updated card for every
-/// viewer plus a message to the officer. Implemented by the Teams edge.
+/// Puts disposisi in front of people: the card to the addressee and their acting Plt/Plh, the updated card for every
+/// viewer after a change, and short messages. Implemented by the Teams edge.
 /// </summary>
 public interface IDisposisiDelivery
 {
-    /// <summary>Sends the card to the addressee; returns where it was posted, or null when they cannot be reached yet.</summary>
-    Task<CardLocation?> SendCardAsync(DisposisiView view, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Sends the card to the addressee and to each of <see cref="DisposisiView.Delegates"/>; returns where it was posted
+    /// and the ids of those who cannot be reached yet.
+    /// </summary>
+    Task<CardDelivery> SendCardAsync(DisposisiView view, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the posted card for everyone with the decided state and tells the officer the outcome.</summary>
-    Task PublishDecisionAsync(DisposisiView view, CancellationToken cancellationToken = default);
+    /// <summary>Replaces every posted copy of the card (<see cref="Disposisi.AllCards"/>) with the current state.</summary>
+    Task UpdateCardsAsync(DisposisiView view, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells the officer the outcome of a decision (approved, returned, forwarded).</summary>
+    Task TellOfficerAsync(DisposisiView view, CancellationToken cancellationToken = default);
 
     /// <summary>A short message to one person in their chat (e.g. the officer, when no leader could be found).</summary>
     Task TellAsync(string personId, string text, CancellationToken cancellationToken = default);

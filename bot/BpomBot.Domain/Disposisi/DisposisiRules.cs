@@ -29,11 +29,17 @@ public static class DisposisiRefusals
     public const string ArahanTidakDikenal = "ARAHAN_TIDAK_DIKENAL";
     public const string BatasWaktuTidakValid = "BATAS_WAKTU_TIDAK_VALID";
     public const string PenerimaTidakSah = "PENERIMA_TIDAK_SAH";
+    public const string BukanPemutus = "BUKAN_PEMUTUS";
+    public const string SudahDiteruskan = "SUDAH_DITERUSKAN";
+    public const string TanggapanKosong = "TANGGAPAN_KOSONG";
+    public const string BukanTerusan = "BUKAN_TERUSAN";
 }
 
 /// <summary>
 /// The disposisi lifecycle: terkirim → dibaca (first opened by the addressee or their Plt/Plh) → disetujui |
-/// dikembalikan | diteruskan. Each decision is made once. Pure: no clock, no I/O.
+/// dikembalikan, optionally through diteruskan (input asked from a subordinate; the decision stays with the addressee).
+/// A forwarded disposisi goes terkirim → dibaca → ditanggapi (its addressee answered), or ditutup when the leader
+/// decided first; it never decides the step. Each decision is made once. Pure: no clock, no I/O.
 /// </summary>
 public static class DisposisiRules
 {
@@ -69,11 +75,12 @@ public static class DisposisiRules
 
     /// <summary>Setujui: the step completes (the engine does that with the disposisi as its reference).</summary>
     public static DisposisiResult Approve(Disposisi disposisi, Actor actor, DisposisiInput input, DateOnly today, DateTimeOffset at) =>
-        Decide(disposisi, actor, input, today, at, DisposisiState.Disetujui, "disposisi.approved", null, c => null);
+        NotTheDecider(disposisi) ?? Decide(disposisi, actor, input, today, at, DisposisiState.Disetujui, "disposisi.approved", null, c => null);
 
     /// <summary>Kembalikan: the reason is required; the step reopens for the officer.</summary>
     public static DisposisiResult Return(Disposisi disposisi, Actor actor, string? reason, DisposisiInput input, DateOnly today, DateTimeOffset at)
     {
+        if (NotTheDecider(disposisi) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(reason))
             return DisposisiResult.Refuse(DisposisiRefusals.AlasanKosong, "Alasan pengembalian wajib diisi.");
         return Decide(disposisi, actor, input, today, at, DisposisiState.Dikembalikan, "disposisi.returned", reason.Trim(), c =>
@@ -84,14 +91,23 @@ public static class DisposisiRules
     }
 
     /// <summary>
-    /// Teruskan: a new disposisi (id <paramref name="newId"/>) to <paramref name="recipientId"/>, who must be one of
-    /// <paramref name="allowedRecipients"/> (the leader's subordinates), with its own batas waktu.
+    /// Teruskan: asks <paramref name="recipientId"/> (one of <paramref name="allowedRecipients"/>, the leader's
+    /// subordinates) for input through a new disposisi (id <paramref name="newId"/>) with its own batas waktu. This one
+    /// moves to diteruskan and stays with its addressee, who decides once the input is in (or without it). Once only.
     /// </summary>
     public static DisposisiResult Forward(
         Disposisi disposisi, Actor actor, string? recipientId, IReadOnlyCollection<string> allowedRecipients, DisposisiInput input,
         string newId, DateOnly today, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(disposisi);
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(allowedRecipients);
+        if (disposisi.IsDecided)
+            return DisposisiResult.Refuse(DisposisiRefusals.SudahDiputuskan, AlreadyDecided(disposisi));
+        if (disposisi.IsForwarded)
+            return DisposisiResult.Refuse(DisposisiRefusals.BukanPemutus, "Disposisi terusan meminta tanggapan Anda; kirim tanggapan kepada pimpinan yang meneruskannya.");
+        if (disposisi.State == DisposisiState.Diteruskan)
+            return DisposisiResult.Refuse(DisposisiRefusals.SudahDiteruskan, "Disposisi ini sudah diteruskan; putuskan Setujui atau Kembalikan.");
         if (string.IsNullOrWhiteSpace(recipientId) || !allowedRecipients.Contains(recipientId, StringComparer.OrdinalIgnoreCase))
             return DisposisiResult.Refuse(DisposisiRefusals.PenerimaTidakSah, "Pilih penerima terusan dari bawahan Anda.");
         if (input?.BatasWaktu is null)
@@ -103,10 +119,86 @@ public static class DisposisiRules
             return null;
         });
         if (!result.Succeeded) return result;
-        var child = ForwardedChild(result.Disposisi!)!;
+        var parent = result.Disposisi!;
+        // Forwarding is not deciding: the decider fields stay empty for the addressee's own decision.
+        parent.ForwardedBy = parent.DecidedBy;
+        parent.ForwardedOnBehalfOf = parent.DecidedOnBehalfOf;
+        parent.ForwardedAt = parent.DecidedAt;
+        parent.DecidedBy = null;
+        parent.DecidedOnBehalfOf = null;
+        parent.DecidedAt = null;
+        var child = ForwardedChild(parent)!;
         var sent = new AuditEvent($"disposisi/{newId}", actor.Id, actor.OnBehalfOf, "disposisi.sent", at, null,
-            DisposisiState.Terkirim.ToString(), $"{child!.KegiatanId} {child.StepId} kepada {recipientId}; diteruskan dari {disposisi.Id}");
+            DisposisiState.Terkirim.ToString(), $"{child.KegiatanId} {child.StepId} kepada {recipientId}; diteruskan dari {disposisi.Id}");
         return result with { Forwarded = child, Events = [.. result.Events, sent] };
+    }
+
+    /// <summary>Tanggapi: the addressee of a forwarded disposisi (or their Plt/Plh) gives the input asked for; required text.</summary>
+    public static DisposisiResult Respond(Disposisi disposisi, Actor actor, string? tanggapan, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(disposisi);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!disposisi.IsForwarded)
+            return DisposisiResult.Refuse(DisposisiRefusals.BukanTerusan, "Tanggapan hanya untuk disposisi terusan; putuskan Setujui, Kembalikan atau Teruskan.");
+        if (disposisi.IsDecided)
+            return DisposisiResult.Refuse(DisposisiRefusals.SudahDiputuskan, AlreadyDecided(disposisi));
+        if (string.IsNullOrWhiteSpace(tanggapan))
+            return DisposisiResult.Refuse(DisposisiRefusals.TanggapanKosong, "Tanggapan wajib diisi.");
+        var copy = Copy(disposisi);
+        var before = copy.State;
+        var events = new List<AuditEvent>();
+        if (before == DisposisiState.Terkirim)
+        {
+            copy.ReadAt = at;
+            copy.ReadBy = actor.Id;
+            events.Add(Event(copy, actor, "disposisi.read", at, DisposisiState.Terkirim, null, DisposisiState.Dibaca));
+            before = DisposisiState.Dibaca;
+        }
+
+        copy.State = DisposisiState.Ditanggapi;
+        copy.Tanggapan = tanggapan.Trim();
+        copy.TanggapanBy = actor.Id;
+        copy.TanggapanAt = at;
+        copy.DecidedBy = actor.Id;
+        copy.DecidedOnBehalfOf = actor.OnBehalfOf;
+        copy.DecidedAt = at;
+        events.Add(Event(copy, actor, "disposisi.responded", at, before, copy.Tanggapan));
+        return new DisposisiResult(copy, null, null, events);
+    }
+
+    /// <summary>
+    /// The parent of an answered forwarded disposisi, with the answer copied in for its deciding leader; null when
+    /// <paramref name="child"/> is not an answer to <paramref name="parent"/> or the answer is already there.
+    /// </summary>
+    public static Disposisi? WithTanggapan(Disposisi parent, Disposisi child)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(child);
+        if (child.State != DisposisiState.Ditanggapi || child.ParentId != parent.Id || parent.TanggapanAt == child.TanggapanAt) return null;
+        var copy = Copy(parent);
+        copy.Tanggapan = child.Tanggapan;
+        copy.TanggapanBy = child.TanggapanBy;
+        copy.TanggapanAt = child.TanggapanAt;
+        return copy;
+    }
+
+    /// <summary>
+    /// Closes a still-open forwarded disposisi after its leader decided the parent (the input is no longer needed);
+    /// null when <paramref name="child"/> is already final or the parent is not decided.
+    /// </summary>
+    public static DisposisiResult? CloseForwarded(Disposisi child, Disposisi parent)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(parent);
+        if (child.IsDecided || !parent.IsDecided || child.ParentId != parent.Id || parent.DecidedAt is not { } at) return null;
+        var copy = Copy(child);
+        var before = copy.State;
+        copy.State = DisposisiState.Ditutup;
+        copy.DecidedBy = parent.DecidedBy;
+        copy.DecidedOnBehalfOf = parent.DecidedOnBehalfOf;
+        copy.DecidedAt = at;
+        var actor = new Actor(parent.DecidedBy!, parent.DecidedOnBehalfOf);
+        return new DisposisiResult(copy, null, null, [Event(copy, actor, "disposisi.closed", at, before, $"{DisposisiText.StateName(parent.State)} pada {parent.Id}")]);
     }
 
     /// <summary>
@@ -116,7 +208,7 @@ public static class DisposisiRules
     public static Disposisi? ForwardedChild(Disposisi parent)
     {
         ArgumentNullException.ThrowIfNull(parent);
-        if (parent.State != DisposisiState.Diteruskan || parent.ForwardedToDisposisiId is not { } id || parent.ForwardedToId is not { } to || parent.DecidedAt is not { } at)
+        if (parent.ForwardedToDisposisiId is not { } id || parent.ForwardedToId is not { } to || (parent.ForwardedAt ?? parent.DecidedAt) is not { } at)
             return null;
         return new Disposisi
         {
@@ -127,7 +219,7 @@ public static class DisposisiRules
             Summary = parent.Summary,
             OfficerId = parent.OfficerId,
             UnitId = parent.UnitId,
-            FromId = parent.DecidedOnBehalfOf ?? parent.DecidedBy!,
+            FromId = parent.ForwardedOnBehalfOf ?? parent.ForwardedBy ?? parent.DecidedOnBehalfOf ?? parent.DecidedBy!,
             ToId = to,
             ParentId = parent.Id,
             StepDueOn = parent.StepDueOn,
@@ -153,7 +245,7 @@ public static class DisposisiRules
         if (unknown.Count > 0)
             return DisposisiResult.Refuse(DisposisiRefusals.ArahanTidakDikenal, $"Arahan tidak dikenal: {string.Join(", ", unknown)}.");
         if (input.BatasWaktu is { } batas && batas < today)
-            return DisposisiResult.Refuse(DisposisiRefusals.BatasWaktuTidakValid, $"Batas waktu {batas:dd-MM-yyyy} sudah lewat.");
+            return DisposisiResult.Refuse(DisposisiRefusals.BatasWaktuTidakValid, $"Batas waktu {Calendar.IndonesianDate.Format(batas)} sudah lewat.");
 
         var copy = Copy(disposisi);
         var before = copy.State;
@@ -178,6 +270,16 @@ public static class DisposisiRules
         copy.DecidedAt = at;
         events.Add(Event(copy, actor, action, at, before, detail));
         return new DisposisiResult(copy, null, null, events);
+    }
+
+    private static DisposisiResult? NotTheDecider(Disposisi disposisi)
+    {
+        ArgumentNullException.ThrowIfNull(disposisi);
+        if (disposisi.IsDecided) return DisposisiResult.Refuse(DisposisiRefusals.SudahDiputuskan, AlreadyDecided(disposisi));
+        return disposisi.IsForwarded
+            ? DisposisiResult.Refuse(DisposisiRefusals.BukanPemutus,
+                "Disposisi terusan meminta tanggapan Anda; keputusan langkah tetap pada pimpinan yang meneruskannya. Kirim tanggapan.")
+            : null;
     }
 
     /// <summary>"Sudah disetujui oleh X pada …" in Indonesian, for a late or duplicate click.</summary>

@@ -36,6 +36,34 @@ public sealed class DisposisiService(
             await delivery.TellAsync(request.OfficerId, $"Disposisi langkah {request.StepId} belum dapat dikirim: {message}", cancellationToken);
     }
 
+    /// <summary>
+    /// Where the disposisi of a step waiting for its leader stands: waiting for whom and since when, forwarded, or not
+    /// sent (and why), for the officer's task list.
+    /// </summary>
+    public async Task<DisposisiProgress?> ProgressAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var k = await kegiatan.GetAsync(request.KegiatanId, cancellationToken);
+        if (k is null || engine.CurrentStepDefinition(k) is not { } step || step.Id != request.StepId) return null;
+        var resolution = await directory.ResolveAsync(request.UnitId, request.OfficerId, step, cancellationToken);
+        if (resolution.Leader is null)
+            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, null, null, null, resolution.Explanation);
+        var open = (await disposisi.ListPendingForAsync(resolution.Leader.AadObjectId, cancellationToken))
+            .Where(x => x.KegiatanId == request.KegiatanId && x.StepId == request.StepId && !x.IsForwarded)
+            .OrderByDescending(x => x.SentAt).FirstOrDefault();
+        if (open is null)
+            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, resolution.Leader.Name, null, null,
+                $"belum ada disposisi yang menunggu {resolution.Leader.Name}");
+        var reachable = open.Card is not null || open.DelegateCards.Count > 0;
+        if (open.State == DisposisiState.Diteruskan)
+        {
+            var to = open.ForwardedToId is { } f ? (await directory.GetPersonAsync(f, cancellationToken))?.Name ?? f : "-";
+            return new DisposisiProgress(DisposisiProgressKind.Diteruskan, resolution.Leader.Name, open.SentAt, open.BatasWaktu, to, reachable);
+        }
+
+        return new DisposisiProgress(DisposisiProgressKind.Menunggu, resolution.Leader.Name, open.SentAt, open.BatasWaktu, null, reachable);
+    }
+
     /// <summary>Creates the disposisi for a step waiting for its leader and sends the card; returns it, or a refusal.</summary>
     public async Task<(Disposisi? Disposisi, string Message)> SendAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
     {
@@ -79,8 +107,11 @@ public sealed class DisposisiService(
         await disposisi.CreateAsync(d, cancellationToken);
         await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", request.OfficerId, null, "disposisi.sent", d.SentAt, null,
             DisposisiState.Terkirim.ToString(), $"{d.KegiatanId} {d.StepId} kepada {d.ToId} ({resolution.Explanation})"), cancellationToken);
-        await DeliverAsync(d, cancellationToken);
-        return (d, $"Disposisi dikirim kepada {resolution.Leader.Name} ({resolution.Explanation}).");
+        var delivered = await DeliverAsync(d, cancellationToken);
+        var waiting = delivered.Addressee is null
+            ? $" {resolution.Leader.Name} belum dapat menerima kartu dari bot (belum pernah membuka chat dengan bot); disposisi menunggu di kotak disposisinya."
+            : string.Empty;
+        return (d, $"Disposisi dikirim kepada {resolution.Leader.Name} ({resolution.Explanation}).{waiting}");
     }
 
     /// <summary>
@@ -91,7 +122,8 @@ public sealed class DisposisiService(
     {
         var d = await disposisi.GetAsync(id, cancellationToken);
         if (d is null) return null;
-        await CompleteDecisionAsync(d, cancellationToken); // completes a decision interrupted before the step changed
+        var repaired = await CompleteDecisionAsync(d, cancellationToken); // completes a decision interrupted before the step changed
+        if (repaired.Related is { } related) await delivery.UpdateCardsAsync(await ViewAsync(related, null, null, cancellationToken), cancellationToken);
         var authority = await AuthorizeAsync(d, viewerId, cancellationToken);
         if (authority is not null && markRead && d.State == DisposisiState.Terkirim)
         {
@@ -119,6 +151,7 @@ public sealed class DisposisiService(
         {
             var d = await disposisi.GetAsync(command.DisposisiId, cancellationToken);
             if (d is null) return new DecisionOutcome(DecisionStatus.NotFound, null, "Disposisi tidak ditemukan.");
+            if (d.State == DisposisiState.Diteruskan) await CompleteDecisionAsync(d, cancellationToken); // an interrupted Teruskan first
             var authority = await AuthorizeAsync(d, command.ActorId, cancellationToken);
             if (authority is null)
             {
@@ -131,7 +164,8 @@ public sealed class DisposisiService(
 
             if (d.IsDecided)
             {
-                await CompleteDecisionAsync(d, cancellationToken);
+                var repaired = await CompleteDecisionAsync(d, cancellationToken);
+                if (repaired.Related is { } other) await delivery.UpdateCardsAsync(await ViewAsync(other, null, null, cancellationToken), cancellationToken);
                 var note = DisposisiRules.AlreadyDecided(d);
                 return new DecisionOutcome(DecisionStatus.AlreadyDecided, await ViewAsync(d, authority, note, cancellationToken), note);
             }
@@ -142,6 +176,7 @@ public sealed class DisposisiService(
             {
                 DecisionVerb.Setujui => DisposisiRules.Approve(d, authority, command.Input, today, now),
                 DecisionVerb.Kembalikan => DisposisiRules.Return(d, authority, command.Reason, command.Input, today, now),
+                DecisionVerb.Tanggapi => DisposisiRules.Respond(d, authority, command.Input.Catatan, now),
                 _ => await ForwardAsync(d, authority, command, today, now, cancellationToken),
             };
             if (!result.Succeeded)
@@ -167,11 +202,25 @@ public sealed class DisposisiService(
 
             var decided = result.Disposisi!;
             await AppendAsync(result.Events, cancellationToken);
-            foreach (var r in reminders) await r.CancelAsync($"disposisi/{decided.Id}", cancellationToken);
-            var engineNote = await CompleteDecisionAsync(decided, cancellationToken);
+            if (decided.IsDecided)
+            {
+                foreach (var r in reminders) await r.CancelAsync($"disposisi/{decided.Id}", cancellationToken);
+            }
+
+            var (engineNote, related) = await CompleteDecisionAsync(decided, cancellationToken);
+            decided = await disposisi.GetAsync(decided.Id, cancellationToken) ?? decided; // with its card locations
 
             var view = await ViewAsync(decided, authority, engineNote, cancellationToken);
-            await delivery.PublishDecisionAsync(view, cancellationToken);
+            await delivery.UpdateCardsAsync(view with { Authority = null, Note = null }, cancellationToken);
+            if (!decided.IsForwarded) await delivery.TellOfficerAsync(view, cancellationToken);
+            if (related is not null)
+            {
+                var relatedView = await ViewAsync(related, null, null, cancellationToken);
+                await delivery.UpdateCardsAsync(relatedView, cancellationToken);
+                if (decided.State == DisposisiState.Ditanggapi)
+                    await delivery.TellAsync(related.ToId, ResponseMessage(relatedView, view), cancellationToken);
+            }
+
             return new DecisionOutcome(DecisionStatus.Decided, view, engineNote ?? DecidedMessage(view));
         }
     }
@@ -190,7 +239,7 @@ public sealed class DisposisiService(
             .Select(i =>
             {
                 var today = clock.Today(i.d.UnitId);
-                return new InboxItem(i.d, AgeHk(i.d, today), Colour(i.d, today), i.Item2);
+                return new InboxItem(i.d, AgeHk(i.d, today), Colour(i.d, today), i.Item2, HkLeft(i.d.BatasWaktu, today, i.d.UnitId));
             })];
     }
 
@@ -217,7 +266,7 @@ public sealed class DisposisiService(
         var saved = await delegations.SaveAsync(new Delegation(NewId(), leader.AadObjectId, deputy.AadObjectId, kind, from, to, actorId, now), cancellationToken);
         await audit.AppendAsync(new AuditEvent($"delegasi/{saved.Id}", actorId, null, "delegation.set", now, null,
             $"{kind} {deputy.AadObjectId} a.n. {leader.AadObjectId}", $"{from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}"), cancellationToken);
-        return (saved, $"{deputy.Name} ditetapkan sebagai {kind} a.n. {leader.Name} dari {from:dd-MM-yyyy} s.d. {to:dd-MM-yyyy}.");
+        return (saved, $"{deputy.Name} ditetapkan sebagai {kind} a.n. {leader.Name} dari {IndonesianDate.Format(from)} s.d. {IndonesianDate.Format(to)}.");
     }
 
     private async Task<DisposisiResult> ForwardAsync(Disposisi d, Actor authority, DecisionCommand command, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
@@ -228,35 +277,45 @@ public sealed class DisposisiService(
     }
 
     /// <summary>
-    /// Completes a stored decision: Teruskan stores and sends the new disposisi (when not yet there); Setujui completes
-    /// the step, Kembalikan reopens it (retried on a concurrent kegiatan change), then the disposisi is marked
-    /// <see cref="Disposisi.StepUpdated"/>. Safe to call again: a decision already applied to its submission
-    /// round is recognised and only marked. Returns a note when the step could not change.
+    /// Completes a stored decision: Teruskan stores and sends the new disposisi (when not yet there); Tanggapi copies
+    /// the answer onto the parent; Setujui/Kembalikan close a forwarded disposisi still open, then Setujui completes the
+    /// step, Kembalikan reopens it (retried on a concurrent kegiatan change), and the disposisi is marked
+    /// <see cref="Disposisi.StepUpdated"/>. Safe to call again: a decision already applied to its submission round is
+    /// recognised and only marked. Returns a note for the decider (the step could not change, or the person forwarded
+    /// to cannot be reached yet) and the other disposisi that changed with it (the parent or the closed forwarded one).
     /// </summary>
-    private async Task<string?> CompleteDecisionAsync(Disposisi d, CancellationToken cancellationToken)
+    private async Task<(string? Note, Disposisi? Related)> CompleteDecisionAsync(Disposisi d, CancellationToken cancellationToken)
     {
-        if (DisposisiRules.ForwardedChild(d) is { } child && await disposisi.GetAsync(child.Id, cancellationToken) is null)
+        if (d.State == DisposisiState.Diteruskan)
         {
+            if (DisposisiRules.ForwardedChild(d) is not { } child || await disposisi.GetAsync(child.Id, cancellationToken) is not null) return (null, null);
             try
             {
                 await disposisi.CreateAsync(child, cancellationToken);
-                await DeliverAsync(child, cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
-                // created meanwhile by another click or device
+                return (null, null); // created meanwhile by another click or device
             }
 
-            return null;
+            var delivered = await DeliverAsync(child, cancellationToken);
+            if (delivered.Addressee is not null) return (null, null);
+            var name = (await directory.GetPersonAsync(child.ToId, cancellationToken))?.Name ?? child.ToId;
+            return ($"{name} belum dapat menerima kartu dari bot (belum pernah membuka chat dengan bot). Terusan tersimpan di kotak disposisinya; " +
+                    $"minta {name} mengirim pesan \"disposisi\" kepada bot, atau putuskan tanpa menunggu tanggapan.", null);
         }
 
-        if (!d.IsDecided || d.State == DisposisiState.Diteruskan || d.StepUpdated || d.DecidedAt is not { } at) return null;
+        if (d.State == DisposisiState.Ditanggapi) return (null, await CopyTanggapanToParentAsync(d, cancellationToken));
+        if (d.State is not (DisposisiState.Disetujui or DisposisiState.Dikembalikan) || d.DecidedAt is not { } at) return (null, null);
+
+        var closed = await CloseForwardedAsync(d, cancellationToken);
+        if (d.StepUpdated) return (null, closed);
         var actor = new Actor(d.DecidedBy!, d.DecidedOnBehalfOf);
         var decidedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.ZoneOf(d.UnitId)).DateTime);
         for (var attempt = 1; ; attempt++)
         {
             var k = await kegiatan.GetAsync(d.KegiatanId, cancellationToken);
-            if (k is null) return $"Kegiatan {d.KegiatanId} tidak ditemukan; keputusan tercatat pada disposisi saja.";
+            if (k is null) return ($"Kegiatan {d.KegiatanId} tidak ditemukan; keputusan tercatat pada disposisi saja.", closed);
             var record = k.FindStep(d.StepId);
             var applied = record is not null && (d.State == DisposisiState.Disetujui
                 ? record.Status == StepStatus.Selesai && record.TimesReturned == d.Round
@@ -264,7 +323,7 @@ public sealed class DisposisiService(
             if (applied)
             {
                 await MarkStepUpdatedAsync(d.Id, cancellationToken);
-                return null;
+                return (null, closed);
             }
 
             var result = d.State == DisposisiState.Disetujui
@@ -274,7 +333,7 @@ public sealed class DisposisiService(
             {
                 await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", actor.Id, actor.OnBehalfOf, "disposisi.engine-refused", time.GetUtcNow(),
                     d.State.ToString(), d.State.ToString(), result.Refusal!.Reason), cancellationToken);
-                return $"Keputusan tercatat, tetapi langkah tidak berubah: {result.Refusal.Reason}";
+                return ($"Keputusan tercatat, tetapi langkah tidak berubah: {result.Refusal.Reason}", closed);
             }
 
             try
@@ -288,8 +347,53 @@ public sealed class DisposisiService(
 
             await AppendAsync(result.Events, cancellationToken);
             await MarkStepUpdatedAsync(d.Id, cancellationToken);
-            return null;
+            return (null, closed);
         }
+    }
+
+    /// <summary>The answer of a forwarded disposisi onto its parent, for the deciding leader; returns the updated parent.</summary>
+    private async Task<Disposisi?> CopyTanggapanToParentAsync(Disposisi child, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < EngineAttempts; attempt++)
+        {
+            if (child.ParentId is null || await disposisi.GetAsync(child.ParentId, cancellationToken) is not { } parent) return null;
+            if (DisposisiRules.WithTanggapan(parent, child) is not { } updated) return null;
+            try
+            {
+                await disposisi.UpdateAsync(updated, parent.Version!, cancellationToken);
+                return updated;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // the leader opened or decided it meanwhile; read again
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A forwarded disposisi still open when its leader decided is closed; returns it.</summary>
+    private async Task<Disposisi?> CloseForwardedAsync(Disposisi parent, CancellationToken cancellationToken)
+    {
+        if (parent.ForwardedToDisposisiId is not { } childId) return null;
+        for (var attempt = 0; attempt < EngineAttempts; attempt++)
+        {
+            if (await disposisi.GetAsync(childId, cancellationToken) is not { } child) return null;
+            if (DisposisiRules.CloseForwarded(child, parent) is not { } closed) return null;
+            try
+            {
+                await disposisi.UpdateAsync(closed.Disposisi!, child.Version!, cancellationToken);
+                await AppendAsync(closed.Events, cancellationToken);
+                foreach (var r in reminders) await r.CancelAsync($"disposisi/{childId}", cancellationToken);
+                return closed.Disposisi;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // answered or opened meanwhile; read again
+            }
+        }
+
+        return null;
     }
 
     private async Task MarkStepUpdatedAsync(string id, CancellationToken cancellationToken)
@@ -311,7 +415,7 @@ public sealed class DisposisiService(
         }
     }
 
-    private async Task DeliverAsync(Disposisi d, CancellationToken cancellationToken)
+    private async Task<CardDelivery> DeliverAsync(Disposisi d, CancellationToken cancellationToken)
     {
         foreach (var r in reminders)
         {
@@ -319,23 +423,26 @@ public sealed class DisposisiService(
                 DisposisiText.SifatName(d.Sifat)), cancellationToken);
         }
 
-        var location = await delivery.SendCardAsync(await ViewAsync(d, null, null, cancellationToken), cancellationToken);
-        if (location is null) return;
+        var delivered = await delivery.SendCardAsync(await ViewAsync(d, null, null, cancellationToken), cancellationToken);
+        if (delivered.Addressee is null && delivered.Delegates.Count == 0) return delivered;
         for (var attempt = 0; attempt < EngineAttempts; attempt++)
         {
             var current = await disposisi.GetAsync(d.Id, cancellationToken);
-            if (current is null) return;
-            current.Card = location;
+            if (current is null) return delivered;
+            current.Card ??= delivered.Addressee;
+            current.DelegateCards = [.. current.DelegateCards.Concat(delivered.Delegates).Distinct()];
             try
             {
                 await disposisi.UpdateAsync(current, current.Version!, cancellationToken);
-                return;
+                return delivered;
             }
             catch (ConcurrencyConflictException)
             {
-                // opened or decided in the meantime: keep that and add the card location
+                // opened or decided in the meantime: keep that and add the card locations
             }
         }
+
+        return delivered;
     }
 
     private async Task<Actor?> AuthorizeAsync(Disposisi d, string viewerId, CancellationToken cancellationToken)
@@ -352,7 +459,7 @@ public sealed class DisposisiService(
             ? current
             : FindStep(k, d.StepId);
         var addressee = await directory.GetPersonAsync(d.ToId, cancellationToken);
-        var subordinates = authority is not null && !d.IsDecided && addressee is not null
+        var subordinates = authority is not null && !d.IsDecided && !d.IsForwarded && d.State != DisposisiState.Diteruskan && addressee is not null
             ? await directory.SubordinatesAsync(addressee, cancellationToken)
             : [];
         var today = clock.Today(d.UnitId);
@@ -383,9 +490,11 @@ public sealed class DisposisiService(
             d, k, step,
             await directory.GetPersonAsync(d.OfficerId, cancellationToken),
             addressee,
-            d.DecidedBy is { } by ? await directory.GetPersonAsync(by, cancellationToken) : null,
+            (d.DecidedBy ?? d.ForwardedBy) is { } by ? await directory.GetPersonAsync(by, cancellationToken) : null,
             d.ForwardedToId is { } fwd ? await directory.GetPersonAsync(fwd, cancellationToken) : null,
-            delegates, authority, subordinates, today, AgeHk(d, today), hkLeft, Colour(d, today), note);
+            delegates, authority, subordinates, today, AgeHk(d, today), hkLeft, Colour(d, today), note,
+            await directory.GetPersonAsync(d.FromId, cancellationToken),
+            d.TanggapanBy is { } responder ? await directory.GetPersonAsync(responder, cancellationToken) : null);
     }
 
     private Sop.SopStep? FindStep(Workflow.Kegiatan k, string stepId)
@@ -409,6 +518,18 @@ public sealed class DisposisiService(
         catch (CalendarNotAvailableException)
         {
             return Math.Max(0, today.DayNumber - sentOn.DayNumber);
+        }
+    }
+
+    private int? HkLeft(DateOnly due, DateOnly today, string unitId)
+    {
+        try
+        {
+            return calendar.WorkingDaysBetween(today, due, unitId);
+        }
+        catch (CalendarNotAvailableException)
+        {
+            return null;
         }
     }
 
@@ -458,8 +579,14 @@ public sealed class DisposisiService(
     {
         DisposisiState.Disetujui => "Disposisi disetujui; langkah selesai.",
         DisposisiState.Dikembalikan => "Disposisi dikembalikan kepada petugas dengan alasan.",
-        _ => $"Disposisi diteruskan kepada {view.ForwardedTo?.Name ?? view.Disposisi.ForwardedToId}.",
+        DisposisiState.Ditanggapi => $"Tanggapan dikirim kepada {view.From?.Name ?? view.Disposisi.FromId}; keputusan ada pada beliau.",
+        _ => $"Disposisi diteruskan kepada {view.ForwardedTo?.Name ?? view.Disposisi.ForwardedToId} untuk dimintai tanggapan; keputusan tetap pada Anda.",
     };
+
+    /// <summary>What the leader reads when the person they forwarded to has answered.</summary>
+    private static string ResponseMessage(DisposisiView parent, DisposisiView child) =>
+        $"{child.Responder?.Name ?? child.Disposisi.TanggapanBy} menanggapi disposisi langkah {parent.Disposisi.StepId} \"{parent.Disposisi.Summary}\": " +
+        $"{child.Disposisi.Tanggapan}\n\nBuka kartu disposisinya untuk memutuskan (Setujui atau Kembalikan).";
 
     private async Task AppendAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {

@@ -39,6 +39,12 @@ public sealed class Kegiatan
     public required int Year { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// The officer's number for this kegiatan ("lanjut 2"), given once at creation and kept for its life: the next after
+    /// the highest the officer holds. Null on rows stored before numbering; <see cref="KegiatanNumbers"/> numbers those.
+    /// </summary>
+    public int? Number { get; set; }
+
     public KegiatanStatus Status { get; set; } = KegiatanStatus.Berjalan;
     public string? CurrentStepId { get; set; }
 

@@ -70,6 +70,9 @@ public sealed class ConversationState
     public bool PendingExplicit { get; set; }
     public List<string> KegiatanChoices { get; set; } = [];
 
+    /// <summary>The stable numbers shown for <see cref="KegiatanChoices"/> (same order).</summary>
+    public List<int> KegiatanChoiceNumbers { get; set; } = [];
+
     public string? ItemId { get; set; }
     public string? Alternative { get; set; }
     public string? Reference { get; set; }
@@ -105,6 +108,7 @@ public sealed class ConversationState
         PendingArgument = null;
         PendingExplicit = false;
         KegiatanChoices = [];
+        KegiatanChoiceNumbers = [];
         ItemId = Alternative = Reference = Branch = null;
     }
 

@@ -72,7 +72,7 @@ public sealed partial class OfficerConversation
         var picked = LeadingNumber(t.Text) is { } n && n >= 1 && n <= choices.Count ? choices[n - 1] : Pick(t.Text, choices, null);
         if (picked is null)
         {
-            RepromptChoice(t, choices, "1");
+            RepromptChoice(t, choices, Views.Text.Fold(choices[^1].Name, 40));
             return NotACommand(t);
         }
 

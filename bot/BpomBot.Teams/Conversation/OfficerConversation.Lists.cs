@@ -10,16 +10,17 @@ public sealed partial class OfficerConversation
 {
     private async Task<Kegiatan?> ResolveAsync(Turn t, ParsedCommand parsed, CancellationToken ct)
     {
-        var open = await workflow.ListOpenAsync(t.Officer.Id, ct);
+        var numbered = await workflow.ListNumberedOpenAsync(t.Officer.Id, ct);
+        var open = numbered.Select(x => x.Kegiatan).ToList();
         var number = parsed.Kegiatan ?? (parsed.Command == Command.Rencana ? null : LeadingNumber(parsed.Argument));
         if (number is { } n)
         {
-            if (n >= 1 && n <= open.Count)
+            if (numbered.FirstOrDefault(x => x.Number == n) is { } picked)
             {
-                return open[n - 1];
+                return picked.Kegiatan;
             }
 
-            var yours = string.Join(", ", Enumerable.Range(1, open.Count));
+            var yours = string.Join(", ", numbered.Select(x => x.Number));
             t.Say(open.Count == 0 ? $"Kegiatan {n} tidak ada; Anda belum memiliki kegiatan berjalan. Ketik mulai untuk memulai." : $"Kegiatan {n} tidak ada; kegiatan Anda: {yours}.",
                 open.Count == 0 ? $"There is no kegiatan {n}; you have no kegiatan in progress. Type start to begin one." : $"There is no kegiatan {n}; your kegiatan: {yours}.");
             return null;
@@ -50,8 +51,9 @@ public sealed partial class OfficerConversation
         t.State.Pending = parsed.Command;
         t.State.PendingArgument = parsed.Argument;
         t.State.PendingExplicit = parsed.Explicit;
-        t.State.KegiatanChoices = [.. open.Select(k => k.Id)];
-        var list = string.Join("\n", open.Select((k, i) => $"{i + 1}. {k.Title} ({k.CurrentStepId})"));
+        t.State.KegiatanChoices = [.. numbered.Select(x => x.Kegiatan.Id)];
+        t.State.KegiatanChoiceNumbers = [.. numbered.Select(x => x.Number)];
+        var list = string.Join("\n", numbered.Select(x => $"{x.Number}. {x.Kegiatan.Title} ({x.Kegiatan.CurrentStepId})"));
         Ask(t, Prompt.PickKegiatan, $"Kegiatan yang mana? Ketik nomornya:\n\n{list}", $"Which kegiatan? Type its number:\n\n{list}");
         return null;
     }
@@ -59,15 +61,19 @@ public sealed partial class OfficerConversation
     private async Task<bool> OnPickKegiatanAsync(Turn t, CancellationToken ct)
     {
         var choices = t.State.KegiatanChoices;
-        if (LeadingNumber(t.Text) is not { } n || n < 1 || n > choices.Count)
+        // Older dialog state has no numbers: its list showed positions.
+        var numbers = t.State.KegiatanChoiceNumbers.Count == choices.Count ? t.State.KegiatanChoiceNumbers : [.. Enumerable.Range(1, choices.Count)];
+        var index = LeadingNumber(t.Text) is { } n ? numbers.IndexOf(n) : -1;
+        if (index < 0)
         {
-            t.Say($"Ketik nomor kegiatan 1–{choices.Count}, contoh: 1 (atau batal).", $"Type a kegiatan number 1–{choices.Count}, for example: 1 (or cancel).");
+            var shown = string.Join(", ", numbers);
+            t.Say($"Ketik nomor kegiatan: {shown} (atau batal).", $"Type a kegiatan number: {shown} (or cancel).");
             return NotACommand(t);
         }
 
         var command = t.State.Pending ?? Command.Lanjut;
         var argument = t.State.PendingArgument ?? string.Empty;
-        var id = choices[n - 1];
+        var id = choices[index];
         var confirmed = t.State.PendingExplicit;
         t.State.ClearPrompt();
         t.State.KegiatanId = id;
@@ -98,37 +104,19 @@ public sealed partial class OfficerConversation
         return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    private async Task ListTasksAsync(Turn t, CancellationToken ct)
-    {
-        var steps = await workflow.ListOpenStepsAsync(t.Officer.Id, ct);
-        if (steps.Count == 0)
-        {
-            t.Say("Tidak ada tugas terbuka. Ketik mulai untuk memulai kegiatan.", "You have no open tasks. Type start to begin a kegiatan.");
-            return;
-        }
-
-        var en = t.State.English;
-        var lines = steps.Select((s, i) =>
-        {
-            var colour = s.Urgency switch
-            {
-                Urgency.Merah => en ? "🔴 red" : "🔴 merah",
-                Urgency.Kuning => en ? "🟡 yellow" : "🟡 kuning",
-                _ => en ? "🟢 green" : "🟢 hijau",
-            };
-            var due = s.Target is { } d ? $"{(s.Record.DueOn is null ? (en ? "planned" : "rencana") : (en ? "due" : "jatuh tempo"))} {OfficerWorkflow.FormatDate(d)}, " : string.Empty;
-            return $"{i + 1}. **{s.Kegiatan.Title}** — {s.Step.Id} {StepCard.Clip(s.Step.Aktivitas, 60)} — {due}{(en ? s.DueTextEnglish : s.DueText)} {colour}";
-        });
-        t.Say((en ? "Your open tasks:\n\n" : "Tugas Anda:\n\n") + string.Join("\n\n", lines)
-            + (en ? "\n\nType status <no> or next <no>." : "\n\nKetik status <no> atau lanjut <no>."));
-    }
+    private async Task ListTasksAsync(Turn t, CancellationToken ct) =>
+        t.Say(Views.TugasView.Render(await workflow.ListTasksAsync(t.Officer.Id, ct), t.State.English));
 
     private async Task HistoryAsync(Turn t, Kegiatan kegiatan, CancellationToken ct)
     {
         var events = await workflow.HistoryAsync(kegiatan.Id, 30, ct);
-        var lines = events.Select(e => $"- {OfficerWorkflow.FormatDate(workflow.LocalDate(kegiatan.UnitId, e.At))} · {e.Action}{(e.Detail is null ? string.Empty : $" · {StepCard.Clip(e.Detail, 100)}")}");
-        t.Say((t.State.English ? $"History of \"{kegiatan.Title}\":\n\n" : $"Riwayat \"{kegiatan.Title}\":\n\n")
-            + (events.Count == 0 ? "-" : string.Join("\n", lines)));
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in events.SelectMany(e => new[] { e.Actor, e.OnBehalfOf }).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (await roster.GetPersonAsync(id, ct) is { } person) names[id] = person.Name;
+        }
+
+        t.Say(Views.RiwayatView.Render(kegiatan, events, names, at => workflow.LocalTime(kegiatan.UnitId, at), t.State.English));
     }
 
     private string Summary(Kegiatan kegiatan, bool english)
@@ -146,8 +134,8 @@ public sealed partial class OfficerConversation
         foreach (var step in kegiatan.Steps)
         {
             var aktivitas = sop.FindStep(step.StepId)?.Aktivitas ?? string.Empty;
-            sb.Append(CultureInfo.InvariantCulture, $"- {step.StepId} {StepCard.Clip(aktivitas, 50)}: {StepCard.StatusText(step.Status, english)}");
-            if (step.CompletedOn is { } done) sb.Append(CultureInfo.InvariantCulture, $" ({OfficerWorkflow.FormatDate(done)}{(step.LateHk > 0 ? $", terlambat {step.LateHk} HK" : string.Empty)})");
+            sb.Append(CultureInfo.InvariantCulture, $"- {step.StepId} {StepCard.Clip(aktivitas, 50).TrimEnd('.')}: {StepCard.StatusText(step.Status, english)}");
+            if (step.CompletedOn is { } done) sb.Append(CultureInfo.InvariantCulture, $" ({Domain.Calendar.IndonesianDate.Format(done, english)}{(step.LateHk > 0 ? english ? $", {step.LateHk} HK late" : $", terlambat {step.LateHk} HK" : string.Empty)})");
             sb.Append('\n');
         }
 

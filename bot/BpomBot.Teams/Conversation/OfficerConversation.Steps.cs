@@ -45,8 +45,8 @@ public sealed partial class OfficerConversation
 
     private static void AskOutput(Turn t, OpenStep view) =>
         Ask(t, Prompt.Output,
-            $"Output langkah {view.Step.Id}: {view.Step.Output} Kirim tautan, nomor surat, atau lampirkan berkasnya.",
-            $"Output of step {view.Step.Id}: {view.Step.Output} Send a link, a letter number, or attach the file.");
+            $"Output langkah {view.Step.Id}: {Views.Text.Sentence(view.Step.Output)} Kirim tautan, nomor surat, atau lampirkan berkasnya.",
+            $"Output of step {view.Step.Id}: {Views.Text.Sentence(view.Step.Output)} Send a link, a letter number, or attach the file.");
 
     private static bool OnBranch(Turn t, OpenStep view)
     {

@@ -387,8 +387,12 @@ public sealed partial class OfficerConversation(
     }
 
     private static void RepromptChoice(Turn t, List<SopChoice> choices, string example) =>
-        t.Say($"Pilih nomor 1–{choices.Count} atau ketik namanya, contoh: 1 atau {example} (atau batal).",
-            $"Pick a number 1–{choices.Count} or type the name, for example: 1 or {example} (or cancel).");
+        t.Say(choices.Count == 1
+                ? $"Ketik 1 atau namanya, contoh: {example} (atau batal)."
+                : $"Pilih nomor 1–{choices.Count} atau ketik namanya, contoh: 1 atau {example} (atau batal).",
+            choices.Count == 1
+                ? $"Type 1 or the name, for example: {example} (or cancel)."
+                : $"Pick a number 1–{choices.Count} or type the name, for example: 1 or {example} (or cancel).");
 
     private static List<SopChoice> Choices(IReadOnlyList<SopChoice> all, IReadOnlyList<string> ids) =>
         [.. ids.Select(id => all.FirstOrDefault(c => c.Id == id) ?? new SopChoice(id, id))];

@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
 using BpomBot.Domain.Application;
+using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Workflow;
 using BpomBot.Teams.Cards;
+using BpomBot.Teams.Conversation.Views;
 
 namespace BpomBot.Teams.Conversation;
 
 /// <summary>
 /// The step card: the SOP step (sub-process, number, Aktivitas), Kelengkapan required and recorded, Waktu and due date
-/// with HK left, the expected Output and a short Keterangan. Buttons carry only verb, kegiatan id and version.
+/// with HK left, the expected Output and the Keterangan (a long one folded behind "selengkapnya"). One date style per
+/// language (<see cref="IndonesianDate.Format(DateOnly, bool)"/>). Buttons carry only verb, kegiatan id and version.
 /// </summary>
 public static class StepCard
 {
@@ -19,21 +22,24 @@ public static class StepCard
         var (k, step, record) = (view.Kegiatan, view.Step, view.Record);
         var kelengkapan = step.Kelengkapan.Select(item =>
             record.Kelengkapan.LastOrDefault(r => r.ItemId == item.Id) is { } got
-                ? $"✅ {got.Alternative}: {Clip(got.Reference, 80)} ({OfficerWorkflow.FormatDate(got.ReceivedOn)})"
+                ? $"✅ {got.Alternative}: {Text.Fold(got.Reference, 80)} ({IndonesianDate.Format(got.ReceivedOn, english)})"
                 : $"⬜ {item.Text}");
         var facts = new List<(string, string)>
         {
-            ("Status", StatusText(record.Status, english)),
-            ("Waktu", step.WaktuText),
+            ("Status", Status(record, english)),
+            (english ? "Time allowed" : "Waktu", step.WaktuText),
         };
         if (view.Target is { } target)
         {
+            // While paused the clock stands still: the date moves on resume, so no "HK left" is claimed.
+            var distance = record.Status == StepStatus.Ditunda ? (english ? "moves by the HK paused" : "bergeser sebanyak HK ditunda")
+                : english ? view.DueTextEnglish : view.DueText;
             facts.Add((record.DueOn is null ? (english ? "Planned" : "Rencana") : (english ? "Due" : "Jatuh tempo"),
-                $"{OfficerWorkflow.FormatDate(target)} ({(english ? view.DueTextEnglish : view.DueText)})"));
+                $"{IndonesianDate.Format(target, english)} ({distance})"));
         }
         else if (step.IsNotApplicableWaktu)
         {
-            facts.Add((english ? "Planned" : "Rencana", english ? "not set: type \"rencana <date>\"" : "belum diisi: ketik \"rencana <tanggal>\""));
+            facts.Add((english ? "Planned" : "Rencana", english ? "not set: type plan and the date, e.g. plan tomorrow" : "belum diisi: ketik rencana dan tanggalnya, contoh: rencana besok"));
         }
 
         facts.Add(("Output", step.Output));
@@ -47,17 +53,64 @@ public static class StepCard
         };
         if (!string.IsNullOrWhiteSpace(step.Keterangan))
         {
-            body.Add(AdaptiveCard.Text(Clip(step.Keterangan, KeteranganChars), subtle: true));
+            body.AddRange(Keterangan(step.Keterangan, english));
         }
 
-        if (record.Note is { Length: > 0 } note)
+        if (record.Note is { Length: > 0 } note && record.Status != StepStatus.Ditunda)
         {
-            body.Add(AdaptiveCard.Text($"{(english ? "Note" : "Catatan")}: {note}", subtle: true));
+            var label = record.TimesReturned > 0 && record.Status == StepStatus.Berjalan
+                ? english ? "Returned by the leader" : "Dikembalikan pimpinan"
+                : english ? "Note" : "Catatan";
+            body.Add(AdaptiveCard.Text($"{label}: {Text.Sentence(note)}", subtle: true));
         }
 
         var card = AdaptiveCard.Create([.. body]);
         var actions = Actions(view, english).ToArray();
         return actions.Length == 0 ? card : card.WithActions(actions);
+    }
+
+    /// <summary>
+    /// The Keterangan: whole when short; otherwise its first part cut at a word with a "selengkapnya" toggle that shows
+    /// the full text in place (Action.ToggleVisibility, no round trip).
+    /// </summary>
+    private static IEnumerable<JsonNode> Keterangan(string keterangan, bool english)
+    {
+        var full = Text.Fold(keterangan, int.MaxValue);
+        if (full.Length <= KeteranganChars)
+        {
+            yield return AdaptiveCard.Text(full, subtle: true);
+            yield break;
+        }
+
+        var shortBlock = AdaptiveCard.Text(Text.Fold(full, KeteranganChars), subtle: true);
+        shortBlock["id"] = "keterangan-ringkas";
+        yield return shortBlock;
+        var fullBlock = AdaptiveCard.Text(full, subtle: true);
+        fullBlock["id"] = "keterangan-lengkap";
+        fullBlock["isVisible"] = false;
+        yield return fullBlock;
+        yield return new JsonObject
+        {
+            ["type"] = "ActionSet",
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "Action.ToggleVisibility",
+                ["title"] = english ? "Show more / less" : "Selengkapnya / ringkas",
+                ["targetElements"] = new JsonArray("keterangan-ringkas", "keterangan-lengkap"),
+            }),
+        };
+    }
+
+    private static string Status(StepRecord record, bool english)
+    {
+        var text = StatusText(record.Status, english);
+        if (record.Status == StepStatus.Ditunda && record.PausedOn is { } paused)
+        {
+            text += english ? $" since {IndonesianDate.Format(paused, english)}" : $" sejak {IndonesianDate.Format(paused, english)}";
+            if (record.PauseReason is { Length: > 0 } reason) text += $": {reason.TrimEnd('.')}";
+        }
+
+        return text;
     }
 
     /// <summary>The buttons that make sense for the step now (the server re-checks everything when pressed).</summary>
@@ -126,10 +179,6 @@ public static class StepCard
         _ => status.ToString(),
     };
 
-    public static string Clip(string text, int max)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
-        return flat.Length <= max ? flat : flat[..(max - 1)].TrimEnd() + "…";
-    }
+    /// <summary>One line, shortened at a word boundary (never mid-word); see <see cref="Text.Fold"/>.</summary>
+    public static string Clip(string text, int max) => Text.Fold(text, max);
 }

@@ -19,7 +19,7 @@ internal static class DisposisiActions
         var arahan = (action.GetString("arahan") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         DateOnly? batas = DateOnly.TryParseExact(action.GetString("batasWaktu"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b) ? b : null;
         var sifat = Enum.TryParse<Sifat>(action.GetString("sifat"), ignoreCase: true, out var s) ? s : DisposisiText.ParseSifat(action.GetString("sifat"));
-        return new DisposisiInput(arahan, action.GetString("catatan"), batas, sifat);
+        return new DisposisiInput(arahan, action.GetString("tanggapan") ?? action.GetString("catatan"), batas, sifat);
     }
 
     public static InvokeResponse Answer(DisposisiView? view, string message) =>
@@ -92,4 +92,13 @@ public sealed class DisposisiTeruskanHandler(DisposisiService service) : ICardAc
 
     public Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken = default) =>
         DisposisiActions.DecideAsync(service, turn, action, DecisionVerb.Teruskan, cancellationToken);
+}
+
+/// <summary>"Kirim tanggapan" on a forwarded disposisi: the input goes to the leader who forwarded it.</summary>
+public sealed class DisposisiTanggapiHandler(DisposisiService service) : ICardActionHandler
+{
+    public string Verb => DisposisiVerbs.Tanggapi;
+
+    public Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken = default) =>
+        DisposisiActions.DecideAsync(service, turn, action, DecisionVerb.Tanggapi, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Disposisi;
 using BpomBot.Domain.Roster;
 using BpomBot.Teams.Cards;
@@ -14,8 +15,6 @@ namespace BpomBot.Teams.Disposisi;
 /// </summary>
 public static class DisposisiCard
 {
-    private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
-
     /// <summary>The card for <paramref name="view"/>: actionable when the viewer may act, otherwise read-only.</summary>
     public static JsonObject Build(DisposisiView view)
     {
@@ -24,11 +23,17 @@ public static class DisposisiCard
         var body = new List<JsonNode>
         {
             AdaptiveCard.Text($"Disposisi: {d.Summary}", bold: true),
-            Coloured($"{StateLine(d)} · Sifat: {DisposisiText.SifatName(d.Sifat)}", d.IsDecided ? "Default" : ColourName(view.Colour)),
+            Coloured($"{StateLine(view)} · Sifat: {DisposisiText.SifatName(d.Sifat)}", d.IsDecided ? "Default" : ColourName(view.Colour)),
             AdaptiveCard.Facts(Facts(view)),
         };
         body.AddRange(Kelengkapan(view));
-        if (d.IsDecided) body.Add(AdaptiveCard.Facts(Decision(view)));
+        if (d.IsForwarded && !d.IsDecided)
+        {
+            var from = Person(view.From, d.FromId);
+            body.Add(AdaptiveCard.Text($"{from} meminta tanggapan Anda; keputusan langkah tetap pada {from}.", subtle: true));
+        }
+
+        if (d.IsDecided || d.State == DisposisiState.Diteruskan) body.Add(AdaptiveCard.Facts(Decision(view)));
         if (view.Note is { Length: > 0 } note) body.Add(Coloured(note, "Warning"));
 
         var card = AdaptiveCard.Create([.. body]);
@@ -43,7 +48,7 @@ public static class DisposisiCard
 
         if (view.CanAct) AddInputs(card, view);
         else if (!d.IsDecided && view.Authority is null)
-            card.WithActions(Execute(DisposisiVerbs.Lihat, "Buka untuk memutuskan", d.Id)); // for clients that do not refresh
+            card.WithActions(Execute(DisposisiVerbs.Lihat, d.IsForwarded ? "Buka untuk menanggapi" : "Buka untuk memutuskan", d.Id)); // for clients that do not refresh
         return card;
     }
 
@@ -76,7 +81,7 @@ public static class DisposisiCard
                         ["type"] = "Column", ["width"] = "stretch",
                         ["items"] = new JsonArray(
                             AdaptiveCard.Text($"{d.StepId} · {d.Summary}", bold: true),
-                            Coloured($"{item.AgeHk} HK · batas {d.BatasWaktu.ToString("dd-MM-yyyy", Id)} · {DisposisiText.SifatName(d.Sifat)} · {DisposisiText.StateName(d.State)}{an}", ColourName(item.Colour))),
+                            Coloured($"{Sent(item.AgeHk)} · batas {IndonesianDate.Format(d.BatasWaktu)}{Left(item.HkLeft)} · {DisposisiText.SifatName(d.Sifat)} · {DisposisiText.StateName(d.State)}{an}", ColourName(item.Colour))),
                     },
                     new JsonObject
                     {
@@ -120,19 +125,27 @@ public static class DisposisiCard
         var d = view.Disposisi;
         var k = view.Kegiatan;
         yield return ("Kegiatan", k is null ? d.KegiatanId : $"{k.Title} ({k.SubProcess}, {k.Year})");
-        yield return ("Langkah", view.Step is { } s ? $"{s.Id} {s.Aktivitas}" : d.StepId);
+        yield return ("Langkah", view.Step is { } s ? $"{s.Id} {s.Aktivitas.TrimEnd('.')}" : d.StepId);
         yield return ("Petugas", Person(view.Officer, d.OfficerId));
+        if (d.IsForwarded) yield return ("Dari", Person(view.From, d.FromId));
         yield return ("Kepada", Person(view.Addressee, d.ToId) + (view.Delegates.Count > 0 ? $" (Plt/Plh: {string.Join(", ", view.Delegates.Select(p => p.Name))})" : string.Empty));
         if (d.LeaderReason is { Length: > 0 } why) yield return ("Mengapa Anda", why);
         var due = k?.FindStep(d.StepId)?.DueOn ?? d.StepDueOn;
-        if (due is { } dueOn)
+        if (due is { } dueOn && dueOn != d.BatasWaktu)
         {
-            var waktu = view.Step is { } step ? $"{step.WaktuText}; " : string.Empty;
-            var left = view.StepHkLeft is { } hk ? hk >= 0 ? $"sisa {hk} HK" : $"lewat {-hk} HK" : "HK tidak tersedia";
-            yield return ("Jatuh tempo", $"{dueOn.ToString("dd-MM-yyyy", Id)} ({waktu}{left})");
+            var waktu = view.Step is { } step ? $"waktu {step.WaktuText}; " : string.Empty;
+            var left = view.StepHkLeft is { } hk ? IndonesianDate.DescribeHkDistance(hk) : "HK tidak tersedia";
+            yield return ("Jatuh tempo langkah", $"{IndonesianDate.Format(dueOn)} ({waktu}{left})");
+            yield return ("Batas waktu", IndonesianDate.Format(d.BatasWaktu));
+        }
+        else
+        {
+            // One date: the step's due date is the batas waktu proposed to the leader.
+            var waktu = view.Step is { } step && due is not null ? $"waktu {step.WaktuText}; " : string.Empty;
+            var left = due is not null && view.StepHkLeft is { } hk ? $" ({waktu}{IndonesianDate.DescribeHkDistance(hk)})" : string.Empty;
+            yield return ("Batas waktu", IndonesianDate.Format(d.BatasWaktu) + left);
         }
 
-        yield return ("Batas waktu", d.BatasWaktu.ToString("dd-MM-yyyy", Id));
         yield return ("Dikirim", view.AgeHk == 0 ? "hari ini" : $"{view.AgeHk} HK lalu");
     }
 
@@ -142,28 +155,56 @@ public static class DisposisiCard
         if (record is null) yield break;
         if (record.Kelengkapan.Count > 0)
         {
-            var lines = record.Kelengkapan.Select(r => $"- {r.Alternative}: {Link(r.Reference)} ({r.ReceivedOn.ToString("dd-MM-yyyy", Id)})");
+            var lines = record.Kelengkapan.Select(r => $"- {r.Alternative}: {Link(r.Reference)} ({IndonesianDate.Format(r.ReceivedOn)})");
             yield return AdaptiveCard.Text("**Kelengkapan**\n" + string.Join("\n", lines));
         }
 
         if (record.OutputReference is { Length: > 0 } output)
             yield return AdaptiveCard.Text($"**Output** ({view.Step?.Output.TrimEnd('.') ?? "hasil langkah"}): {Link(output)}");
-        if (record.TimesReturned > 0 && record.Note is { Length: > 0 } note)
-            yield return AdaptiveCard.Text($"Dikirim ulang setelah dikembalikan {record.TimesReturned}× (terakhir: {note})", subtle: true);
+
+        // Only a disposisi sent for a resubmission was "sent again"; a returned one is not until the officer resends.
+        var round = view.Disposisi.Round;
+        if (round > 0)
+        {
+            var last = record.TimesReturned == round && record.Note is { Length: > 0 } note ? $" (alasan terakhir: {note.TrimEnd('.')})" : string.Empty;
+            yield return AdaptiveCard.Text($"Dikirim ulang setelah dikembalikan {round}×{last}.", subtle: true);
+        }
     }
 
     private static IEnumerable<(string, string)> Decision(DisposisiView view)
     {
         var d = view.Disposisi;
+        if (d.ForwardedToId is { } to)
+        {
+            var forwarded = $"{Person(view.ForwardedTo, to)} untuk dimintai tanggapan";
+            if (d.ForwardedAt is { } fAt) forwarded += $", {When(fAt)}";
+            yield return ("Diteruskan kepada", forwarded);
+            if (d.Tanggapan is { Length: > 0 } answer)
+                yield return ($"Tanggapan {Person(view.Responder, d.TanggapanBy ?? to)}", answer);
+            else if (!d.IsDecided)
+                yield return ("Tanggapan", "belum ada; Anda dapat memutuskan tanpa menunggu.");
+        }
+
+        if (!d.IsDecided) yield break;
         yield return ("Keputusan", DisposisiText.StateName(d.State));
         var by = Person(view.DecidedBy, d.DecidedBy ?? "-");
         yield return ("Oleh", d.DecidedOnBehalfOf is null ? by : $"{by} a.n. {Person(view.Addressee, d.DecidedOnBehalfOf)}");
-        if (d.DecidedAt is { } at) yield return ("Pada", at.ToOffset(TimeSpan.FromHours(7)).ToString("dd-MM-yyyy HH:mm 'WIB'", Id));
+        if (d.DecidedAt is { } at) yield return ("Pada", When(at));
         if (d.Arahan.Count > 0) yield return ("Arahan", string.Join(", ", d.Arahan.Select(DisposisiText.ArahanName)));
         if (d.Catatan is { Length: > 0 } catatan) yield return ("Catatan", catatan);
         if (d.Reason is { Length: > 0 } reason) yield return ("Alasan", reason);
-        if (d.ForwardedToId is { } to) yield return ("Diteruskan kepada", Person(view.ForwardedTo, to));
+        if (d.IsForwarded && d.Tanggapan is { Length: > 0 } own) yield return ("Tanggapan", own);
     }
+
+    private static string When(DateTimeOffset at)
+    {
+        var wib = at.ToOffset(TimeSpan.FromHours(7));
+        return $"{IndonesianDate.Format(DateOnly.FromDateTime(wib.DateTime))} {wib.ToString("HH:mm", CultureInfo.InvariantCulture)} WIB";
+    }
+
+    private static string Sent(int ageHk) => ageHk == 0 ? "dikirim hari ini" : $"dikirim {ageHk} HK lalu";
+
+    private static string Left(int? hkLeft) => hkLeft is { } hk ? $" ({IndonesianDate.DescribeHkDistance(hk)})" : string.Empty;
 
     private static void AddInputs(JsonObject card, DisposisiView view)
     {
@@ -171,6 +212,14 @@ public static class DisposisiCard
         var body = (JsonArray)card["body"]!;
         if (view.Authority?.OnBehalfOf is { } onBehalf)
             body.Add(AdaptiveCard.Text($"Anda bertindak sebagai Plt/Plh a.n. {Person(view.Addressee, onBehalf)}.", subtle: true));
+        if (d.IsForwarded)
+        {
+            // A forward asks for input: the addressee answers; the step's leader decides.
+            body.Add(new JsonObject { ["type"] = "Input.Text", ["id"] = "tanggapan", ["label"] = "Tanggapan", ["isMultiline"] = true, ["isRequired"] = true, ["maxLength"] = 1000 });
+            body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(Execute(DisposisiVerbs.Tanggapi, "Kirim tanggapan", d.Id, "positive")) });
+            return;
+        }
+
         body.Add(new JsonObject
         {
             ["type"] = "Input.ChoiceSet", ["id"] = "arahan", ["label"] = "Arahan", ["isMultiSelect"] = true, ["style"] = "expanded",
@@ -205,7 +254,15 @@ public static class DisposisiCard
         body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = actions });
     }
 
-    private static string StateLine(Domain.Disposisi.Disposisi d) => $"Status: {DisposisiText.StateName(d.State)}";
+    private static string StateLine(DisposisiView view)
+    {
+        var d = view.Disposisi;
+        if (d.State != DisposisiState.Diteruskan) return $"Status: {DisposisiText.StateName(d.State)}";
+        var to = Person(view.ForwardedTo, d.ForwardedToId ?? "-");
+        return d.Tanggapan is { Length: > 0 }
+            ? $"Status: tanggapan {to} diterima, menunggu keputusan"
+            : $"Status: diteruskan kepada {to}, menunggu tanggapan";
+    }
 
     private static JsonObject Coloured(string text, string colour)
     {

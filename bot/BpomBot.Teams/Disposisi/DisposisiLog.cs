@@ -11,8 +11,8 @@ internal static partial class DisposisiLog
     [LoggerMessage(7001, LogLevel.Warning, "Disposisi {DisposisiId}: sending to the {Role} failed")]
     public static partial void SendFailed(this ILogger logger, Exception exception, string disposisiId, string role);
 
-    [LoggerMessage(7002, LogLevel.Information, "Disposisi {DisposisiId}: card sent to the addressee")]
-    public static partial void CardSent(this ILogger logger, string disposisiId);
+    [LoggerMessage(7002, LogLevel.Information, "Disposisi {DisposisiId}: card sent to the {Role}")]
+    public static partial void CardSent(this ILogger logger, string disposisiId, string role);
 
     [LoggerMessage(7004, LogLevel.Warning, "No conversation reference for a person to tell about a disposisi")]
     public static partial void NoConversationForPerson(this ILogger logger);

@@ -38,6 +38,7 @@ public static class DisposisiServiceCollectionExtensions
         services.AddCardActionHandler<DisposisiSetujuiHandler>();
         services.AddCardActionHandler<DisposisiKembalikanHandler>();
         services.AddCardActionHandler<DisposisiTeruskanHandler>();
+        services.AddCardActionHandler<DisposisiTanggapiHandler>();
         services.AddMessageHandler<DisposisiInboxHandler>();
         services.AddMessageHandler<RosterChatHandler>();
         return services;

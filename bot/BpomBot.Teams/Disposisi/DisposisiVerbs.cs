@@ -9,6 +9,9 @@ public static class DisposisiVerbs
     public const string Kembalikan = "disposisi.kembalikan";
     public const string Teruskan = "disposisi.teruskan";
 
+    /// <summary>The answer on a forwarded disposisi (input for the leader, who decides).</summary>
+    public const string Tanggapi = "disposisi.tanggapi";
+
     /// <summary>"Buka" on an inbox row: the card of that disposisi.</summary>
     public const string Buka = "disposisi.buka";
 }

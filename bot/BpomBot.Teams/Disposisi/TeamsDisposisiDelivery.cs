@@ -1,5 +1,5 @@
-using System.Globalization;
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Disposisi;
 using BpomBot.Teams.Cards;
 using BpomBot.Teams.Connector;
@@ -9,46 +9,34 @@ using Microsoft.Extensions.Logging;
 namespace BpomBot.Teams.Disposisi;
 
 /// <summary>
-/// Delivers disposisi through the Bot Connector: the card to the addressee's chat (stored conversation reference),
-/// the base message replaced after a decision so every viewer sees the same state, and a note to the officer.
+/// Delivers disposisi through the Bot Connector: the card to the chats of the addressee and their acting Plt/Plh (stored
+/// conversation references), every posted copy replaced after a change so all viewers see the same state, and notes.
 /// A failed send is logged and never undoes a stored decision.
 /// </summary>
 public sealed class TeamsDisposisiDelivery(
     IConnectorClient connector, IConversationReferenceRepository references, ServiceUrlTrust trust, ILogger<TeamsDisposisiDelivery> logger)
     : IDisposisiDelivery
 {
-    public async Task<CardLocation?> SendCardAsync(DisposisiView view, CancellationToken cancellationToken = default)
+    public async Task<CardDelivery> SendCardAsync(DisposisiView view, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(view);
         var d = view.Disposisi;
-        var reference = await references.GetByUserAsync(d.ToId, cancellationToken);
-        if (reference is null)
+        var unreachable = new List<string>();
+        var addressee = await PostAsync(view, d.ToId, "addressee", unreachable, cancellationToken);
+        var delegates = new List<CardLocation>();
+        foreach (var deputy in view.Delegates.Where(p => !string.Equals(p.AadObjectId, d.ToId, StringComparison.OrdinalIgnoreCase)))
         {
-            logger.NoConversation(d.Id);
-            return null;
+            if (await PostAsync(view, deputy.AadObjectId, "Plt/Plh", unreachable, cancellationToken) is { } location) delegates.Add(location);
         }
 
-        var message = AdaptiveCard.ToMessage(DisposisiCard.Build(view with { Authority = null, Note = null }));
-        message.Conversation = new ConversationAccount { Id = reference.ConversationId };
-        trust.Trust(reference.ServiceUrl); // captured from an authenticated activity; may predate this instance
-        try
-        {
-            var sent = await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, message, cancellationToken);
-            logger.CardSent(d.Id);
-            return sent.Id is { Length: > 0 } id ? new CardLocation(reference.ConversationId, id, reference.ServiceUrl) : null;
-        }
-        catch (ConnectorException ex)
-        {
-            logger.SendFailed(ex, d.Id, "addressee");
-            return null;
-        }
+        return new CardDelivery(addressee, delegates, unreachable);
     }
 
-    public async Task PublishDecisionAsync(DisposisiView view, CancellationToken cancellationToken = default)
+    public async Task UpdateCardsAsync(DisposisiView view, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(view);
         var d = view.Disposisi;
-        if (d.Card is { } card)
+        foreach (var card in d.AllCards)
         {
             var message = AdaptiveCard.ToMessage(DisposisiCard.Build(view with { Authority = null, Note = null }));
             message.Conversation = new ConversationAccount { Id = card.ConversationId };
@@ -64,8 +52,12 @@ public sealed class TeamsDisposisiDelivery(
                 logger.SendFailed(ex, d.Id, "base message");
             }
         }
+    }
 
-        await TellAsync(d.OfficerId, OfficerText(view), cancellationToken);
+    public Task TellOfficerAsync(DisposisiView view, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return TellAsync(view.Disposisi.OfficerId, OfficerText(view), cancellationToken);
     }
 
     public async Task TellAsync(string personId, string text, CancellationToken cancellationToken = default)
@@ -93,6 +85,34 @@ public sealed class TeamsDisposisiDelivery(
         }
     }
 
+    private async Task<CardLocation?> PostAsync(DisposisiView view, string personId, string role, List<string> unreachable, CancellationToken cancellationToken)
+    {
+        var d = view.Disposisi;
+        var reference = await references.GetByUserAsync(personId, cancellationToken);
+        if (reference is null)
+        {
+            logger.NoConversation(d.Id);
+            unreachable.Add(personId);
+            return null;
+        }
+
+        var message = AdaptiveCard.ToMessage(DisposisiCard.Build(view with { Authority = null, Note = null }));
+        message.Conversation = new ConversationAccount { Id = reference.ConversationId };
+        trust.Trust(reference.ServiceUrl); // captured from an authenticated activity; may predate this instance
+        try
+        {
+            var sent = await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, message, cancellationToken);
+            logger.CardSent(d.Id, role);
+            return sent.Id is { Length: > 0 } id ? new CardLocation(reference.ConversationId, id, reference.ServiceUrl) : null;
+        }
+        catch (ConnectorException ex)
+        {
+            logger.SendFailed(ex, d.Id, role);
+            unreachable.Add(personId);
+            return null;
+        }
+    }
+
     /// <summary>What the officer reads after a decision (Indonesian).</summary>
     public static string OfficerText(DisposisiView view)
     {
@@ -108,8 +128,16 @@ public sealed class TeamsDisposisiDelivery(
         {
             DisposisiState.Disetujui => $"Langkah {d.StepId} \"{title}\" **disetujui** oleh {by}.{extra}",
             DisposisiState.Dikembalikan => $"Langkah {d.StepId} \"{title}\" **dikembalikan** oleh {by}.\n\nAlasan: {d.Reason}{extra}\n\nPerbaiki lalu kirim ulang kepada pimpinan.",
-            DisposisiState.Diteruskan => $"Disposisi langkah {d.StepId} \"{title}\" **diteruskan** oleh {by} kepada {view.ForwardedTo?.Name ?? d.ForwardedToId} (batas waktu {d.BatasWaktu.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}).{extra}",
+            DisposisiState.Diteruskan => $"Disposisi langkah {d.StepId} \"{title}\" **diteruskan** oleh {Forwarder(view)} kepada {view.ForwardedTo?.Name ?? d.ForwardedToId} untuk dimintai tanggapan (batas waktu {IndonesianDate.Format(d.BatasWaktu)}); keputusan tetap pada {view.Addressee?.Name ?? d.ToId}.{extra}",
             _ => $"Disposisi langkah {d.StepId} \"{title}\": {DisposisiText.StateName(d.State)}.",
         };
+    }
+
+    private static string Forwarder(DisposisiView view)
+    {
+        var d = view.Disposisi;
+        var name = view.DecidedBy?.Name ?? d.ForwardedBy ?? d.DecidedBy;
+        var onBehalf = d.ForwardedOnBehalfOf ?? d.DecidedOnBehalfOf;
+        return onBehalf is null ? name ?? "-" : $"{name} a.n. {view.Addressee?.Name ?? onBehalf}";
     }
 }

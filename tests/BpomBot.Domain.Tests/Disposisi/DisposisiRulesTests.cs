@@ -121,6 +121,8 @@ public sealed class DisposisiRulesTests
         var parent = result.Disposisi!;
         var child = result.Forwarded!;
         Assert.Equal((DisposisiState.Diteruskan, "d-2", "sub-1"), (parent.State, parent.ForwardedToDisposisiId, parent.ForwardedToId));
+        Assert.False(parent.IsDecided); // the leader still decides
+        Assert.Equal(("leader-1", (string?)null, (DateTimeOffset?)At), (parent.ForwardedBy, parent.DecidedBy, parent.ForwardedAt));
         Assert.Equal(("d-2", "d-1", "leader-1", "sub-1", DisposisiState.Terkirim), (child.Id, child.ParentId, child.FromId, child.ToId, child.State));
         Assert.Equal((batas, Sifat.Segera, "tolong cek"), (child.BatasWaktu, child.Sifat, child.Catatan));
         Assert.Equal(["tindak-lanjuti"], child.Arahan);
@@ -141,6 +143,72 @@ public sealed class DisposisiRulesTests
         Assert.Equal(DisposisiRefusals.PenerimaTidakSah, DisposisiRules.Forward(Sample(), Leader, "stranger", ["sub-1"], new([], null, Today), "d-2", Today, At).Refusal!.Code);
         Assert.Equal(DisposisiRefusals.PenerimaTidakSah, DisposisiRules.Forward(Sample(), Leader, null, ["sub-1"], new([], null, Today), "d-2", Today, At).Refusal!.Code);
         Assert.Equal(DisposisiRefusals.BatasWaktuTidakValid, DisposisiRules.Forward(Sample(), Leader, "sub-1", ["sub-1"], DisposisiInput.None, "d-2", Today, At).Refusal!.Code);
+    }
+
+    private static (Domain.Disposisi.Disposisi Parent, Domain.Disposisi.Disposisi Child) Forwarded()
+    {
+        var result = DisposisiRules.Forward(Sample(), Leader, "sub-1", ["sub-1"], new([], "mohon telaah", Today.AddDays(2)), "d-2", Today, At);
+        return (result.Disposisi!, result.Forwarded!);
+    }
+
+    [Fact]
+    public void Forwarded_CannotBeApprovedReturnedOrForwardedByItsAddressee()
+    {
+        var (_, child) = Forwarded();
+        var sub = new Actor("sub-1");
+        Assert.Equal(DisposisiRefusals.BukanPemutus, DisposisiRules.Approve(child, sub, DisposisiInput.None, Today, At).Refusal!.Code);
+        Assert.Equal(DisposisiRefusals.BukanPemutus, DisposisiRules.Return(child, sub, "kurang", DisposisiInput.None, Today, At).Refusal!.Code);
+        Assert.Equal(DisposisiRefusals.BukanPemutus, DisposisiRules.Forward(child, sub, "x", ["x"], new([], null, Today), "d-3", Today, At).Refusal!.Code);
+    }
+
+    [Fact]
+    public void Respond_OnForwarded_IsDitanggapi_AndCopiesOntoTheParentOnce()
+    {
+        var (parent, child) = Forwarded();
+        Assert.Equal(DisposisiRefusals.TanggapanKosong, DisposisiRules.Respond(child, new Actor("sub-1"), " ", At).Refusal!.Code);
+        Assert.Equal(DisposisiRefusals.BukanTerusan, DisposisiRules.Respond(parent, Leader, "ok", At).Refusal!.Code);
+
+        var answered = DisposisiRules.Respond(child, new Actor("sub-1"), " Layak disetujui ", At.AddHours(1));
+        var c = answered.Disposisi!;
+        Assert.Equal((DisposisiState.Ditanggapi, "Layak disetujui", "sub-1"), (c.State, c.Tanggapan, c.TanggapanBy));
+        Assert.True(c.IsDecided);
+        Assert.Equal(["disposisi.read", "disposisi.responded"], answered.Events.Select(e => e.Action));
+
+        var withAnswer = DisposisiRules.WithTanggapan(parent, c)!;
+        Assert.Equal((DisposisiState.Diteruskan, "Layak disetujui"), (withAnswer.State, withAnswer.Tanggapan));
+        Assert.Null(DisposisiRules.WithTanggapan(withAnswer, c)); // already there
+        Assert.Equal(DisposisiRefusals.SudahDiputuskan, DisposisiRules.Respond(c, new Actor("sub-1"), "lagi", At).Refusal!.Code);
+    }
+
+    [Fact]
+    public void ForwardedParent_IsDecidedByTheLeaderOnly_OnceForwardedNotAgain()
+    {
+        var (parent, child) = Forwarded();
+        Assert.Equal(DisposisiRefusals.SudahDiteruskan,
+            DisposisiRules.Forward(parent, Leader, "sub-1", ["sub-1"], new([], null, Today), "d-3", Today, At).Refusal!.Code);
+
+        var approved = DisposisiRules.Approve(parent, Leader, DisposisiInput.None, Today, At.AddHours(2)).Disposisi!;
+        Assert.Equal((DisposisiState.Disetujui, "leader-1"), (approved.State, approved.DecidedBy));
+
+        var closed = DisposisiRules.CloseForwarded(child, approved)!;
+        Assert.Equal((DisposisiState.Ditutup, "leader-1"), (closed.Disposisi!.State, closed.Disposisi.DecidedBy));
+        Assert.Equal("disposisi.closed", Assert.Single(closed.Events).Action);
+        Assert.Null(DisposisiRules.CloseForwarded(child, parent)); // parent not decided yet
+        Assert.Null(DisposisiRules.CloseForwarded(closed.Disposisi, approved)); // already final
+    }
+
+    [Fact]
+    public void ForwardedChild_OfAnOlderRowWithDecidedFields_StillRebuilds()
+    {
+        var old = Sample();
+        old.State = DisposisiState.Diteruskan;
+        old.ForwardedToDisposisiId = "d-9";
+        old.ForwardedToId = "sub-1";
+        old.DecidedBy = "deputy-1";
+        old.DecidedOnBehalfOf = "leader-1";
+        old.DecidedAt = At;
+        var child = DisposisiRules.ForwardedChild(old)!;
+        Assert.Equal(("d-9", "leader-1", "sub-1", At), (child.Id, child.FromId, child.ToId, child.SentAt));
     }
 
     [Fact]

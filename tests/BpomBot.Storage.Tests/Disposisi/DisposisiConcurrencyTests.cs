@@ -97,9 +97,11 @@ public sealed class DisposisiConcurrencyTests(AzuriteFixture azurite) : IAsyncLi
 
     private sealed class NoDelivery : IDisposisiDelivery
     {
-        public Task<CardLocation?> SendCardAsync(DisposisiView view, CancellationToken cancellationToken = default) => Task.FromResult<CardLocation?>(null);
+        public Task<CardDelivery> SendCardAsync(DisposisiView view, CancellationToken cancellationToken = default) => Task.FromResult(CardDelivery.None);
 
-        public Task PublishDecisionAsync(DisposisiView view, CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task UpdateCardsAsync(DisposisiView view, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task TellOfficerAsync(DisposisiView view, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
         public Task TellAsync(string personId, string text, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }

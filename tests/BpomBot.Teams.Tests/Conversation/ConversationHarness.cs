@@ -272,11 +272,16 @@ public sealed class RecordingDisposisi : IDisposisiRequester
 {
     public ConcurrentQueue<DisposisiRequest> Requests { get; } = new();
 
+    /// <summary>What <see cref="ProgressAsync"/> answers (null: cannot tell).</summary>
+    public DisposisiProgress? Progress { get; set; }
+
     public Task RequestAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
     {
         Requests.Enqueue(request);
         return Task.CompletedTask;
     }
+
+    public Task<DisposisiProgress?> ProgressAsync(DisposisiRequest request, CancellationToken cancellationToken = default) => Task.FromResult(Progress);
 }
 
 /// <summary>Answers file downloads from a dictionary of URL → bytes (404 otherwise) and records what was fetched.</summary>

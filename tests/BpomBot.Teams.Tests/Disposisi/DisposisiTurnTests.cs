@@ -320,6 +320,68 @@ public sealed class DisposisiTurnTests
         Assert.Contains("Plt/Plh a.n. Budi Kepala", Text(card));
     }
 
+    [Fact]
+    public async Task Request_WithActivePlh_CardGoesToBoth_AndEitherDecisionUpdatesBoth()
+    {
+        await _w.Delegations.SaveAsync(new Delegation("del-1", Kepala.AadObjectId, Katim.AadObjectId, DelegationKind.Plh, new(2026, 3, 1), new(2026, 3, 31), Admin.AadObjectId, Start));
+        var (_, d) = await _w.SubmitReportAsync();
+
+        var toKepala = Assert.Single(_w.Connector.SentTo(Kepala.AadObjectId));
+        var toPlh = Assert.Single(_w.Connector.SentTo(Katim.AadObjectId));
+        Assert.Equal(Text(SentCard(toKepala)), Text(SentCard(toPlh)));
+        var stored = (await _w.Disposisi.GetAsync(d.Id))!;
+        var plhCopy = Assert.Single(stored.DelegateCards);
+        Assert.Equal(MemoryReferences.ConversationOfId(Katim.AadObjectId), plhCopy.ConversationId);
+
+        await _w.ClickAsync(Katim, DisposisiVerbs.Setujui, d.Id);
+
+        var updated = _w.Connector.Updated.ToList();
+        Assert.Equal(2, updated.Count);
+        Assert.Contains(updated, u => u.ActivityId == stored.Card!.ActivityId && u.Conversation == stored.Card.ConversationId);
+        Assert.Contains(updated, u => u.ActivityId == plhCopy.ActivityId && u.Conversation == plhCopy.ConversationId);
+        Assert.All(updated, u => Assert.Contains("Citra Katim a.n. Budi Kepala", Text(SentCard(u.Activity))));
+    }
+
+    [Fact]
+    public async Task Kembalikan_CardSaysDikirimUlang_OnlyAfterARealResend()
+    {
+        var (k, d) = await _w.SubmitReportAsync();
+        await _w.ClickAsync(Kepala, DisposisiVerbs.Kembalikan, d.Id, new { alasan = "Lengkapi daftar hadir" });
+
+        var returned = Text(SentCard(Assert.Single(_w.Connector.Updated).Activity));
+        Assert.DoesNotContain("Dikirim ulang", returned);
+        Assert.Contains("Lengkapi daftar hadir", returned);
+
+        var reopened = (await _w.Kegiatan.GetAsync(k.Id))!;
+        await _w.Kegiatan.UpdateAsync(_w.Engine.SubmitToLeader(reopened, "https://files.example/v2.pdf", new DateOnly(2026, 3, 3), new Actor(Officer.AadObjectId), Start).Kegiatan!, reopened.Version!);
+        var (again, _) = await _w.Service.SendAsync(new DisposisiRequest(k.Id, "A.4", Officer.AadObjectId, Officer.UnitId, DisposisiKinds.ReportToLeader, null, "Laporan (perbaikan)"));
+
+        var resent = Text(SentCard(_w.Connector.SentTo(Kepala.AadObjectId).Last()));
+        Assert.Contains("Dikirim ulang setelah dikembalikan 1× (alasan terakhir: Lengkapi daftar hadir).", resent);
+        Assert.Equal(1, again!.Round);
+    }
+
+    [Fact]
+    public async Task Progress_ForTheOfficersTaskList_WaitingForwardedOrNotSent()
+    {
+        _w.References.Remove(Kepala.AadObjectId);
+        var (k, d) = await _w.SubmitReportAsync();
+        var request = new DisposisiRequest(k.Id, "A.4", Officer.AadObjectId, Officer.UnitId, DisposisiKinds.ReportToLeader, null, "x");
+
+        var waiting = (await _w.Service.ProgressAsync(request))!;
+        Assert.Equal((DisposisiProgressKind.Menunggu, "Budi Kepala", (DateTimeOffset?)d.SentAt, false), (waiting.Kind, waiting.LeaderName, waiting.SentAt, waiting.Reachable));
+
+        await _w.ClickAsync(Kepala, DisposisiVerbs.Teruskan, d.Id, new { penerima = Katim.AadObjectId, batasWaktu = "2026-03-04" });
+        var forwarded = (await _w.Service.ProgressAsync(request))!;
+        Assert.Equal((DisposisiProgressKind.Diteruskan, "Citra Katim"), (forwarded.Kind, forwarded.Explanation));
+
+        var kepala = (await _w.Roster.GetPersonAsync(Kepala.AadObjectId))!;
+        await _w.Roster.SavePersonAsync(kepala with { Roles = [RosterRoles.Pelaksana] });
+        var none = (await _w.Service.ProgressAsync(request))!;
+        Assert.Equal(DisposisiProgressKind.BelumTerkirim, none.Kind);
+        Assert.False(string.IsNullOrWhiteSpace(none.Explanation));
+    }
+
     // ---- Kembalikan ----
 
     [Fact]
@@ -370,7 +432,7 @@ public sealed class DisposisiTurnTests
     // ---- Teruskan ----
 
     [Fact]
-    public async Task Teruskan_ToSubordinate_SendsNewDisposisi_WhichDecidesTheStep()
+    public async Task Teruskan_ToSubordinate_AsksForInput_TheLeaderStillDecides()
     {
         var (_, d) = await _w.SubmitReportAsync();
 
@@ -378,19 +440,94 @@ public sealed class DisposisiTurnTests
 
         Assert.Contains("diteruskan", Text(card));
         Assert.Contains("Citra Katim", Text(card));
+        Assert.Contains("keputusan tetap pada Anda", Text(card));
         var parent = (await _w.Disposisi.GetAsync(d.Id))!;
+        Assert.Equal((DisposisiState.Diteruskan, false), (parent.State, parent.IsDecided));
         var child = (await _w.Disposisi.GetAsync(parent.ForwardedToDisposisiId!))!;
         Assert.Equal((Katim.AadObjectId, Kepala.AadObjectId, new DateOnly(2026, 3, 4), Sifat.Segera), (child.ToId, child.FromId, child.BatasWaktu, child.Sifat));
         Assert.Single(_w.Connector.SentTo(Katim.AadObjectId));
         Assert.Equal(StepStatus.MenungguDisposisi, (await _w.Kegiatan.GetAsync("k-1"))!.CurrentStep!.Status);
         Assert.Contains("diteruskan", Assert.Single(_w.Connector.SentTo(Officer.AadObjectId)).Text);
+        Assert.Single(await _w.Service.InboxAsync(Kepala.AadObjectId)); // still the leader's to decide
+        var leaderCard = Card(await _w.ClickAsync(Kepala, DisposisiVerbs.Lihat, d.Id, trigger: "automatic"));
+        Assert.True(HasAction(leaderCard, DisposisiVerbs.Setujui));
+        Assert.False(HasAction(leaderCard, DisposisiVerbs.Teruskan)); // once
 
-        await _w.ClickAsync(Katim, DisposisiVerbs.Setujui, child.Id);
-        Assert.Equal("A.5", (await _w.Kegiatan.GetAsync("k-1"))!.CurrentStepId);
+        // The forwardee may answer, not decide.
+        var katimCard = Card(await _w.ClickAsync(Katim, DisposisiVerbs.Lihat, child.Id, trigger: "automatic"));
+        Assert.True(HasAction(katimCard, DisposisiVerbs.Tanggapi));
+        Assert.False(HasAction(katimCard, DisposisiVerbs.Setujui));
+        var refused = Card(await _w.ClickAsync(Katim, DisposisiVerbs.Setujui, child.Id));
+        Assert.Contains("keputusan langkah tetap pada pimpinan", Text(refused));
+        Assert.Equal(StepStatus.MenungguDisposisi, (await _w.Kegiatan.GetAsync("k-1"))!.CurrentStep!.Status);
+        Assert.False((await _w.Disposisi.GetAsync(child.Id))!.IsDecided);
     }
 
     [Fact]
-    public async Task Teruskan_InterruptedBeforeTheNewDisposisiWasStored_NextClickRebuildsAndSendsIt()
+    public async Task Tanggapi_OnForwarded_UpdatesBothCards_TellsTheLeader_WhoThenDecides()
+    {
+        var (_, d) = await _w.SubmitReportAsync();
+        await _w.ClickAsync(Kepala, DisposisiVerbs.Teruskan, d.Id, new { penerima = Katim.AadObjectId, batasWaktu = "2026-03-04" });
+        var childId = (await _w.Disposisi.GetAsync(d.Id))!.ForwardedToDisposisiId!;
+        var childCard = (await _w.Disposisi.GetAsync(childId))!.Card!;
+        var updatesBefore = _w.Connector.Updated.Count;
+
+        var empty = Card(await _w.ClickAsync(Katim, DisposisiVerbs.Tanggapi, childId, new { tanggapan = " " }));
+        Assert.Contains("Tanggapan wajib diisi", Text(empty));
+
+        var answered = Card(await _w.ClickAsync(Katim, DisposisiVerbs.Tanggapi, childId, new { tanggapan = "Laporan lengkap, layak disetujui" }));
+
+        Assert.Contains("ditanggapi", Text(answered));
+        var parent = (await _w.Disposisi.GetAsync(d.Id))!;
+        Assert.Equal((DisposisiState.Diteruskan, "Laporan lengkap, layak disetujui", Katim.AadObjectId), (parent.State, parent.Tanggapan, parent.TanggapanBy));
+        var updates = _w.Connector.Updated.Skip(updatesBefore).ToList();
+        Assert.Contains(updates, u => u.ActivityId == childCard.ActivityId && Text(SentCard(u.Activity)).Contains("ditanggapi"));
+        var parentUpdate = Assert.Single(updates, u => u.ActivityId == parent.Card!.ActivityId);
+        Assert.Contains("menunggu keputusan", Text(SentCard(parentUpdate.Activity)));
+        Assert.Contains("Laporan lengkap, layak disetujui", Text(SentCard(parentUpdate.Activity)));
+        Assert.Contains(_w.Connector.SentTo(Kepala.AadObjectId), a => a.Text?.Contains("Citra Katim menanggapi", StringComparison.Ordinal) == true);
+        Assert.Equal(StepStatus.MenungguDisposisi, (await _w.Kegiatan.GetAsync("k-1"))!.CurrentStep!.Status);
+
+        var decided = Card(await _w.ClickAsync(Kepala, DisposisiVerbs.Setujui, d.Id));
+        Assert.Contains("disetujui", Text(decided));
+        Assert.Equal("A.5", (await _w.Kegiatan.GetAsync("k-1"))!.CurrentStepId);
+        var last = _w.Connector.Updated.Last(u => u.ActivityId == parent.Card!.ActivityId);
+        Assert.Contains("disetujui", Text(SentCard(last.Activity)));
+        Assert.Equal(DisposisiState.Ditanggapi, (await _w.Disposisi.GetAsync(childId))!.State); // answered stays answered
+    }
+
+    [Fact]
+    public async Task Setujui_WhileForwardIsOpen_ClosesTheForwardedOne_AndUpdatesItsCard()
+    {
+        var (_, d) = await _w.SubmitReportAsync();
+        await _w.ClickAsync(Kepala, DisposisiVerbs.Teruskan, d.Id, new { penerima = Katim.AadObjectId, batasWaktu = "2026-03-04" });
+        var child = (await _w.Disposisi.GetAsync((await _w.Disposisi.GetAsync(d.Id))!.ForwardedToDisposisiId!))!;
+
+        await _w.ClickAsync(Kepala, DisposisiVerbs.Setujui, d.Id);
+
+        var closed = (await _w.Disposisi.GetAsync(child.Id))!;
+        Assert.Equal((DisposisiState.Ditutup, Kepala.AadObjectId), (closed.State, closed.DecidedBy));
+        Assert.Contains(_w.Connector.Updated, u => u.ActivityId == child.Card!.ActivityId && Text(SentCard(u.Activity)).Contains("ditutup"));
+        Assert.Empty(await _w.Service.InboxAsync(Katim.AadObjectId));
+        var late = Card(await _w.ClickAsync(Katim, DisposisiVerbs.Tanggapi, child.Id, new { tanggapan = "terlambat" }));
+        Assert.Contains("sudah diputuskan", Text(late));
+    }
+
+    [Fact]
+    public async Task Teruskan_ToSomeoneWithoutChat_TellsTheLeaderTheyCannotBeReachedYet()
+    {
+        _w.References.Remove(Katim.AadObjectId);
+        var (_, d) = await _w.SubmitReportAsync();
+
+        var card = Card(await _w.ClickAsync(Kepala, DisposisiVerbs.Teruskan, d.Id, new { penerima = Katim.AadObjectId, batasWaktu = "2026-03-04" }));
+
+        Assert.Contains("Citra Katim belum dapat menerima kartu", Text(card));
+        Assert.Empty(_w.Connector.SentTo(Katim.AadObjectId));
+        Assert.Single(await _w.Service.InboxAsync(Katim.AadObjectId)); // waits in their inbox
+    }
+
+    [Fact]
+    public async Task Teruskan_InterruptedBeforeTheNewDisposisiWasStored_NextOpeningRebuildsAndSendsIt()
     {
         var (_, d) = await _w.SubmitReportAsync();
         var parent = (await _w.Disposisi.GetAsync(d.Id))!;
@@ -398,9 +535,9 @@ public sealed class DisposisiTurnTests
             new DisposisiInput(["pelajari"], null, new DateOnly(2026, 3, 5)), "child-1", new DateOnly(2026, 3, 2), Start);
         await _w.Disposisi.UpdateAsync(forwarded.Disposisi!, parent.Version!); // stored, then the process stopped
 
-        var card = Card(await _w.ClickAsync(Kepala, DisposisiVerbs.Setujui, d.Id));
+        var card = Card(await _w.ClickAsync(Kepala, DisposisiVerbs.Lihat, d.Id));
 
-        Assert.Contains("sudah diputuskan", Text(card));
+        Assert.Contains("menunggu tanggapan", Text(card));
         var child = (await _w.Disposisi.GetAsync("child-1"))!;
         Assert.Equal((Katim.AadObjectId, new DateOnly(2026, 3, 5), d.Id), (child.ToId, child.BatasWaktu, child.ParentId));
         Assert.Single(_w.Connector.SentTo(Katim.AadObjectId));

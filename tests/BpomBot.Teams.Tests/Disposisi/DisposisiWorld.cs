@@ -50,7 +50,7 @@ internal sealed class DisposisiWorld
         Router = new ActivityRouter(
             [new DisposisiInboxHandler(Service), new RosterChatHandler(Importer, Directory, Service, Files), new HelpMessageHandler()],
             [new DisposisiLihatHandler(Service, Directory), new DisposisiBukaHandler(Service, Directory), new DisposisiSetujuiHandler(Service),
-             new DisposisiKembalikanHandler(Service), new DisposisiTeruskanHandler(Service)],
+             new DisposisiKembalikanHandler(Service), new DisposisiTeruskanHandler(Service), new DisposisiTanggapiHandler(Service)],
             [],
             NullLogger<ActivityRouter>.Instance);
         foreach (var p in new[] { Officer, Kepala, Katim, Stranger, Admin })
