@@ -30,10 +30,10 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
             .ToList();
 
         var lines = selected.SelectMany(k => k.Steps.Select(s => Line(k, s, today))).ToList();
-        var unitRows = scopeUnits
-            .Select(u => UnitRow(u, selected.Where(k => k.UnitId.Equals(u.Id, StringComparison.OrdinalIgnoreCase)), lines))
-            .Where(r => r.Total > 0 || r.Timing.Judged + r.Timing.Berjalan > 0 || request.Scope.Kind != RekapScopeKind.SemuaBpom || units.Get(r.UnitId).IsUpt)
-            .ToList();
+        var unitRows = UnitRows(request.Scope, scopeUnits, selected, lines);
+        var bySub = subs.Select(s => new SubProcessRekap(s.Code, s.Name, UnitRows(request.Scope, scopeUnits,
+            [.. selected.Where(k => k.SubProcess.Equals(s.Code, StringComparison.OrdinalIgnoreCase))],
+            [.. lines.Where(l => l.SubProcess.Equals(s.Code, StringComparison.OrdinalIgnoreCase))]))).ToList();
         var stepRows = subs.SelectMany(s => s.Steps)
             .Select(step => (step, l: lines.Where(l => l.Step.StepId == step.Id).ToList()))
             .Where(x => x.l.Count > 0)
@@ -75,6 +75,7 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
             [.. subs.Select(s => s.Code)],
             selected,
             unitRows,
+            bySub,
             stepRows,
             officerRows,
             Tally(perKegiatan.Select(k => k.StakeholderCategory), sop.StakeholderCategories),
@@ -106,8 +107,14 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
     private StepLine Line(Kegiatan k, StepRecord s, DateOnly today)
     {
         var (timing, late) = Judge(s, k.UnitId, today);
-        return new StepLine(k.Id, k.Title, k.UnitId, k.OfficerId, s, timing, late);
+        return new StepLine(k.Id, k.Title, k.SubProcess, k.UnitId, k.OfficerId, s, timing, late);
     }
+
+    /// <summary>One line per unit in scope; for all of BPOM, central units only when they have data.</summary>
+    private List<UnitRekap> UnitRows(RekapScope scope, IReadOnlyList<Unit> scopeUnits, List<Kegiatan> selected, List<StepLine> lines) =>
+        [.. scopeUnits
+            .Select(u => UnitRow(u, selected.Where(k => k.UnitId.Equals(u.Id, StringComparison.OrdinalIgnoreCase)), lines))
+            .Where(r => r.Total > 0 || r.Timing.Judged + r.Timing.Berjalan > 0 || scope.Kind != RekapScopeKind.SemuaBpom || units.Get(r.UnitId).IsUpt)];
 
     private static UnitRekap UnitRow(Unit unit, IEnumerable<Kegiatan> kegiatan, List<StepLine> lines)
     {

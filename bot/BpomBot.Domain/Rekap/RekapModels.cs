@@ -34,6 +34,9 @@ public sealed record TimingCounts(int TepatWaktu, int Terlambat, int LewatBatas,
 
     public double? OnTimePercent => Judged == 0 ? null : Math.Round(100.0 * TepatWaktu / Judged, 1);
 
+    public TimingCounts Plus(TimingCounts other) => new(
+        TepatWaktu + other.TepatWaktu, Terlambat + other.Terlambat, LewatBatas + other.LewatBatas, Berjalan + other.Berjalan);
+
     public TimingCounts Add(StepTiming timing) => timing switch
     {
         StepTiming.TepatWaktu => this with { TepatWaktu = TepatWaktu + 1 },
@@ -50,6 +53,12 @@ public sealed record UnitRekap(string UnitId, string UnitName, int Berjalan, int
     public int Total => Berjalan + Selesai + Dibatalkan;
 }
 
+/// <summary>The summary of one sub-process: one line per unit.</summary>
+public sealed record SubProcessRekap(string Code, string Name, IReadOnlyList<UnitRekap> Units)
+{
+    public TimingCounts Timing => Units.Aggregate(TimingCounts.Zero, (a, u) => a.Plus(u.Timing));
+}
+
 /// <summary>One step's timing over all kegiatan in scope.</summary>
 public sealed record StepRekap(string StepId, string Aktivitas, TimingCounts Timing, int LateHk);
 
@@ -62,6 +71,7 @@ public sealed record NamedCount(string Id, string Name, int Count);
 public sealed record StepLine(
     string KegiatanId,
     string KegiatanTitle,
+    string SubProcess,
     string UnitId,
     string OfficerId,
     StepRecord Step,
@@ -111,6 +121,7 @@ public sealed record RekapResult(
     IReadOnlyList<string> SubProcesses,
     IReadOnlyList<Kegiatan> Kegiatan,
     IReadOnlyList<UnitRekap> Units,
+    IReadOnlyList<SubProcessRekap> BySubProcess,
     IReadOnlyList<StepRekap> Steps,
     IReadOnlyList<OfficerRekap> Officers,
     IReadOnlyList<NamedCount> Stakeholders,
@@ -122,10 +133,9 @@ public sealed record RekapResult(
 {
     public bool IsEmpty => Kegiatan.Count == 0;
 
-    public TimingCounts Timing => Units.Aggregate(TimingCounts.Zero, (a, u) => new TimingCounts(
-        a.TepatWaktu + u.Timing.TepatWaktu, a.Terlambat + u.Timing.Terlambat, a.LewatBatas + u.Timing.LewatBatas, a.Berjalan + u.Timing.Berjalan));
+    public TimingCounts Timing => Units.Aggregate(TimingCounts.Zero, (a, u) => a.Plus(u.Timing));
 
-    /// <summary>HK late summed over steps done late (their recorded lateness).</summary>
+    /// <summary>HK late in total: recorded on steps done late, plus HK past the batas waktu of steps overdue now.</summary>
     public int LateHk => Units.Sum(u => u.LateHk);
 
     public IEnumerable<StepLine> LateSteps => StepLines.Where(l => l.Timing is StepTiming.Terlambat or StepTiming.LewatBatas);
