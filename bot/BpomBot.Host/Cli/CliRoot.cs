@@ -21,6 +21,7 @@ internal static class CliRoot
         root.Subcommands.Add(FaqCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(RosterCommand.Create());
+        root.Subcommands.Add(RekapCommand.Create());
 
         // No subcommand (or only host options such as --urls) means `serve`.
         var first = args.Length > 0 ? args[0] : null;
