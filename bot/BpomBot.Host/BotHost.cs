@@ -5,6 +5,7 @@ using BpomBot.Storage;
 using BpomBot.Teams.Conversation;
 using BpomBot.Teams.Faq;
 using BpomBot.Teams.Hosting;
+using BpomBot.Teams.Rekap;
 
 namespace BpomBot.Host;
 
@@ -25,11 +26,13 @@ public static class BotHost
         builder.Services.AddBpomObservability(builder.Configuration);
         builder.Services.AddBpomHealth();
         builder.Services.AddBpomConversation();
+        builder.Services.AddBpomRekap(builder.Configuration);
 
         var app = builder.Build();
         app.MapBotEndpoint();
         app.MapReminderTestHooks();
         app.MapBpomHealth();
+        app.MapRekapEndpoints();
         return app;
     }
 }
