@@ -6,6 +6,7 @@ using BpomBot.Teams.Conversation;
 using BpomBot.Teams.Faq;
 using BpomBot.Teams.Hosting;
 using BpomBot.Teams.Rekap;
+using BpomBot.Teams.Rekap.Tab;
 
 namespace BpomBot.Host;
 
@@ -33,6 +34,7 @@ public static class BotHost
         app.MapReminderTestHooks();
         app.MapBpomHealth();
         app.MapRekapEndpoints();
+        app.MapRekapTab();
         return app;
     }
 }

@@ -27,11 +27,13 @@ public sealed class RekapLinks
     private readonly TimeProvider timeProvider;
     private readonly TimeSpan lifetime;
 
-    public RekapLinks(IOptions<RekapOptions> options, TimeProvider timeProvider)
+    public RekapLinks(IOptions<RekapOptions> options, TimeProvider timeProvider, string? sharedSecret = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
-        key = string.IsNullOrEmpty(value.LinkKey) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(value.LinkKey);
+        key = !string.IsNullOrEmpty(value.LinkKey) ? Convert.FromBase64String(value.LinkKey)
+            : !string.IsNullOrEmpty(sharedSecret) ? HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(sharedSecret), 32, info: Encoding.ASCII.GetBytes("bpombot-rekap-links"))
+            : RandomNumberGenerator.GetBytes(32);
         lifetime = value.LinkLifetime;
         this.timeProvider = timeProvider;
     }

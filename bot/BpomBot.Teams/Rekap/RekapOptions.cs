@@ -6,16 +6,22 @@ public sealed class RekapOptions
     public const string Section = "Rekap";
 
     /// <summary>
-    /// HMAC-SHA256 key for download links, base64, at least 32 bytes. Required outside local mode (every instance must
-    /// share it); in local mode a random key per process is used when empty.
+    /// HMAC-SHA256 key for download links, base64, at least 32 bytes, the same on every instance. Empty: derived from
+    /// Bot:AppPassword (HKDF), which every instance shares; in local mode (no password) a random key per process.
     /// </summary>
     public string? LinkKey { get; set; }
 
     /// <summary>How long a download link works.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>The bot's public base URL (https://…) for links; empty in local mode means the address Kestrel listens on.</summary>
+    /// <summary>The bot's public base URL (https://…) for links. Empty: the address Kestrel listens on (right in local mode; set it in Azure).</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Audience of the dashboard tab's Teams SSO token: the Application ID URI of the app registration
+    /// (api://&lt;host&gt;/&lt;bot app id&gt;), as in the manifest's webApplicationInfo.resource. Empty: the tab answers 401 outside local mode.
+    /// </summary>
+    public string? TabAudience { get; set; }
 
     public IEnumerable<string> Validate(bool localMode)
     {
@@ -34,19 +40,9 @@ public sealed class RekapOptions
             yield return "Rekap:PublicBaseUrl must be an absolute URL.";
         }
 
-        if (localMode)
+        if (!localMode && !string.IsNullOrEmpty(PublicBaseUrl) && !PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            yield break;
-        }
-
-        if (string.IsNullOrEmpty(LinkKey))
-        {
-            yield return "Rekap:LinkKey is required when Bot:AppId is set (base64 of at least 32 random bytes, the same on every instance).";
-        }
-
-        if (string.IsNullOrEmpty(PublicBaseUrl) || !PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-        {
-            yield return "Rekap:PublicBaseUrl is required when Bot:AppId is set and must start with https://.";
+            yield return "Rekap:PublicBaseUrl must start with https:// when Bot:AppId is set.";
         }
     }
 

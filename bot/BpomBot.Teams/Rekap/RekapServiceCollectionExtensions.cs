@@ -29,7 +29,9 @@ public static class RekapServiceCollectionExtensions
         services.TryAddSingleton<ISopCatalog>(_ => SopCatalog.LoadEmbedded());
         services.TryAddSingleton<IWorkingDayCalendar>(_ => new WorkingDayCalendar(HolidaySet.LoadEmbedded()));
         services.TryAddSingleton<RekapService>();
-        services.TryAddSingleton<RekapLinks>();
+        services.TryAddSingleton(sp => new RekapLinks(sp.GetRequiredService<IOptions<RekapOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.AppPassword));
+        services.TryAddSingleton<Tab.RekapTabAuthenticator>();
         services.TryAddSingleton<RekapBaseUrl>();
         services.AddMessageHandler<RekapChatHandler>();
         return services;
