@@ -57,8 +57,27 @@ public sealed class RekapTabAuthenticator
             return null;
         }
 
-        var configuration = await keys.GetConfigurationAsync(cancellationToken);
-        var result = await handler.ValidateTokenAsync(header[prefix.Length..].Trim(), new TokenValidationParameters
+        var raw = header[prefix.Length..].Trim();
+        try
+        {
+            _ = new JsonWebToken(raw);
+        }
+        catch (ArgumentException)
+        {
+            return null; // not a JWT at all
+        }
+
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await keys.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // the tenant's keys cannot be fetched: nobody can be authenticated now
+        }
+
+        var result = await handler.ValidateTokenAsync(raw, new TokenValidationParameters
         {
             ValidIssuers = [$"https://login.microsoftonline.com/{bot.TenantId}/v2.0", $"https://sts.windows.net/{bot.TenantId}/"],
             ValidAudiences = [rekap.TabAudience],
