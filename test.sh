@@ -24,6 +24,8 @@ npm ci --no-audit --no-fund --loglevel=error </dev/null
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+# LibreOffice opens the rekap workbook in a test (converted to CSV); without it that test is skipped.
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ]; then
     say "apt-get install ${missing[*]} (Debian packages; no browser is downloaded)"
@@ -32,7 +34,8 @@ if ((${#missing[@]})); then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
   else
     echo "WARNING: not installed: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}" >&2
-    echo "         (without chromium the browser end-to-end tests fail; without ip no network namespace is used)" >&2
+    echo "         (without chromium the browser end-to-end tests fail; without ip no network namespace is used;" >&2
+    echo "          without libreoffice-calc-nogui the workbook-opens-in-LibreOffice test is skipped)" >&2
   fi
 fi
 

@@ -5,6 +5,8 @@ using BpomBot.Storage;
 using BpomBot.Teams.Conversation;
 using BpomBot.Teams.Faq;
 using BpomBot.Teams.Hosting;
+using BpomBot.Teams.Rekap;
+using BpomBot.Teams.Rekap.Tab;
 
 namespace BpomBot.Host;
 
@@ -26,11 +28,14 @@ public static class BotHost
         builder.Services.AddBpomObservability(builder.Configuration);
         builder.Services.AddBpomHealth();
         builder.Services.AddBpomConversation();
+        builder.Services.AddBpomRekap(builder.Configuration);
 
         var app = builder.Build();
         app.MapBotEndpoint();
         app.MapReminderTestHooks();
         app.MapBpomHealth();
+        app.MapRekapEndpoints();
+        app.MapRekapTab();
         return app;
     }
 }

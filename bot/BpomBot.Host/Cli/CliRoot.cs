@@ -27,6 +27,7 @@ internal static class CliRoot
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(RosterCommand.Create());
         root.Subcommands.Add(UnderstandCommand.Create());
+        root.Subcommands.Add(RekapCommand.Create());
         return root;
     }
 

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using BpomBot.Benchmarks.Storage;
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Audit;
+using BpomBot.Domain.Calendar;
+using BpomBot.Domain.Organization;
+using BpomBot.Domain.Rekap;
+using BpomBot.Domain.Sop;
+using BpomBot.Domain.Workflow;
+using BpomBot.Storage.Kegiatan;
+using BpomBot.Storage.Tables.Client;
+
+namespace BpomBot.Benchmarks.Rekap;
+
+/// <summary>
+/// The all-BPOM recap of a year on Azurite: every UPT with 200 kegiatan and every central unit with 62 (≈ 16,000
+/// kegiatan, 6 steps each), plus 2,000 kegiatan of the year before that must not be read. Measures
+/// <see cref="RekapService.BuildAsync"/> through the real table repository (one ListByUnitYearAsync per unit) and
+/// prints the kegiatan rows read. Run: dotnet run -c Release --project bench/BpomBot.Benchmarks -- --filter '*Rekap*'
+/// </summary>
+[Config(typeof(Config))]
+public class RekapBenchmark
+{
+    public const int Year = 2026;
+    private AzuriteTableProcess? azurite;
+    private RekapService service = null!;
+    private CountingRepository counting = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        azurite = AzuriteTableProcess.Start();
+        var tables = TableStorage.Create(azurite.ConnectionString);
+        tables.GetTableClient(TableKegiatanRepository.TableName).CreateIfNotExistsAsync().GetAwaiter().GetResult();
+        var repository = new TableKegiatanRepository(tables);
+        var units = UnitCatalog.LoadEmbedded();
+        var seeded = Seed(units).ToList();
+        var clock = Stopwatch.StartNew();
+        Parallel.ForEachAsync(seeded, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (k, ct) => await repository.CreateAsync(k, ct)).GetAwaiter().GetResult();
+        Console.WriteLine($"// seeded {seeded.Count} kegiatan ({seeded.Count(k => k.Year == Year)} in {Year}) in {clock.Elapsed.TotalSeconds:0.0} s");
+        counting = new CountingRepository(repository);
+        var time = TimeProvider.System;
+        service = new RekapService(counting, SopCatalog.LoadEmbedded(), units, new WorkingDayCalendar(HolidaySet.LoadEmbedded()), new OfficeClock(time, units), time, new NoAudit());
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Console.WriteLine($"// per recap: {counting.Calls / Math.Max(1, counting.Recaps)} index reads, {counting.Rows / Math.Max(1, counting.Recaps)} kegiatan rows read");
+        azurite?.Dispose();
+    }
+
+    [Benchmark(Description = "All-BPOM recap of a year")]
+    public async Task<int> AllBpom()
+    {
+        counting.Recaps++;
+        var outcome = await service.BuildAsync(RekapViewer.System, Year, null, null);
+        return outcome.Result!.Kegiatan.Count;
+    }
+
+    private static IEnumerable<Kegiatan> Seed(UnitCatalog units)
+    {
+        var subs = new[] { "A", "B", "C" };
+        foreach (var unit in units.Units)
+        {
+            var count = unit.IsUpt ? 200 : 62;
+            for (var i = 0; i < count; i++)
+            {
+                yield return Make($"{unit.Id}-{Year}-{i:D3}", unit.Id, subs[i % 3], Year, i);
+            }
+
+            for (var i = 0; i < 22 && unit.IsUpt; i++)
+            {
+                yield return Make($"{unit.Id}-{Year - 1}-{i:D3}", unit.Id, subs[i % 3], Year - 1, i);
+            }
+        }
+    }
+
+    private static Kegiatan Make(string id, string unit, string sub, int year, int i)
+    {
+        var start = new DateOnly(year, 1 + (i % 10), 5);
+        var k = new Kegiatan
+        {
+            Id = id, SopCode = RekapService.SopCode, SopVersion = "04", SubProcess = sub, Kind = WorkflowKind.PerKegiatan, Title = $"FGD keamanan pangan {i}",
+            StakeholderCategory = "pemerintah-daerah", Bentuk = "fgd", UnitId = unit, OfficerId = $"officer-{unit}-{i % 7}", Year = year,
+            CreatedAt = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), Status = i % 4 == 0 ? KegiatanStatus.Selesai : KegiatanStatus.Berjalan,
+        };
+        for (var s = 1; s <= 6; s++)
+        {
+            var due = start.AddDays(14 * s);
+            k.Steps.Add(new StepRecord
+            {
+                StepId = $"{sub}.{s}", Status = s < 6 ? StepStatus.Selesai : StepStatus.Berjalan, StartedOn = due.AddDays(-14), DueOn = due,
+                CompletedOn = s < 6 ? due.AddDays((i + s) % 5 == 0 ? 3 : -1) : null, LateHk = (i + s) % 5 == 0 ? 3 : 0,
+            });
+            k.History.Add(new AuditEvent($"kegiatan/{id}", k.OfficerId, null, "step.completed", k.CreatedAt.AddDays(14 * s), $"{sub}.{s} berjalan", $"{sub}.{s} selesai"));
+        }
+
+        k.CurrentStepId = $"{sub}.6";
+        return k;
+    }
+
+    /// <summary>Counts the index reads and the kegiatan they return.</summary>
+    private sealed class CountingRepository(IKegiatanRepository inner) : IKegiatanRepository
+    {
+        private long calls;
+        private long rows;
+
+        public long Calls => Interlocked.Read(ref calls);
+
+        public long Rows => Interlocked.Read(ref rows);
+
+        public int Recaps { get; set; }
+
+        public Task<Kegiatan?> GetAsync(string id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
+
+        public Task<string> CreateAsync(Kegiatan kegiatan, CancellationToken cancellationToken = default) => inner.CreateAsync(kegiatan, cancellationToken);
+
+        public Task<string> UpdateAsync(Kegiatan kegiatan, string expectedVersion, CancellationToken cancellationToken = default) => inner.UpdateAsync(kegiatan, expectedVersion, cancellationToken);
+
+        public Task<IReadOnlyList<Kegiatan>> ListByOfficerAsync(string officerId, CancellationToken cancellationToken = default) => inner.ListByOfficerAsync(officerId, cancellationToken);
+
+        public async Task<IReadOnlyList<Kegiatan>> ListByUnitYearAsync(string unitId, int year, CancellationToken cancellationToken = default)
+        {
+            var list = await inner.ListByUnitYearAsync(unitId, year, cancellationToken);
+            Interlocked.Increment(ref calls);
+            Interlocked.Add(ref rows, list.Count);
+            return list;
+        }
+    }
+
+    private sealed class NoAudit : IAuditLog
+    {
+        public Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<AuditEvent>> ListBySubjectAsync(string subject, int max, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<AuditEvent>>([]);
+
+        public Task<IReadOnlyList<AuditEvent>> ListByDayAsync(DateOnly utcDay, int max, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<AuditEvent>>([]);
+    }
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            // Seeding ~18,000 kegiatan into Azurite takes minutes on a shared machine: allow it.
+            AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(40), true)).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithInvocationCount(1).WithUnrollFactor(1));
+            WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Audit;
+using BpomBot.Domain.Calendar;
+using BpomBot.Domain.Organization;
+using BpomBot.Domain.Sop;
+using BpomBot.Domain.Workflow;
+
+namespace BpomBot.Domain.Rekap;
+
+/// <summary>Who asks for a recap: a person from the roster, or the system (CLI, bench) which sees everything.</summary>
+public sealed record RekapViewer(string Id, string UnitId, IReadOnlyList<string> Roles, bool IsSystem = false)
+{
+    public static readonly RekapViewer System = new("system", string.Empty, [], IsSystem: true);
+
+    public static RekapViewer From(PersonRecord person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return new RekapViewer(person.AadObjectId, person.UnitId, person.Roles);
+    }
+}
+
+public enum RekapOutcomeStatus
+{
+    Ok,
+
+    /// <summary>The viewer may not see the scope asked for (audited), or has no leader role.</summary>
+    Refused,
+
+    /// <summary>The unit or sub-process asked for does not exist.</summary>
+    NotFound,
+}
+
+public sealed record RekapOutcome(RekapOutcomeStatus Status, RekapResult? Result, string Message);
+
+/// <summary>
+/// Loads the kegiatan of the units in scope (one bounded index read per unit and year: the partitions it needs and
+/// no others) and computes the recap. Decides the scope a viewer may see and audits refusals.
+/// </summary>
+public sealed class RekapService(
+    IKegiatanRepository kegiatan,
+    ISopCatalog sops,
+    UnitCatalog units,
+    IWorkingDayCalendar calendar,
+    OfficeClock clock,
+    TimeProvider timeProvider,
+    IAuditLog audit)
+{
+    public const string SopCode = "POM-04.01/CFM.01/SOP.01";
+
+    /// <summary>Reads in flight at once; enough to hide latency, few enough not to swamp the table service.</summary>
+    private const int ReadParallelism = 8;
+
+    /// <summary>
+    /// The recap for <paramref name="viewer"/>: <paramref name="unitId"/> null means the widest scope they may see;
+    /// a unit id means that unit and the units under it, refused when outside what they may see.
+    /// </summary>
+    public async Task<RekapOutcome> BuildAsync(RekapViewer viewer, int year, string? subProcess, string? unitId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var sop = sops.Latest(SopCode) ?? throw new InvalidOperationException($"SOP {SopCode} not loaded");
+        if (subProcess is not null && sop.FindSubProcess(subProcess) is null)
+        {
+            return new RekapOutcome(RekapOutcomeStatus.NotFound, null, $"Sub-proses '{subProcess}' tidak ada; pilih A, B, C atau D.");
+        }
+
+        if (unitId is not null && units.Find(unitId) is null)
+        {
+            return new RekapOutcome(RekapOutcomeStatus.NotFound, null, $"Unit '{unitId}' tidak dikenal.");
+        }
+
+        var allowed = viewer.IsSystem ? RekapScope.All : RekapScope.AllowedFor(viewer.Roles, viewer.UnitId);
+        var wanted = unitId is null ? allowed : RekapScope.WithChildren(units.Get(unitId).Id);
+        if (allowed is null || wanted is null || !allowed.Covers(wanted, units))
+        {
+            await audit.AppendAsync(new AuditEvent($"rekap/{unitId ?? "semua"}/{year}", viewer.Id, null, "rekap.refused", timeProvider.GetUtcNow(),
+                null, null, allowed is null ? "no leader role" : $"allowed: {allowed.Kind} {allowed.UnitId}"), cancellationToken);
+            return new RekapOutcome(RekapOutcomeStatus.Refused, null, allowed is null
+                ? "Rekap hanya untuk pimpinan (Kepala UPT, Direktur, PPTM, Kepala BPOM)."
+                : $"Anda tidak berwenang melihat rekap {wanted?.Describe(units)}. Rekap Anda: {allowed.Describe(units)}.");
+        }
+
+        var request = new RekapRequest(year, subProcess is null ? null : sop.FindSubProcess(subProcess)!.Code, wanted);
+        var read = await LoadAsync(request, cancellationToken);
+        var today = clock.Today(viewer.IsSystem || viewer.UnitId.Length == 0 ? units.Units[0].Id : viewer.UnitId);
+        var result = new RekapCalculator(sop, units, calendar).Compute(request, read, today);
+        return new RekapOutcome(RekapOutcomeStatus.Ok, result, result.IsEmpty
+            ? $"Belum ada kegiatan tercatat untuk {result.ScopeName} tahun {year}."
+            : $"Rekap {result.ScopeName} tahun {year}.");
+    }
+
+    /// <summary>The kegiatan of every unit in scope for the year: one index read per unit, a few at a time.</summary>
+    public async Task<IReadOnlyList<Kegiatan>> LoadAsync(RekapRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var bag = new ConcurrentBag<Kegiatan>();
+        await Parallel.ForEachAsync(request.Scope.Units(units), new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
+            async (unit, ct) =>
+            {
+                foreach (var k in await kegiatan.ListByUnitYearAsync(unit.Id, request.Year, ct)) bag.Add(k);
+            });
+        return [.. bag];
+    }
+}

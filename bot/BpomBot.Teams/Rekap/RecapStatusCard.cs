@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using BpomBot.Domain.Rekap;
+using BpomBot.Teams.Cards;
+
+namespace BpomBot.Teams.Rekap;
+
+/// <summary>
+/// What the Unit Kerja Pusat's rekapitulasi step (A.8/B.8/C.6) card shows: n of m UPT annual reports in, which are
+/// missing, a button to remind the missing ones' Kepala, and the workbook as its Kelengkapan. Pure; the step card of
+/// the annual cycle includes it, and the <see cref="RemindVerb"/> handler sends the reminders.
+/// </summary>
+public static class RecapStatusCard
+{
+    public const string RemindVerb = "rekap.ingatkan";
+
+    /// <summary>Missing UPTs listed by name on the card; more are counted.</summary>
+    public const int MaxListed = 10;
+
+    public static IReadOnlyList<JsonNode> Body(string subProcess, IReadOnlyList<AnnualReportStatus> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var mine = reports.Where(r => string.Equals(r.SubProcess, subProcess, StringComparison.OrdinalIgnoreCase)).ToList();
+        var missing = mine.Where(r => !r.IsIn).ToList();
+        var body = new List<JsonNode>
+        {
+            AdaptiveCard.Text($"Laporan tahunan UPT masuk: {mine.Count - missing.Count} dari {mine.Count}", bold: true),
+        };
+        if (missing.Count > 0)
+        {
+            var names = missing.Take(MaxListed).Select(r => r.State == AnnualReportState.Terlambat ? $"{r.UnitName} (lewat batas)" : r.UnitName);
+            var more = missing.Count > MaxListed ? $", dan {missing.Count - MaxListed} lainnya" : string.Empty;
+            body.Add(AdaptiveCard.Text($"Belum masuk: {string.Join(", ", names)}{more}."));
+        }
+
+        return body;
+    }
+
+    /// <summary>The actions: remind the missing UPTs' Kepala (only when some are missing) and download the workbook.</summary>
+    public static IReadOnlyList<JsonNode> Actions(string subProcess, int year, IReadOnlyList<AnnualReportStatus> reports, string workbookUrl)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var actions = new List<JsonNode>();
+        var missing = reports.Where(r => string.Equals(r.SubProcess, subProcess, StringComparison.OrdinalIgnoreCase) && !r.IsIn).Select(r => r.UnitId).ToList();
+        if (missing.Count > 0)
+        {
+            actions.Add(AdaptiveCard.Execute(RemindVerb, $"Ingatkan {missing.Count} Kepala UPT", new JsonObject
+            {
+                ["subProcess"] = subProcess, ["year"] = year, ["units"] = string.Join(',', missing),
+            }));
+        }
+
+        actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Unduh rekap (Excel)", ["url"] = workbookUrl });
+        return actions;
+    }
+
+    /// <summary>A standalone card with the same content (until the step card includes it).</summary>
+    public static JsonObject Build(string subProcess, int year, IReadOnlyList<AnnualReportStatus> reports, string workbookUrl) =>
+        AdaptiveCard.Create([.. Body(subProcess, reports)]).WithActions([.. Actions(subProcess, year, reports, workbookUrl)]);
+}

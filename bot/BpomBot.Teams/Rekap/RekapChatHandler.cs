@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Organization;
+using BpomBot.Domain.Rekap;
+using BpomBot.Teams.Cards;
+using BpomBot.Teams.Protocol;
+using BpomBot.Teams.Routing;
+
+namespace BpomBot.Teams.Rekap;
+
+/// <summary>What "rekap …" asks for; null parts mean the default (this year, every sub-process, the viewer's scope).</summary>
+public sealed record RekapAsk(int? Year, string? SubProcess, string? UnitId);
+
+/// <summary>
+/// "rekap", "rekap tahun 2026", "rekap 2026 B", "rekap sub A unit bbpom-medan": the recap card with headline numbers,
+/// the on-time chart and the workbook link, for the scope the person's roster roles allow.
+/// </summary>
+public sealed partial class RekapChatHandler(
+    RekapService service,
+    IRosterRepository roster,
+    RekapLinks links,
+    RekapBaseUrl baseUrl,
+    UnitCatalog units,
+    OfficeClock clock) : IMessageHandler
+{
+    public const string StorageDown = "Penyimpanan sedang tidak dapat dihubungi; coba lagi sebentar.";
+
+    public int Order => 95;
+
+    public async Task<bool> TryHandleAsync(ITurnContext turn, MessageInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(input);
+        if (Parse(input.Text, units) is not { } ask) return false;
+
+        var personId = turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty;
+        try
+        {
+            if (await roster.GetPersonAsync(personId, cancellationToken) is not { } person)
+            {
+                await ReplyAsync(turn, "Anda belum terdaftar di roster; rekap hanya untuk pimpinan (Kepala UPT, Direktur, PPTM, Kepala BPOM).", cancellationToken);
+                return true;
+            }
+
+            var year = ask.Year ?? clock.Today(person.UnitId).Year;
+            var outcome = await service.BuildAsync(RekapViewer.From(person), year, ask.SubProcess, ask.UnitId, cancellationToken);
+            if (outcome.Result is not { } result)
+            {
+                await ReplyAsync(turn, outcome.Message, cancellationToken);
+                return true;
+            }
+
+            var chart = RekapChart.Preferred(result) == RekapChartKind.Unit ? RekapLink.ChartByUnit : RekapLink.ChartByStep;
+            var chartUrl = result.IsEmpty ? null : baseUrl.Absolute(links.Create(chart, person.AadObjectId, year, result.Request.SubProcess, ask.UnitId));
+            var workbookUrl = baseUrl.Absolute(links.Create(RekapLink.Workbook, person.AadObjectId, year, result.Request.SubProcess, ask.UnitId));
+            await turn.SendAsync(AdaptiveCard.ToMessage(RekapCard.Build(result, chartUrl, workbookUrl)), cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            await ReplyAsync(turn, StorageDown, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>The ask in a message starting with "rekap", or null when it is not one.</summary>
+    public static RekapAsk? Parse(string text, UnitCatalog units)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(units);
+        var words = text.Trim().TrimEnd('.', '!', '?').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || !words[0].Equals("rekap", StringComparison.OrdinalIgnoreCase)) return null;
+        int? year = null;
+        string? sub = null, unit = null;
+        foreach (var word in words.Skip(1))
+        {
+            if (YearPattern().IsMatch(word)) year = int.Parse(word, CultureInfo.InvariantCulture);
+            else if (SubPattern().IsMatch(word)) sub = word.ToUpperInvariant();
+            else if (units.Find(word) is { } u) unit = u.Id;
+            else if (word.ToLowerInvariant() is not ("tahun" or "sub" or "sub-proses" or "subproses" or "unit" or "untuk")) return null;
+        }
+
+        return new RekapAsk(year, sub, unit);
+    }
+
+    private static Task<ResourceResponse> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
+        turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);
+
+    [GeneratedRegex("^20[0-9]{2}$")]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex("^[A-Da-d]$")]
+    private static partial Regex SubPattern();
+}

@@ -1,0 +1,67 @@
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Rekap;
+using BpomBot.Teams.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace BpomBot.Teams.Rekap;
+
+/// <summary>
+/// GET /rekap/unduh?k=…&amp;v=…&amp;y=…[&amp;s=…][&amp;u=…]&amp;e=…&amp;sig=…: the recap workbook or chart behind a signed, short-lived
+/// link. The recap is computed again for the person the link was made for, with their current roles; the file is built
+/// in memory and sent whole, so a failure sends nothing. Local mode: loopback callers only, as the bot endpoint.
+/// </summary>
+public static class RekapEndpoints
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointConventionBuilder MapRekapEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapGet(RekapLinks.Path, DownloadAsync);
+    }
+
+    private static async Task<IResult> DownloadAsync(
+        HttpContext http, RekapLinks links, RekapService service, IRosterRepository roster, IOptions<BotOptions> bot, CancellationToken cancellationToken)
+    {
+        if (bot.Value.IsLocalMode && (http.Connection.RemoteIpAddress is not { } ip || !System.Net.IPAddress.IsLoopback(ip)))
+        {
+            return Results.Text("Mode lokal hanya melayani 127.0.0.1.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var q = http.Request.Query;
+        if (links.Verify(q["k"], q["v"], q["y"], q["s"], q["u"], q["e"], q["sig"]) is not { } link)
+        {
+            return Results.Text("Tautan tidak berlaku atau sudah kedaluwarsa. Ketik \"rekap\" lagi di chat untuk tautan baru.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        try
+        {
+            if (await roster.GetPersonAsync(link.ViewerId, cancellationToken) is not { } person)
+            {
+                return Results.Text("Anda tidak lagi terdaftar di roster.", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var outcome = await service.BuildAsync(RekapViewer.From(person), link.Year, link.SubProcess, link.UnitId, cancellationToken);
+            if (outcome.Result is not { } result)
+            {
+                return Results.Text(outcome.Message, statusCode: outcome.Status == RekapOutcomeStatus.Refused ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+            }
+
+            http.Response.Headers.CacheControl = "private, no-store";
+            return link.Kind switch
+            {
+                RekapLink.Workbook => Results.File(RekapWorkbook.ToBytes(result), XlsxContentType, RekapWorkbook.FileName(result)),
+                RekapLink.ChartByUnit => Results.File(RekapChart.RenderPng(result, RekapChartKind.Unit), "image/png"),
+                RekapLink.ChartByStep => Results.File(RekapChart.RenderPng(result, RekapChartKind.Tahap), "image/png"),
+                _ => Results.NotFound(),
+            };
+        }
+        catch (StorageUnavailableException)
+        {
+            return Results.Text(RekapChatHandler.StorageDown, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text.Json.Nodes;
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Audit;
+using BpomBot.Domain.Organization;
+using BpomBot.Domain.Rekap;
+using BpomBot.Domain.Roster;
+using BpomBot.Domain.Sop;
+using BpomBot.Domain.Workflow;
+using BpomBot.Teams.Protocol;
+using BpomBot.Teams.Rekap;
+using BpomBot.Teams.Routing;
+using BpomBot.Teams.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BpomBot.Teams.Tests.Rekap;
+
+public sealed class RekapChatTests
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 6, 15, 3, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryRosterRepository roster = new();
+    private readonly InMemoryKegiatanRepository kegiatan = new();
+
+    [Fact]
+    public void Links_verify_only_unchanged_and_unexpired()
+    {
+        var links = Links();
+        var url = links.Create(RekapLink.Workbook, "aad-kepala", 2026, "A", "bbpom-medan");
+        var q = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + url).Query);
+        RekapLink? Verify(string? unit = null, string? year = null) => links.Verify(q["k"], q["v"], year ?? q["y"], q["s"], unit ?? q["u"], q["e"], q["sig"]);
+
+        Assert.Equal(new RekapLink("xlsx", "aad-kepala", 2026, "A", "bbpom-medan", time.GetUtcNow().AddMinutes(15)), Verify());
+        Assert.Null(Verify(unit: "bbpom-padang"));
+        Assert.Null(Verify(year: "2025"));
+        Assert.Null(new RekapLinks(Options.Create(new RekapOptions { LinkKey = Convert.ToBase64String(new byte[32]) }), time)
+            .Verify(q["k"], q["v"], q["y"], q["s"], q["u"], q["e"], q["sig"]));
+        time.Advance(TimeSpan.FromMinutes(16));
+        Assert.Null(Verify());
+    }
+
+    [Fact]
+    public void Chart_is_a_png_of_the_recaps_on_time_percentages()
+    {
+        var result = RekapSample.Compute("A", RekapScope.WithChildren("bbpom-medan"));
+
+        var bars = RekapChart.Bars(result, RekapChartKind.Unit);
+        Assert.Equal([("BBPOM Medan", 66.7), ("Loka Kabupaten Toba", 100.0)], bars);
+        var png = RekapChart.RenderPng(result, RekapChartKind.Unit);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.True(png.Length > 2_000);
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "rekap-chart-unit.png"), png);
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "rekap-chart-tahap.png"), RekapChart.RenderPng(RekapSample.Compute(), RekapChartKind.Tahap));
+    }
+
+    [Theory]
+    [InlineData("rekap", null, null, null)]
+    [InlineData("Rekap tahun 2026", 2026, null, null)]
+    [InlineData("rekap 2025 b", 2025, "B", null)]
+    [InlineData("rekap sub A unit bbpom-medan", null, "A", "bbpom-medan")]
+    public void Parses_what_the_recap_is_for(string text, int? year, string? sub, string? unit) =>
+        Assert.Equal(new RekapAsk(year, sub, unit), RekapChatHandler.Parse(text, UnitCatalog.LoadEmbedded()));
+
+    [Theory]
+    [InlineData("rekapitulasi laporan saya")]
+    [InlineData("rekap kegiatan kemarin")]
+    [InlineData("bagaimana rekap")]
+    public void Leaves_other_sentences_to_other_handlers(string text) => Assert.Null(RekapChatHandler.Parse(text, UnitCatalog.LoadEmbedded()));
+
+    [Fact]
+    public async Task A_leader_gets_the_headline_numbers_chart_and_workbook_link()
+    {
+        await roster.SavePersonAsync(new PersonRecord("aad-kepala", null, "Kepala Medan", "k@pom.go.id", "bbpom-medan", [RosterRoles.KepalaUpt]));
+        foreach (var k in RekapSample.Data()) await kegiatan.CreateAsync(k);
+        var turn = Message("aad-kepala", "rekap 2026 A");
+
+        Assert.True(await Handler().TryHandleAsync(turn, new MessageInput("rekap 2026 A", Language.Indonesian)));
+
+        var card = Card(turn);
+        var expected = RekapSample.Compute("A", RekapScope.WithChildren("bbpom-medan"));
+        var facts = card["body"]!.AsArray().Single(b => (string?)b!["type"] == "FactSet")!["facts"]!.AsArray()
+            .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
+        Assert.Equal(RekapCard.Headline(expected).ToDictionary(h => h.Title, h => h.Value), facts);
+        // Medan: A.1 and A.7 on time, A.2 late; Toba: A.1 on time, A.2 still within its batas waktu.
+        Assert.Equal("75% (3 dari 4)", facts["Tahap tepat waktu"]);
+        Assert.Equal("1 dari 2 masuk", facts["Laporan tahunan UPT"]);
+        var image = card["body"]!.AsArray().Single(b => (string?)b!["type"] == "Image")!;
+        Assert.StartsWith("http://127.0.0.1:3978/rekap/unduh?k=chart-unit&v=aad-kepala&y=2026&s=A&e=", (string)image["url"]!, StringComparison.Ordinal);
+        Assert.StartsWith("http://127.0.0.1:3978/rekap/unduh?k=xlsx&", (string)card["actions"]![0]!["url"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scope_the_person_may_not_see_is_refused_and_audited()
+    {
+        await roster.SavePersonAsync(new PersonRecord("aad-kepala", null, "Kepala Medan", "k@pom.go.id", "bbpom-medan", [RosterRoles.KepalaUpt]));
+        var audit = new Audit();
+        var turn = Message("aad-kepala", "rekap unit bbpom-padang");
+
+        await Handler(audit).TryHandleAsync(turn, new MessageInput("rekap unit bbpom-padang", Language.Indonesian));
+
+        Assert.Contains("tidak berwenang", Assert.Single(turn.Sent).Text, StringComparison.Ordinal);
+        Assert.Equal("rekap.refused", Assert.Single(audit.Events).Action);
+    }
+
+    [Fact]
+    public async Task Storage_down_answers_try_again_shortly()
+    {
+        var turn = Message("aad-kepala", "rekap");
+        var handler = Handler(roster: new DownRoster());
+
+        Assert.True(await handler.TryHandleAsync(turn, new MessageInput("rekap", Language.Indonesian)));
+
+        Assert.Equal(RekapChatHandler.StorageDown, Assert.Single(turn.Sent).Text);
+    }
+
+    [Fact]
+    public async Task An_empty_year_says_so()
+    {
+        await roster.SavePersonAsync(new PersonRecord("aad-pptm", null, "Deputi", "d@pom.go.id", "deputi-po", [RosterRoles.Pptm]));
+        var turn = Message("aad-pptm", "rekap 2025");
+
+        await Handler().TryHandleAsync(turn, new MessageInput("rekap 2025", Language.Indonesian));
+
+        var card = Card(turn);
+        Assert.Contains(card["body"]!.AsArray(), b => ((string?)b!["text"])?.Contains("Belum ada kegiatan tercatat untuk Seluruh BPOM tahun 2025", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(card["body"]!.AsArray(), b => (string?)b!["type"] == "Image");
+    }
+
+    [Fact]
+    public void Recap_status_card_counts_reports_in_and_offers_a_reminder_for_the_missing()
+    {
+        var result = RekapSample.Compute("A");
+        var card = RecapStatusCard.Build("A", 2026, result.AnnualReports, "https://bot/rekap/unduh?x");
+
+        var upts = RekapSample.Units.Units.Count(u => u.IsUpt);
+        Assert.Equal($"Laporan tahunan UPT masuk: 2 dari {upts}", (string)card["body"]![0]!["text"]!);
+        Assert.Contains($"dan {upts - 2 - RecapStatusCard.MaxListed} lainnya", (string)card["body"]![1]!["text"]!, StringComparison.Ordinal);
+        var remind = card["actions"]![0]!;
+        Assert.Equal((RecapStatusCard.RemindVerb, upts - 2), ((string)remind["verb"]!, ((string)remind["data"]!["units"]!).Split(',').Length));
+        Assert.DoesNotContain("bbpom-medan", (string)remind["data"]!["units"]!, StringComparison.Ordinal);
+    }
+
+    private RekapLinks Links() => new(Options.Create(new RekapOptions()), time);
+
+    private RekapChatHandler Handler(IAuditLog? audit = null, IRosterRepository? roster = null)
+    {
+        var units = UnitCatalog.LoadEmbedded();
+        var clock = new OfficeClock(time, units);
+        var service = new RekapService(kegiatan, SopCatalog.LoadEmbedded(), units, RekapSample.Calendar, clock, time, audit ?? new Audit());
+        var options = Options.Create(new RekapOptions());
+        return new RekapChatHandler(service, roster ?? this.roster, Links(), new RekapBaseUrl(options, new ServiceCollection().BuildServiceProvider()), units, clock);
+    }
+
+    private static RecordingTurn Message(string aad, string text) => new(new Activity
+    {
+        Type = ActivityTypes.Message, Text = text, From = new ChannelAccount { Id = "29:" + aad, AadObjectId = aad },
+        Conversation = new ConversationAccount { Id = "a:1", ConversationType = "personal" },
+    });
+
+    private static JsonObject Card(RecordingTurn turn) => (JsonObject)Assert.Single(Assert.Single(turn.Sent).Attachments!).Content!;
+
+    private sealed class Audit : IAuditLog
+    {
+        public List<AuditEvent> Events { get; } = [];
+
+        public Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+        {
+            Events.Add(auditEvent);
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<AuditEvent>> ListBySubjectAsync(string subject, int max, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<AuditEvent>>(Events);
+
+        public Task<IReadOnlyList<AuditEvent>> ListByDayAsync(DateOnly utcDay, int max, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<AuditEvent>>(Events);
+    }
+
+    private sealed class DownRoster : IRosterRepository
+    {
+        public Task<UnitRecord?> GetUnitAsync(string unitId, CancellationToken cancellationToken = default) => throw Down();
+
+        public Task<IReadOnlyList<UnitRecord>> ListUnitsAsync(CancellationToken cancellationToken = default) => throw Down();
+
+        public Task<UnitRecord> SaveUnitAsync(UnitRecord unit, CancellationToken cancellationToken = default) => throw Down();
+
+        public Task<PersonRecord?> GetPersonAsync(string aadObjectId, CancellationToken cancellationToken = default) => throw Down();
+
+        public Task<IReadOnlyList<PersonRecord>> ListPeopleByUnitAsync(string unitId, CancellationToken cancellationToken = default) => throw Down();
+
+        public Task<PersonRecord> SavePersonAsync(PersonRecord person, CancellationToken cancellationToken = default) => throw Down();
+
+        private static StorageUnavailableException Down() => new("down");
+    }
+}
