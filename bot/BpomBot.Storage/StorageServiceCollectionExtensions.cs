@@ -59,6 +59,7 @@ public static class StorageServiceCollectionExtensions
         services.AddBpomDisposisiStorage();
         services.TryAddSingleton<IKegiatanRepository, TableKegiatanRepository>();
         services.AddBpomReminderStorage();
+        services.AddBpomTurnLedgerStorage();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }

@@ -28,8 +28,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.TryAddSingleton<IConnectorClient, ConnectorClient>();
         services.TryAddScoped<ActivityRouter>();
-        services.TryAddSingleton<TurnQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        services.TryAddSingleton<TurnRunner>();
 
         services.AddMessageHandler<HelpMessageHandler>();
         services.AddCardActionHandler<CobaActionHandler>();
