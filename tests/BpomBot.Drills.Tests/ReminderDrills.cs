@@ -65,6 +65,20 @@ public sealed class ReminderDrills(DrillEnvironment env, ITestOutputHelper outpu
             var duplicates = perConversation.Sum(n => Math.Max(0, n - 1));
             var missing = perConversation.Count(n => n == 0);
             output.WriteLine($"before recovery: {beforeRecovery} reminders");
+            foreach (var row in await env.RowsAsync("Notifications"))
+            {
+                var doc = row.GetString("Doc") ?? string.Empty;
+                output.WriteLine($"notification {row.RowKey}: {doc[..Math.Min(doc.Length, 160)]}");
+            }
+
+            for (var i = 0; i < perConversation.Count; i++)
+            {
+                if (perConversation[i] != 1)
+                {
+                    output.WriteLine($"{conversations.Keys.ElementAt(i)}: {perConversation[i]} reminders");
+                }
+            }
+
             Figures.Report(output, "reminders/kill-mid-send", "duplicate reminders", duplicates, people);
             Figures.Report(output, "reminders/kill-mid-send", "people without a reminder", missing, people);
             Assert.Equal(0, missing);

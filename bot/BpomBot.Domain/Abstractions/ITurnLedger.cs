@@ -27,4 +27,13 @@ public interface ITurnLedger
 
     /// <summary>Marks a claimed activity handled, with the answer to give a redelivery (an invoke's body); a lost fence is ignored.</summary>
     Task CompleteAsync(string conversationId, string activityId, TurnClaim claim, string? result, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the conversation's turn lock (across instances) unless another holder's lock is younger than
+    /// <paramref name="lease"/>; the lock's version, or null when it is held.
+    /// </summary>
+    Task<string?> TryLockConversationAsync(string conversationId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases a lock taken with <see cref="TryLockConversationAsync"/> (nothing when it was taken over).</summary>
+    Task UnlockConversationAsync(string conversationId, string version, CancellationToken cancellationToken = default);
 }

@@ -42,6 +42,30 @@ public sealed class InMemoryTurnLedger : ITurnLedger
         return Task.CompletedTask;
     }
 
+    public Task<string?> TryLockConversationAsync(string conversationId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var key = (conversationId, string.Empty);
+        var held = new Row(false, now, null, NextVersion());
+        if (rows.TryAdd(key, held))
+        {
+            return Task.FromResult<string?>(held.Version);
+        }
+
+        var existing = rows[key];
+        return Task.FromResult<string?>((existing.Done || now - existing.StartedAt >= lease) && rows.TryUpdate(key, held, existing) ? held.Version : null);
+    }
+
+    public Task UnlockConversationAsync(string conversationId, string version, CancellationToken cancellationToken = default)
+    {
+        var key = (conversationId, string.Empty);
+        if (rows.TryGetValue(key, out var existing) && existing.Version == version)
+        {
+            rows.TryUpdate(key, new Row(true, DateTimeOffset.MinValue, null, NextVersion()), existing);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private string NextVersion() => Interlocked.Increment(ref versions).ToString(CultureInfo.InvariantCulture);
 
     private sealed record Row(bool Done, DateTimeOffset StartedAt, string? Result, string Version);

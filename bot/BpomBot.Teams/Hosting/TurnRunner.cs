@@ -28,6 +28,11 @@ public sealed class TurnRunner(
     /// </summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long a turn waits for its conversation's lock before it runs anyway.</summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Said to a redelivered card click while its first delivery is still being handled.</summary>
     public const string InProgressAnswer = "Permintaan Anda sedang diproses.";
 
@@ -67,7 +72,7 @@ public sealed class TurnRunner(
                 return Repeat(activity, claim);
             }
 
-            var answer = await RouteAsync(activity, cancellationToken);
+            var answer = await RouteSerialisedAsync(activity, conversationId, cancellationToken);
             var result = answer is null ? null : JsonSerializer.Serialize(answer, BotJson.Options);
             try
             {
@@ -84,6 +89,54 @@ public sealed class TurnRunner(
         finally
         {
             Interlocked.Increment(ref completed);
+        }
+    }
+
+    /// <summary>
+    /// Routes while holding the conversation's lock, so turns of one conversation run one at a time across instances.
+    /// After <see cref="LockWait"/> the turn runs anyway (a stuck lock must not silence a conversation); the handlers'
+    /// own ETag checks still guard its writes.
+    /// </summary>
+    private async Task<InvokeResponse?> RouteSerialisedAsync(Activity activity, string conversationId, CancellationToken cancellationToken)
+    {
+        string? lockVersion = null;
+        try
+        {
+            var until = timeProvider.GetUtcNow() + LockWait;
+            while ((lockVersion = await ledger.TryLockConversationAsync(conversationId, timeProvider.GetUtcNow(), ClaimLease, cancellationToken)) is null
+                && timeProvider.GetUtcNow() < until)
+            {
+                await Task.Delay(LockPoll, timeProvider, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LedgerUnavailable(ex);
+        }
+
+        if (lockVersion is null)
+        {
+            logger.ConversationLockNotTaken(conversationId);
+        }
+
+        try
+        {
+            return await RouteAsync(activity, cancellationToken);
+        }
+        finally
+        {
+            if (lockVersion is not null)
+            {
+                try
+                {
+                    await ledger.UnlockConversationAsync(conversationId, lockVersion, CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The lock expires after its lease.
+                    logger.LedgerUnavailable(ex);
+                }
+            }
         }
     }
 
@@ -113,6 +166,9 @@ internal static partial class TurnRunnerLog
 {
     [LoggerMessage(1110, LogLevel.Information, "Activity {ActivityId} delivered again ({Status}); not handled twice")]
     public static partial void Redelivered(this ILogger logger, string activityId, TurnClaimStatus status);
+
+    [LoggerMessage(1112, LogLevel.Warning, "Conversation {ConversationId} stayed locked by another turn; this turn runs without the lock")]
+    public static partial void ConversationLockNotTaken(this ILogger logger, string conversationId);
 
     [LoggerMessage(1111, LogLevel.Warning, "The turn ledger could not be read or written")]
     public static partial void LedgerUnavailable(this ILogger logger, Exception exception);

@@ -19,7 +19,7 @@ public sealed class TableTurnLedger(ITableServiceClient service) : ITurnLedger
     public async Task<TurnClaim> TryBeginAsync(string conversationId, string activityId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var (pk, rk) = Keys(conversationId, activityId);
-        var started = new TurnRecord(false, now, null);
+        var started = new TurnRecord(false, now, null, NewOwner());
         try
         {
             return new TurnClaim(TurnClaimStatus.Claimed, await _rows.SaveAsync(pk, rk, started, null, null, cancellationToken));
@@ -61,7 +61,7 @@ public sealed class TableTurnLedger(ITableServiceClient service) : ITurnLedger
         var (pk, rk) = Keys(conversationId, activityId);
         try
         {
-            await _rows.SaveAsync(pk, rk, new TurnRecord(true, now, result), claim.Version, null, cancellationToken);
+            await _rows.SaveAsync(pk, rk, new TurnRecord(true, now, result, NewOwner()), claim.Version, null, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -69,11 +69,51 @@ public sealed class TableTurnLedger(ITableServiceClient service) : ITurnLedger
         }
     }
 
+    public async Task<string?> TryLockConversationAsync(string conversationId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        // The lock is the conversation's row with an empty RK (activity ids are never empty): read, then insert or
+        // conditionally replace it (2 round trips; the loser of a race gets a conflict and waits).
+        var pk = TableKeys.Escape(conversationId);
+        var existing = await _rows.GetAsync(pk, string.Empty, cancellationToken);
+        if (existing is not null && !existing.Value.Done && now - existing.Value.StartedAt < lease)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await _rows.SaveAsync(pk, string.Empty, new TurnRecord(false, now, null, NewOwner()), existing?.Version, null, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
+    }
+
+    public async Task UnlockConversationAsync(string conversationId, string version, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // Released = "done"; kept (not deleted) so the next turn's lock is one conditional replace.
+            await _rows.SaveAsync(TableKeys.Escape(conversationId), string.Empty, new TurnRecord(true, DateTimeOffset.MinValue, null, NewOwner()), version, null, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Taken over after the lease; nothing of ours to release.
+        }
+    }
+
     private static (string Pk, string Rk) Keys(string conversationId, string activityId) =>
         (TableKeys.Escape(conversationId), TableKeys.Escape(activityId));
 
-    /// <summary>One ledger row: handled or in progress since <paramref name="StartedAt"/>, and the answer to repeat.</summary>
-    public sealed record TurnRecord(bool Done, DateTimeOffset StartedAt, string? Result);
+    /// <summary>
+    /// A write's own token: a retried write finds its own row (success), a rival's identical-looking row is still a
+    /// conflict (see <see cref="JsonDocumentTable{T}.SaveAsync"/>).
+    /// </summary>
+    private static string NewOwner() => Guid.NewGuid().ToString("N");
+
+    /// <summary>One ledger row: handled or in progress since <paramref name="StartedAt"/>, the answer to repeat, and the writer's token.</summary>
+    public sealed record TurnRecord(bool Done, DateTimeOffset StartedAt, string? Result, string Owner);
 }
 
 public static class TurnLedgerStorageRegistration
