@@ -1,14 +1,13 @@
 using BpomBot.Domain.Abstractions;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.Documents;
 using BpomBot.Storage.Tables.InMemory;
 using BpomBot.Storage.Tables.Repositories;
 using BpomBot.Storage.Tests.Azurite;
 
 namespace BpomBot.Storage.Tests.Repositories;
 
-/// <summary>The turn ledger and "a retried write that already succeeded is a success", against Azurite and the in-memory fake.</summary>
+/// <summary>The turn ledger (claims and the conversation lock), against Azurite and the in-memory fake.</summary>
 public abstract class TurnIntegrityContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 5, 11, 2, 30, 0, TimeSpan.Zero);
@@ -78,34 +77,6 @@ public abstract class TurnIntegrityContract : IAsyncLifetime
         Assert.Null(whileHeld);
         Assert.NotNull(afterRelease);
         Assert.NotNull(expired);
-    }
-
-    [Fact]
-    public async Task Save_InsertRetriedAfterItSucceeded_IsASuccess()
-    {
-        var table = new JsonDocumentTable<string>(Service.GetTableClient(StorageTables.DialogState));
-        var pk = TableKeys.Escape(NewId("doc"));
-
-        var first = await table.SaveAsync(pk, string.Empty, "tersimpan", null);
-        var retried = await table.SaveAsync(pk, string.Empty, "tersimpan", null);
-
-        Assert.Equal(first, retried);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => table.SaveAsync(pk, string.Empty, "lain", null));
-    }
-
-    [Fact]
-    public async Task Save_UpdateRetriedAfterItSucceeded_IsASuccess_ButAnotherWritersChangeIsAConflict()
-    {
-        var table = new JsonDocumentTable<string>(Service.GetTableClient(StorageTables.DialogState));
-        var pk = TableKeys.Escape(NewId("doc"));
-        var v1 = await table.SaveAsync(pk, string.Empty, "langkah 1", null);
-
-        var v2 = await table.SaveAsync(pk, string.Empty, "langkah 2", v1);
-        var retried = await table.SaveAsync(pk, string.Empty, "langkah 2", v1);
-
-        Assert.Equal(v2, retried);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => table.SaveAsync(pk, string.Empty, "langkah 3", v1));
-        Assert.Equal("langkah 2", (await table.GetAsync(pk, string.Empty))!.Value);
     }
 }
 

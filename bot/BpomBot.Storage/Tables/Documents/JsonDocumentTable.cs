@@ -57,37 +57,8 @@ public sealed class JsonDocumentTable<T>(ITableClient table, JsonSerializerOptio
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
-            // A write retried after a timeout fails with 409/412 when its first attempt went through: if the row holds
-            // exactly what was meant, the write succeeded.
-            if (ex.Status != 404 && await StoredAsMeantAsync(entity, cancellationToken) is { } etag)
-            {
-                return etag;
-            }
-
             throw Conflict(Table.Name, partitionKey, rowKey, ex.Status);
         }
-    }
-
-    /// <summary>The row's version when its document columns equal <paramref name="meant"/>'s; otherwise null.</summary>
-    private async Task<string?> StoredAsMeantAsync(TableEntity meant, CancellationToken cancellationToken)
-    {
-        var stored = await Table.GetEntityAsync(meant.PartitionKey, meant.RowKey, null, cancellationToken);
-        if (stored is null || stored.GetInt32(ChunkCountColumn) != meant.GetInt32(ChunkCountColumn))
-        {
-            return null;
-        }
-
-        var chunks = meant.GetInt32(ChunkCountColumn) ?? 1;
-        for (var i = 0; i < chunks; i++)
-        {
-            var column = i == 0 ? DocumentColumn : DocumentColumn + i;
-            if (!string.Equals(stored.GetString(column), meant.GetString(column), StringComparison.Ordinal))
-            {
-                return null;
-            }
-        }
-
-        return stored.ETag.ToString();
     }
 
     /// <summary>Writes regardless of the current version (for derived rows such as indexes).</summary>
