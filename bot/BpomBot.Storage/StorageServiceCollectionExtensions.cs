@@ -71,6 +71,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<StorageRetention>();
         services.AddHostedService<StorageRetentionService>();
         services.AddBpomReminderStorage();
+        services.AddBpomTurnLedgerStorage();
         return services;
     }
 
@@ -89,6 +90,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDelegationRepository, InMemoryDelegationRepository>();
         services.TryAddSingleton<IKegiatanRepository, InMemoryKegiatanRepository>();
         services.TryAddSingleton<IReminderStore, InMemoryReminderStore>();
+        services.TryAddSingleton<ITurnLedger, InMemoryTurnLedger>();
         services.Configure<StorageOptions>(o => o.InMemory = true);
         return services;
     }

@@ -3,7 +3,6 @@ using BpomBot.Teams.Hosting;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace BpomBot.Teams.Tests;
@@ -28,17 +27,26 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         }
     }
 
-    private ConnectorClient Client(string? appId = null, string? token = "tok")
+    /// <summary>The client as the bot registers it (resilience pipeline, trust + token handler), on the recording clock.</summary>
+    private IConnectorClient Client(string? appId = null, string? token = "tok")
     {
-        services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var bot = Options.Create(new BotOptions { AppId = appId });
-        return new ConnectorClient(
-            services.GetRequiredService<IHttpClientFactory>(),
-            new FixedToken(token),
-            new ServiceUrlTrust(bot),
-            time,
-            Options.Create(new ConnectorOptions { MaxRetries = 2, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(10) }),
-            NullLogger<ConnectorClient>.Instance);
+        services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(time)
+            .AddSingleton(Options.Create(new BotOptions { AppId = appId }))
+            .AddSingleton<ServiceUrlTrust>()
+            .AddSingleton<IConnectorTokenProvider>(new FixedToken(token))
+            .Configure<ConnectorOptions>(o =>
+            {
+                o.MaxRetries = 2;
+                o.BaseDelay = TimeSpan.FromSeconds(1);
+                o.MaxDelay = TimeSpan.FromSeconds(10);
+                o.AttemptTimeout = RecordingTimeProvider.Never;
+                o.TotalBudget = RecordingTimeProvider.Never;
+            })
+            .AddBpomConnectorClient()
+            .BuildServiceProvider();
+        return services.GetRequiredService<IConnectorClient>();
     }
 
     private string Url => connector.ServiceUrl.ToString();
@@ -151,7 +159,10 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         Assert.Equal(503, ex.StatusCode);
         Assert.Equal(3, connector.Requests.Count);
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], time.Delays);
+
+        // Exponential with jitter (randomised around 1 s, 2 s), each wait within the cap.
+        Assert.Equal(2, time.Delays.Count);
+        Assert.All(time.Delays, d => Assert.InRange(d, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -230,8 +241,16 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         public Action? OnDelay { get; set; }
 
+        /// <summary>Timeouts set to this never fire and are not recorded (they are not waits).</summary>
+        public static readonly TimeSpan Never = TimeSpan.FromDays(1);
+
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
+            if (dueTime >= Never || dueTime == Timeout.InfiniteTimeSpan)
+            {
+                return System.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+
             if (dueTime != Timeout.InfiniteTimeSpan)
             {
                 Delays.Add(dueTime);

@@ -89,16 +89,47 @@ public sealed class EndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_MessageWhileConnectorThrottles_IsAcknowledgedBeforeTheReplyGoesOut()
+    public async Task Post_Message_IsAcknowledgedOnlyAfterTheTurnRan()
     {
-        server.Connector.Then(429, "25");
         var body = Captures.Body("playground_message_personal");
         body["serviceUrl"] = server.Connector.ServiceUrl.ToString();
 
         var response = await server.Http.PostAsync("api/messages", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
 
+        // No waiting for a queue: when the 200 arrives the turn is done and its reply is out.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(0, server.Services.GetRequiredService<TurnQueue>().Completed);
+        Assert.Equal(1, server.Services.GetRequiredService<TurnRunner>().Completed);
+        Assert.NotEmpty(server.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task Post_SameMessageTwice_IsHandledOnce()
+    {
+        var body = Captures.Body("playground_message_personal");
+        body["serviceUrl"] = server.Connector.ServiceUrl.ToString();
+
+        var first = await server.PostAsync(body.ToJsonString());
+        var replies = server.Connector.Requests.Count;
+        var again = await server.PostAsync(body.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.True(replies > 0);
+        Assert.Equal(replies, server.Connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Post_SameInvokeTwice_AnswersTheFirstAnswerAgain()
+    {
+        var body = Captures.Body("playground_invoke_adaptiveCard_action");
+        body["value"]!["action"]!["verb"] = Verbs.Coba;
+        body["serviceUrl"] = server.Connector.ServiceUrl.ToString();
+
+        var first = await server.PostAsync(body.ToJsonString());
+        var again = await server.PostAsync(body.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public class FanOutBenchmark
         using var http = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         var bot = Options.Create(new BotOptions());
         var sender = new ConnectorProactiveSender(
-            http.GetRequiredService<IHttpClientFactory>(), new NoToken(), new ServiceUrlTrust(bot), references, new NoRoster(), TimeProvider.System, bot, Options.Create(options));
+            new ConnectorClient(http.GetRequiredService<IHttpClientFactory>(), TimeProvider.System), new ServiceUrlTrust(bot), references, new NoRoster(), TimeProvider.System, bot, Options.Create(options));
         var delivery = new NotificationDelivery(
             sender, store, new SendRateLimiter(TimeProvider.System, options), new RetryPolicy(options, new Random(5)), TimeProvider.System,
             Options.Create(options), NullLogger<NotificationDelivery>.Instance);

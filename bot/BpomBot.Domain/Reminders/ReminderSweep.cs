@@ -81,18 +81,24 @@ public sealed class ReminderSweep(
         return new SweepResult(due.Count, tally.Notifications, tally.Sent, skipped, tally.Lost, recovered);
     }
 
-    /// <summary>Claims the message, then its items; returns the items handed to delivery, or null when another sweep owns the message.</summary>
+    /// <summary>
+    /// Claims the message with its items already in it, then the items; returns the items handed to delivery, or null
+    /// when another sweep owns the message. Because the claim carries the items, a sweep that dies after claiming leaves
+    /// a message the recovery re-queues (never an empty claim whose items are gone).
+    /// </summary>
     private async Task<int?> SendGroupAsync(
         string key, List<(ReminderItem Item, ReminderSubjectState State)> members, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var first = members[0].Item;
+        var planned = ReminderDigest.Order([.. members.Select(m => ToNotificationItem(m.Item, m.State))]);
         var claim = new Notification(
             key, first.RecipientId, first.RecipientUnitId, first.Occurrence.Date, first.DueAt,
-            key.StartsWith("digest|", StringComparison.Ordinal), [], NotificationStatus.Queued, 0, null, now);
+            key.StartsWith("digest|", StringComparison.Ordinal), planned, NotificationStatus.Queued, 0, null, now);
         var notification = await store.TryAddNotificationAsync(claim, cancellationToken)
-            ?? await TakeOverAbandonedClaimAsync(claim, now, cancellationToken);
+            ?? await TakeOverAbandonedClaimAsync(claim with { Items = [] }, now, cancellationToken);
         if (notification is null)
         {
+            await RemoveLeftoversAsync(key, members, now, cancellationToken);
             return null;
         }
 
@@ -104,24 +110,55 @@ public sealed class ReminderSweep(
                 continue;
             }
 
-            var s = state.Subject;
-            items.Add(new NotificationItem(
-                s.SubjectId, s.Title, item.Occurrence.Kind, item.Occurrence.WorkingDays, s.DueDate, s.IsPlannedDate,
-                ReminderPolicy.Normalize(s.Sifat), item.Occurrence.ToAtasan ? s.RecipientId : null));
+            items.Add(ToNotificationItem(item, state));
             await scheduler.PlanAfterAsync(state, item.DueAt, cancellationToken);
         }
 
-        var final = notification with
+        var ordered = ReminderDigest.Order(items);
+        var final = notification.Items.SequenceEqual(ordered) && items.Count > 0
+            ? notification
+            : await store.TryUpdateNotificationAsync(notification with
+            {
+                Items = ordered,
+                Status = items.Count == 0 ? NotificationStatus.Skipped : NotificationStatus.Queued,
+            }, cancellationToken);
+        if (final is { Status: NotificationStatus.Queued })
         {
-            Items = ReminderDigest.Order(items),
-            Status = items.Count == 0 ? NotificationStatus.Skipped : NotificationStatus.Queued,
-        };
-        if (await store.TryUpdateNotificationAsync(final, cancellationToken) is { Status: NotificationStatus.Queued } queued)
-        {
-            await notifier.EnqueueAsync(queued, cancellationToken);
+            await notifier.EnqueueAsync(final, cancellationToken);
         }
 
         return items.Count;
+    }
+
+    private static NotificationItem ToNotificationItem(ReminderItem item, ReminderSubjectState state)
+    {
+        var s = state.Subject;
+        return new NotificationItem(
+            s.SubjectId, s.Title, item.Occurrence.Kind, item.Occurrence.WorkingDays, s.DueDate, s.IsPlannedDate,
+            ReminderPolicy.Normalize(s.Sifat), item.Occurrence.ToAtasan ? s.RecipientId : null);
+    }
+
+    /// <summary>
+    /// Items a sweep that died after its claim left behind: the message already holds them (the recovery sends it),
+    /// so they are only removed and their next reminder planned.
+    /// </summary>
+    private async Task RemoveLeftoversAsync(
+        string key, List<(ReminderItem Item, ReminderSubjectState State)> members, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await store.GetNotificationAsync(members[0].Item.DueAt, key, cancellationToken) is not { } existing
+            || (!existing.IsFinished && now - existing.UpdatedAt < policy.Settings.DeliveryLease))
+        {
+            return;
+        }
+
+        foreach (var (item, state) in members)
+        {
+            if (existing.Items.Any(i => i.SubjectId == state.Subject.SubjectId && i.Kind == item.Occurrence.Kind)
+                && await store.TryRemoveItemAsync(item, cancellationToken))
+            {
+                await scheduler.PlanAfterAsync(state, item.DueAt, cancellationToken);
+            }
+        }
     }
 
     /// <summary>

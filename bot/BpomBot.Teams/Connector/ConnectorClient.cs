@@ -1,28 +1,15 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using BpomBot.Teams.Protocol;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace BpomBot.Teams.Connector;
 
-/// <summary>Retry policy of connector calls: bounded exponential backoff that honours <c>Retry-After</c>.</summary>
-public sealed class ConnectorOptions
-{
-    public int MaxRetries { get; set; } = 3;
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
-}
-
-/// <summary>The Bot Connector REST client over <see cref="HttpClient"/> (named client <see cref="HttpClientName"/>).</summary>
-public sealed class ConnectorClient(
-    IHttpClientFactory httpClientFactory,
-    IConnectorTokenProvider tokens,
-    ServiceUrlTrust trust,
-    TimeProvider timeProvider,
-    IOptions<ConnectorOptions> options,
-    ILogger<ConnectorClient> logger) : IConnectorClient
+/// <summary>
+/// The Bot Connector REST client: builds the calls and reads the answers. Retries (Retry-After, jittered backoff, a
+/// total budget), the trusted-serviceUrl check and the token live in the named HttpClient's pipeline
+/// (<see cref="ConnectorHttp.AddBpomConnectorClient"/>), shared by replies and proactive sends.
+/// </summary>
+public sealed class ConnectorClient(IHttpClientFactory httpClientFactory, TimeProvider timeProvider) : IConnectorClient
 {
     public const string HttpClientName = "BpomBot.Connector";
 
@@ -30,89 +17,46 @@ public sealed class ConnectorClient(
     {
         ArgumentNullException.ThrowIfNull(activity);
         activity.ReplyToId ??= activityId;
-        return SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, cancellationToken);
+        return SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, cancellationToken);
     }
 
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, cancellationToken);
+        SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, cancellationToken);
 
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, cancellationToken);
+        SendAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, cancellationToken);
 
     public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default) =>
-        SendAsync<ResourceResponse>(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", null, cancellationToken);
+        SendAsync(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", null, cancellationToken);
 
     public Task<ResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
-        SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+        SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
 
     private static string Esc(string id) => Uri.EscapeDataString(id ?? throw new ArgumentNullException(nameof(id)));
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken)
-        where T : new()
+    private async Task<ResourceResponse> SendAsync(HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(serviceUrl);
-        if (!trust.IsTrusted(serviceUrl))
+        if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/" + path, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            var host = Uri.TryCreate(serviceUrl, UriKind.Absolute, out var u) ? u.Host : "(invalid)";
-            logger.UntrustedServiceUrl(host);
-            throw new ConnectorException($"serviceUrl host '{host}' is not trusted.");
+            throw new ConnectorException("serviceUrl is not an http(s) address.");
         }
 
-        var uri = new Uri(serviceUrl.TrimEnd('/') + "/" + path);
-        var client = httpClientFactory.CreateClient(HttpClientName);
-        var settings = options.Value;
-        for (var attempt = 0; ; attempt++)
+        using var request = new HttpRequestMessage(method, uri);
+        request.Options.Set(ConnectorHttpHandler.ServiceUrl, serviceUrl);
+        if (body is not null)
         {
-            using var request = new HttpRequestMessage(method, uri);
-            if (body is not null)
-            {
-                request.Content = JsonContent.Create(body, body.GetType(), options: BotJson.Options);
-            }
-
-            if (await tokens.GetTokenAsync(cancellationToken) is { } token)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            using var response = await client.SendAsync(request, cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                return string.IsNullOrWhiteSpace(text)
-                    ? new T()
-                    : System.Text.Json.JsonSerializer.Deserialize<T>(text, BotJson.Options) ?? new T();
-            }
-
-            var status = (int)response.StatusCode;
-            if (!IsTransient(response.StatusCode) || attempt >= settings.MaxRetries)
-            {
-                var error = await response.Content.ReadAsStringAsync(cancellationToken);
-                throw new ConnectorException($"{method} {uri.AbsolutePath} failed with {status}.", status, error);
-            }
-
-            var delay = RetryDelay(response, attempt, settings);
-            logger.ConnectorRetry(method.Method, uri.AbsolutePath, status, attempt + 1, delay);
-            await Task.Delay(delay, timeProvider, cancellationToken);
-        }
-    }
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
-            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
-            or HttpStatusCode.InternalServerError;
-
-    private TimeSpan RetryDelay(HttpResponseMessage response, int attempt, ConnectorOptions settings)
-    {
-        var retryAfter = response.Headers.RetryAfter;
-        TimeSpan? requested = retryAfter?.Delta
-            ?? (retryAfter?.Date is { } date ? date - timeProvider.GetUtcNow() : null);
-        var backoff = TimeSpan.FromTicks(settings.BaseDelay.Ticks * (1L << Math.Min(attempt, 16)));
-        var delay = requested ?? backoff;
-        if (delay < TimeSpan.Zero)
-        {
-            delay = TimeSpan.Zero;
+            request.Content = JsonContent.Create(body, body.GetType(), options: BotJson.Options);
         }
 
-        return delay > settings.MaxDelay ? settings.MaxDelay : delay;
+        using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return string.IsNullOrWhiteSpace(text) ? new ResourceResponse() : JsonSerializer.Deserialize<ResourceResponse>(text, BotJson.Options) ?? new ResourceResponse();
+        }
+
+        var retryAfter = response.Headers.RetryAfter is { } ra ? ra.Delta ?? (ra.Date is { } date ? date - timeProvider.GetUtcNow() : null) : null;
+        throw new ConnectorException($"{method} {uri.AbsolutePath} failed with {(int)response.StatusCode}.", (int)response.StatusCode, text) { RetryAfter = retryAfter };
     }
 }

@@ -43,4 +43,7 @@ public sealed class ConnectorException : Exception
     public int? StatusCode { get; }
 
     public string? Body { get; }
+
+    /// <summary>The connector's Retry-After on the last answer, when it gave one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

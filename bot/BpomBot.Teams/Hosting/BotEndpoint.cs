@@ -13,7 +13,10 @@ using Microsoft.Extensions.Options;
 
 namespace BpomBot.Teams.Hosting;
 
-/// <summary><c>POST /api/messages</c>: size limit, authentication, parsing, then queue (non-invoke) or answer (invoke). Never answers 500.</summary>
+/// <summary>
+/// <c>POST /api/messages</c>: size limit, authentication, parsing, then the turn (<see cref="TurnRunner"/>); the answer
+/// (200, or the invoke body) goes back only once the turn's state is committed. Never answers 500.
+/// </summary>
 public static class BotEndpoint
 {
     public const string Path = "/api/messages";
@@ -35,9 +38,7 @@ public static class BotEndpoint
         IOptions<BotOptions> botOptions,
         BotAuthenticator authenticator,
         ServiceUrlTrust trust,
-        IConnectorClient connector,
-        ActivityRouter router,
-        TurnQueue queue,
+        TurnRunner runner,
         ILogger<ActivityRouter> logger)
     {
         var options = botOptions.Value;
@@ -108,17 +109,15 @@ public static class BotEndpoint
             trust.Trust(activity.ServiceUrl);
         }
 
+        // Acknowledge only after the turn: a crash before the 200 makes the channel deliver again, and the turn
+        // ledger makes that redelivery harmless. A caller hanging up does not cancel the turn.
+        var invoke = await runner.RunAsync(activity, CancellationToken.None);
         if (activity.Type != ActivityTypes.Invoke)
         {
-            // Acknowledge now; replies go out through the connector from the queue.
-            return queue.TryEnqueue(activity) ? Results.Ok() : Refuse(logger, StatusCodes.Status503ServiceUnavailable, "busy");
+            return Results.Ok();
         }
 
-        // Invokes are answered synchronously: the HTTP body is the invoke result. A caller hanging up does not
-        // cancel the turn.
-        var turn = new TurnContext(activity, connector);
-        await router.RouteAsync(turn, CancellationToken.None);
-        return turn.InvokeResponse is { } invoke
+        return invoke is not null
             ? Results.Json(invoke, BotJson.Options)
             : Results.StatusCode(StatusCodes.Status501NotImplemented);
     }

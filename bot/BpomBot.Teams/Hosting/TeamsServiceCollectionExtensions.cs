@@ -22,14 +22,12 @@ public static class TeamsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient();
-        services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<BotAuthenticator>();
         services.TryAddSingleton<ServiceUrlTrust>();
         services.TryAddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
-        services.TryAddSingleton<IConnectorClient, ConnectorClient>();
+        services.AddBpomConnectorClient();
         services.TryAddScoped<ActivityRouter>();
-        services.TryAddSingleton<TurnQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        services.TryAddSingleton<TurnRunner>();
 
         services.AddMessageHandler<HelpMessageHandler>();
         services.AddCardActionHandler<CobaActionHandler>();

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Reminders;
@@ -12,12 +10,11 @@ using Microsoft.Extensions.Options;
 namespace BpomBot.Teams.Proactive;
 
 /// <summary>
-/// Proactive sends over the Bot Connector REST API, one HTTP call per method and no retries of its own (delivery
-/// retries with the limiter and the record). Only trusted serviceUrls are called and only they get the token.
+/// Proactive sends through the one connector client (its pipeline retries short faults within its budget; delivery
+/// retries longer ones with the limiter and the record). Only trusted serviceUrls are called and only they get the token.
 /// </summary>
 public sealed class ConnectorProactiveSender(
-    IHttpClientFactory httpClientFactory,
-    IConnectorTokenProvider tokens,
+    IConnectorClient connector,
     ServiceUrlTrust trust,
     IConversationReferenceRepository references,
     IRosterRepository roster,
@@ -58,13 +55,12 @@ public sealed class ConnectorProactiveSender(
             TenantId = tenant,
             ChannelData = new TeamsChannelData { Tenant = new TeamsEntity { Id = tenant } },
         };
-        var (result, body) = await PostAsync(serviceUrl, "v3/conversations", parameters, cancellationToken);
+        var (result, created) = await CallAsync(() => connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken));
         if (!result.Succeeded)
         {
             return result;
         }
 
-        var created = body is { } json ? json.Deserialize<ResourceResponse>(BotJson.Options) : null;
         if (created?.Id is not { Length: > 0 } conversationId)
         {
             return new SendResult(502, Error: "jawaban create conversation tanpa id");
@@ -87,46 +83,31 @@ public sealed class ConnectorProactiveSender(
         ArgumentNullException.ThrowIfNull(target);
         var activity = AdaptiveCard.ToMessage(ReminderCard.Build(notification));
         activity.Text = ReminderDigest.Heading(notification);
-        var (result, _) = await PostAsync(target.ServiceUrl, $"v3/conversations/{Uri.EscapeDataString(target.ConversationId)}/activities", activity, cancellationToken);
+        var (result, _) = await CallAsync(() => connector.SendToConversationAsync(target.ServiceUrl, target.ConversationId, activity, cancellationToken));
         return result;
     }
 
-    private async Task<(SendResult Result, JsonElement? Body)> PostAsync(string serviceUrl, string path, object body, CancellationToken cancellationToken)
+    /// <summary>One connector call as a <see cref="SendResult"/>: status, Retry-After and error code; 0 for a network failure.</summary>
+    private static async Task<(SendResult Result, ResourceResponse? Body)> CallAsync(Func<Task<ResourceResponse>> call)
     {
-        if (!trust.IsTrusted(serviceUrl))
-        {
-            return (new SendResult(400, Error: "serviceUrl tidak dipercaya"), null);
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(serviceUrl.TrimEnd('/') + "/" + path))
-        {
-            Content = JsonContent.Create(body, body.GetType(), options: BotJson.Options),
-        };
-        if (await tokens.GetTokenAsync(cancellationToken) is { } token)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
         try
         {
-            using var response = await httpClientFactory.CreateClient(ConnectorClient.HttpClientName).SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
-            {
-                return (new SendResult(status), text.Length > 0 ? JsonSerializer.Deserialize<JsonElement>(text) : null);
-            }
-
-            var retryAfter = response.Headers.RetryAfter is { } ra
-                ? ra.Delta ?? (ra.Date is { } date ? date - timeProvider.GetUtcNow() : null)
-                : null;
-            return (new SendResult(status, retryAfter, ErrorCode(text)), null);
+            return (new SendResult(200), await call());
+        }
+        catch (ConnectorException ex) when (ex.StatusCode is { } status)
+        {
+            return (new SendResult(status, ex.RetryAfter, ErrorCode(ex.Body ?? string.Empty)), null);
+        }
+        catch (ConnectorException ex)
+        {
+            // Refused before sending (untrusted serviceUrl).
+            return (new SendResult(400, Error: ex.Message), null);
         }
         catch (HttpRequestException ex)
         {
             return (new SendResult(0, Error: ex.Message), null);
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Polly.Timeout.TimeoutRejectedException ex)
         {
             return (new SendResult(0, Error: "timeout: " + ex.Message), null);
         }

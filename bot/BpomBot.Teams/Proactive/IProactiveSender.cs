@@ -14,7 +14,7 @@ public sealed record SendResult(int StatusCode, TimeSpan? RetryAfter = null, str
     public bool Succeeded => StatusCode is >= 200 and < 300;
 }
 
-/// <summary>One connector call per method, no retries (delivery decides): find, create, send.</summary>
+/// <summary>Find, create, send: one connector call each (short faults retried by the connector client; delivery decides the rest).</summary>
 public interface IProactiveSender
 {
     /// <summary>The person's stored 1:1 conversation, or null when the bot has never talked with them.</summary>

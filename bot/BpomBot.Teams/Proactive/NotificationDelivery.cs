@@ -23,6 +23,7 @@ public sealed class NotificationDelivery(
 {
     private static readonly TimeSpan RecordThrottleAfter = TimeSpan.FromSeconds(1);
     private readonly Channel<Notification> queue = Channel.CreateUnbounded<Notification>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<bool> sendSlots = SendSlots(options.Value.MaxInFlightSends);
 
     public int Pending => queue.Reader.Count;
 
@@ -105,20 +106,27 @@ public sealed class NotificationDelivery(
                 return null;
             }
 
-            var status = run.Current.Attempts == 0 ? run.Current.Status : NotificationStatus.Retried;
-            if (!await WriteAsync(run, status, lastError, countAttempt: true, cancellationToken))
-            {
-                return null;
-            }
-
+            // The attempt is recorded before the send, and only MaxInFlightSends sends run at once: a crash leaves at
+            // most that many messages whose delivery is unknown (and sent again by the recovery).
             SendResult result;
+            await sendSlots.Reader.ReadAsync(cancellationToken);
             try
             {
+                var status = run.Current.Attempts == 0 ? run.Current.Status : NotificationStatus.Retried;
+                if (!await WriteAsync(run, status, lastError, countAttempt: true, cancellationToken))
+                {
+                    return null;
+                }
+
                 result = await operation(cancellationToken);
             }
             catch (HttpRequestException ex)
             {
                 result = new SendResult(0, Error: ex.Message);
+            }
+            finally
+            {
+                sendSlots.Writer.TryWrite(true);
             }
 
             if (result.Succeeded)
@@ -197,6 +205,18 @@ public sealed class NotificationDelivery(
         logger.NotificationLeaseLost(run.Current.Id);
         run.Stopped = true;
         return false;
+    }
+
+    /// <summary>A semaphore without a Dispose: a channel holding one token per send allowed in flight.</summary>
+    private static Channel<bool> SendSlots(int count)
+    {
+        var slots = Channel.CreateBounded<bool>(Math.Max(1, count));
+        for (var i = 0; i < Math.Max(1, count); i++)
+        {
+            slots.Writer.TryWrite(true);
+        }
+
+        return slots;
     }
 
     private static string Describe(SendResult result) =>

@@ -27,9 +27,16 @@ public sealed class ProactiveOptions
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Messages in flight at once (each still waits for the rate limiter).</summary>
+    /// <summary>Messages being worked on at once (each still waits for the rate limiter and for a send slot).</summary>
     [Range(1, 256)]
     public int Concurrency { get; set; } = 16;
+
+    /// <summary>
+    /// Connector sends in flight at once per instance. An instance that dies mid-send leaves its in-flight messages
+    /// unconfirmed, and the recovery sends them again: this bounds the duplicates a crash can cause (1 by default).
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxInFlightSends { get; set; } = 1;
 
     /// <summary>serviceUrl for creating a conversation with someone the bot has never heard from (public cloud default).</summary>
     [Required]

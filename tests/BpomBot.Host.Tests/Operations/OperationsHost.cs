@@ -21,7 +21,7 @@ internal static class OperationsHost
     /// <summary>Posts a personal-chat message and waits until the turn queue has finished it.</summary>
     public static async Task SendMessageAsync(WebApplication app, HttpClient http, Uri serviceUrl, string activityId, string text)
     {
-        var queue = app.Services.GetRequiredService<TurnQueue>();
+        var queue = app.Services.GetRequiredService<TurnRunner>();
         var before = queue.Completed;
         var message = $$$"""
             {"type":"message","id":"{{{activityId}}}","text":"{{{text}}}","channelId":"msteams","serviceUrl":"{{{serviceUrl}}}",

@@ -14,7 +14,7 @@ namespace BpomBot.Teams.Tests.Proactive;
 public sealed class ProactiveConnectorTests : IAsyncLifetime
 {
     private const string Tenant = "11111111-2222-3333-4444-555555555555";
-    private readonly ServiceProvider services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+    private ServiceProvider? services;
     private readonly InMemoryReminderStore store = new();
     private readonly MemoryReferences references = new();
     private readonly MemoryRoster roster = new();
@@ -25,15 +25,27 @@ public sealed class ProactiveConnectorTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await connector.DisposeAsync();
-        await services.DisposeAsync();
+        if (services is not null)
+        {
+            await services.DisposeAsync();
+        }
     }
 
     private NotificationDelivery Delivery(ProactiveOptions options)
     {
         options.DefaultServiceUrl = connector.ServiceUrl.ToString();
         var bot = Options.Create(new BotOptions { TenantId = Tenant });
+        // The bot's connector client with its own retries off: these tests are about delivery's retries.
+        services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(bot)
+            .AddSingleton<ServiceUrlTrust>()
+            .AddSingleton<IConnectorTokenProvider>(new Token())
+            .Configure<ConnectorOptions>(o => o.MaxRetries = 0)
+            .AddBpomConnectorClient()
+            .BuildServiceProvider();
         var sender = new ConnectorProactiveSender(
-            services.GetRequiredService<IHttpClientFactory>(), new Token(), new ServiceUrlTrust(bot), references, roster,
+            services.GetRequiredService<IConnectorClient>(), services.GetRequiredService<ServiceUrlTrust>(), references, roster,
             TimeProvider.System, bot, Options.Create(options));
         return new NotificationDelivery(
             sender, store, new SendRateLimiter(TimeProvider.System, options), new RetryPolicy(options, new Random(3)), TimeProvider.System,

@@ -40,6 +40,7 @@ public sealed class BotServer : IAsyncDisposable
         var connector = await FakeConnector.StartAsync();
         var builder = KestrelApp.CreateBuilder(settings);
         builder.Services.AddBpomTeamsBot(builder.Configuration);
+        builder.Services.AddSingleton<BpomBot.Domain.Abstractions.ITurnLedger, BpomBot.Domain.Abstractions.InMemoryTurnLedger>();
         builder.Services.AddSingleton<IConnectorTokenProvider>(new FixedToken(settings?.ContainsKey("Bot:AppId") == true ? "bot-token" : null));
         services?.Invoke(builder.Services);
         builder.Services.AddSingleton<IStartupFilter, RemoteIpFilter>();
@@ -85,7 +86,7 @@ public sealed class BotServer : IAsyncDisposable
     /// <summary>Waits until the queue has finished <paramref name="count"/> non-invoke turns in total.</summary>
     public async Task TurnsCompletedAsync(int count)
     {
-        var queue = app.Services.GetRequiredService<TurnQueue>();
+        var queue = app.Services.GetRequiredService<TurnRunner>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (queue.Completed < count)
         {
