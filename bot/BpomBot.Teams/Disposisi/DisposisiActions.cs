@@ -22,8 +22,14 @@ internal static class DisposisiActions
         return new DisposisiInput(arahan, action.GetString("tanggapan") ?? action.GetString("catatan"), batas, sifat);
     }
 
-    public static InvokeResponse Answer(DisposisiView? view, string message) =>
-        view is null ? InvokeResponse.Message(message) : InvokeResponse.Card(DisposisiCard.Build(view));
+    /// <summary>True when the clicked card was English (its data carries <c>lang: en</c>).</summary>
+    public static bool English(CardAction action) => action.GetString("lang") == "en";
+
+    public static InvokeResponse Answer(DisposisiView? view, string message, bool english = false) =>
+        view is null ? InvokeResponse.Message(message) : InvokeResponse.Card(DisposisiCard.Build(view, english));
+
+    public static InvokeResponse NotFound(DisposisiView? view, CardAction action) =>
+        Answer(view, English(action) ? "Disposisi not found." : "Disposisi tidak ditemukan.", English(action));
 
     public static async Task<InvokeResponse> DecideAsync(
         DisposisiService service, ITurnContext turn, CardAction action, DecisionVerb verb, CancellationToken cancellationToken)
@@ -34,7 +40,7 @@ internal static class DisposisiActions
         var outcome = await service.DecideAsync(
             new DecisionCommand(id, ActorId(turn), verb, Input(action), action.GetString("alasan"), action.GetString("penerima")),
             cancellationToken);
-        return Answer(outcome.View is { } v ? v with { Note = v.Note ?? outcome.Message } : null, outcome.Message);
+        return Answer(outcome.View is { } v ? v with { Note = v.Note ?? outcome.Message } : null, outcome.Message, English(action));
     }
 }
 
@@ -50,7 +56,7 @@ public sealed class DisposisiLihatHandler(DisposisiService service, LeaderDirect
             return InvokeResponse.Error(400, "BadRequest", "disposisiId wajib ada pada data kartu.");
         await directory.RememberTeamsIdAsync(DisposisiActions.ActorId(turn), turn.Activity.From?.Id, cancellationToken);
         var view = await service.OpenAsync(id, DisposisiActions.ActorId(turn), markRead: true, cancellationToken);
-        return DisposisiActions.Answer(view, "Disposisi tidak ditemukan.");
+        return DisposisiActions.NotFound(view, action);
     }
 }
 
@@ -66,7 +72,7 @@ public sealed class DisposisiBukaHandler(DisposisiService service, LeaderDirecto
             return InvokeResponse.Error(400, "BadRequest", "disposisiId wajib ada pada data kartu.");
         await directory.RememberTeamsIdAsync(DisposisiActions.ActorId(turn), turn.Activity.From?.Id, cancellationToken);
         var view = await service.OpenAsync(id, DisposisiActions.ActorId(turn), markRead: true, cancellationToken);
-        return DisposisiActions.Answer(view, "Disposisi tidak ditemukan.");
+        return DisposisiActions.NotFound(view, action);
     }
 }
 
