@@ -40,8 +40,30 @@ internal static class DisposisiActions
         var outcome = await service.DecideAsync(
             new DecisionCommand(id, ActorId(turn), verb, Input(action), action.GetString("alasan"), action.GetString("penerima")),
             cancellationToken);
-        return Answer(outcome.View is { } v ? v with { Note = v.Note ?? outcome.Message } : null, outcome.Message, English(action));
+        var english = English(action);
+        var message = english ? EnglishMessage(outcome) ?? outcome.Message : outcome.Message;
+        return Answer(outcome.View is { } v ? v with { Note = v.Note ?? message } : null, message, english);
     }
+
+    /// <summary>
+    /// The English of the domain's answer where it is fixed by the outcome; refusal reasons and already-decided notes
+    /// come from the rules in Indonesian only and are shown as they are.
+    /// </summary>
+    private static string? EnglishMessage(DecisionOutcome outcome) => outcome.Status switch
+    {
+        DecisionStatus.NotFound => "Disposisi not found.",
+        DecisionStatus.NotAuthorized => "You are not the addressee of this disposisi nor their Plt/Plh; nothing was done.",
+        DecisionStatus.Stale => "The disposisi is being changed; try again.",
+        DecisionStatus.Decided when outcome.View is { Note: null } view => view.Disposisi.State switch
+        {
+            DisposisiState.Disetujui => "Disposisi approved; the step is complete.",
+            DisposisiState.Dikembalikan => "Disposisi returned to the officer with your reason.",
+            DisposisiState.Ditanggapi => $"Input sent to {view.From?.Name ?? view.Disposisi.FromId}; the decision is theirs.",
+            DisposisiState.Diteruskan => $"Disposisi forwarded to {view.ForwardedTo?.Name ?? view.Disposisi.ForwardedToId} for input; the decision stays with you.",
+            _ => null,
+        },
+        _ => null,
+    };
 }
 
 /// <summary>Refresh (automatic for the addressee and Plt/Plh) and manual view: marks dibaca on first opening.</summary>
