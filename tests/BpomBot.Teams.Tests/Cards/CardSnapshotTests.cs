@@ -2,19 +2,25 @@ using System.Text.Json.Nodes;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Application;
 using BpomBot.Domain.Calendar;
+using BpomBot.Domain.Faq;
 using BpomBot.Domain.Sop;
 using BpomBot.Domain.Workflow;
+using BpomBot.Teams.Cards;
 using BpomBot.Teams.Conversation;
 using BpomBot.Teams.Conversation.Views;
 using BpomBot.Teams.Disposisi;
+using BpomBot.Teams.Faq;
+using BpomBot.Teams.Routing;
 using BpomBot.Teams.Tests.Disposisi;
+using BpomBot.Teams.Tests.Faq;
 using static BpomBot.Teams.Tests.Disposisi.DisposisiWorld;
 
 namespace BpomBot.Teams.Tests.Cards;
 
 /// <summary>
 /// One snapshot per card type and language (and the tugas/riwayat texts), so a change in wording, dates, facts or
-/// actions shows up as a reviewed diff. Disposisi cards are Indonesian only (leaders' side).
+/// actions shows up as a reviewed diff. A disposisi card sent proactively is Indonesian (the leader's language is not
+/// known then); one opened from an English inbox, and every answer to its buttons, is English.
 /// </summary>
 public sealed class CardSnapshotTests
 {
@@ -105,6 +111,60 @@ public sealed class CardSnapshotTests
         Snapshot.Match("disposisi.diteruskan.ditanggapi.id", N(Card(await w.ClickAsync(Kepala, DisposisiVerbs.Lihat, d.Id, trigger: "automatic"))));
         Snapshot.Match("disposisi.disetujui.id", N(Card(await w.ClickAsync(Kepala, DisposisiVerbs.Setujui, d.Id, new { arahan = "setujui", catatan = "Lanjutkan." }))));
     }
+
+    [Fact]
+    public async Task Disposisi_English_InboxActionableReturned()
+    {
+        var w = new DisposisiWorld();
+        var (_, d) = await w.SubmitReportAsync();
+        var inbox = SentCard((await w.SayAsync(Kepala, "show my approvals")).Sent[0]);
+        Snapshot.Match("disposisi.kotak.en", Normalise(inbox, d.Id));
+
+        // "Open" on the English inbox carries the language, so the card it opens (and the answers to its buttons) is English.
+        Assert.Contains("\"lang\":\"en\"", inbox.ToJsonString(), StringComparison.Ordinal);
+        Snapshot.Match("disposisi.dapat-diputuskan.en", Normalise(Card(await w.ClickAsync(Kepala, DisposisiVerbs.Buka, d.Id, new { lang = "en" })), d.Id));
+        Snapshot.Match("disposisi.dikembalikan.en", Normalise(Card(await w.ClickAsync(Kepala, DisposisiVerbs.Kembalikan, d.Id, new { lang = "en", alasan = "Attendance list missing." })), d.Id));
+    }
+
+    [Fact]
+    public async Task Disposisi_English_ForwardedForInput()
+    {
+        var w = new DisposisiWorld();
+        var (_, d) = await w.SubmitReportAsync();
+        await w.ClickAsync(Kepala, DisposisiVerbs.Teruskan, d.Id, new { lang = "en", penerima = Katim.AadObjectId, batasWaktu = "2026-03-04", arahan = "pelajari" });
+        var child = (await w.Disposisi.GetAsync(d.Id))!.ForwardedToDisposisiId!;
+        JsonNode N(JsonNode card) => JsonNode.Parse(Normalise(card, d.Id).ToJsonString().Replace(child, "{terusan}", StringComparison.Ordinal))!;
+
+        Snapshot.Match("disposisi.terusan.dapat-ditanggapi.en", N(Card(await w.ClickAsync(Katim, DisposisiVerbs.Lihat, child, new { lang = "en" }))));
+        Snapshot.Match("disposisi.diteruskan.menunggu-tanggapan.en", N(Card(await w.ClickAsync(Kepala, DisposisiVerbs.Lihat, d.Id, new { lang = "en" }))));
+        await w.ClickAsync(Katim, DisposisiVerbs.Tanggapi, child, new { lang = "en", tanggapan = "Report complete; fit to approve." });
+        Snapshot.Match("disposisi.diteruskan.ditanggapi.en", N(Card(await w.ClickAsync(Kepala, DisposisiVerbs.Lihat, d.Id, new { lang = "en" }))));
+        Snapshot.Match("disposisi.disetujui.en", N(Card(await w.ClickAsync(Kepala, DisposisiVerbs.Setujui, d.Id, new { lang = "en", arahan = "setujui,tindak-lanjuti", catatan = "Proceed." }))));
+    }
+
+    [Theory]
+    [InlineData(FaqLanguage.Id, "bagaimana cara cek produk terdaftar di bpom", "faq.jawaban.id")]
+    [InlineData(FaqLanguage.En, "how do i check if a product is registered", "faq.jawaban.en")]
+    public void FaqAnswerCard(FaqLanguage language, string question, string name)
+    {
+        var entries = FaqTestKit.KnowledgeBase.Entries;
+        Snapshot.Match(name, FaqCards.Answer(entries.Single(e => e.Id == "cek-produk"), language, question, otherTopics: [.. entries.Where(e => e.Id != "cek-produk")]));
+    }
+
+    [Theory]
+    [InlineData(FaqLanguage.Id, "izin kosmetik rumahan", "faq.tidak-yakin.id")]
+    [InlineData(FaqLanguage.En, "home cosmetics licence", "faq.tidak-yakin.en")]
+    public void FaqNotSureCard(FaqLanguage language, string question, string name)
+    {
+        var entries = FaqTestKit.KnowledgeBase.Entries;
+        var answer = new FaqAnswer(null, 0.4, language, [new FaqCandidate(entries.Single(e => e.Id == "notifikasi-kosmetik"), 0.4), new FaqCandidate(entries.Single(e => e.Id == "spp-irt"), 0.35)]);
+        Snapshot.Match(name, FaqCards.NotSure(answer, question));
+    }
+
+    [Theory]
+    [InlineData(Language.Indonesian, "bantuan.id")]
+    [InlineData(Language.English, "bantuan.en")]
+    public void HelpCardSnapshot(Language language, string name) => Snapshot.Match(name, HelpCard.Build(language));
 
     private static JsonObject SentCard(BpomBot.Teams.Protocol.Activity activity) => Assert.IsType<JsonObject>(Assert.Single(activity.Attachments!).Content);
 

@@ -80,10 +80,18 @@ internal sealed class DisposisiWorld
     /// <summary>An A kegiatan of the officer walked to A.4 (report to leader) and submitted; returns it and the disposisi sent.</summary>
     public async Task<(Kegiatan Kegiatan, Domain.Disposisi.Disposisi Disposisi)> SubmitReportAsync(string id = "k-1")
     {
-        var actor = new Actor(Officer.AadObjectId);
+        var (k, d, _) = await SubmitReportAsync(Officer, id);
+        return (k, d);
+    }
+
+    /// <summary>As <see cref="SubmitReportAsync(string)"/> for <paramref name="officer"/>; also returns what the officer is told.</summary>
+    public async Task<(Kegiatan Kegiatan, Domain.Disposisi.Disposisi Disposisi, string Message)> SubmitReportAsync(PersonRecord officer, string id = "k-1")
+    {
+        ArgumentNullException.ThrowIfNull(officer);
+        var actor = new Actor(officer.AadObjectId);
         var on = DateOnly.FromDateTime(Start.UtcDateTime);
         var k = Ok(Engine.Start(new StartKegiatan(id, SopCode, "A", WorkflowKind.PerKegiatan, "FGD Pemda Kota Bandung", "pemerintah-daerah", "fgd",
-            Officer.UnitId, Officer.AadObjectId, 2026), actor, Start));
+            officer.UnitId, officer.AadObjectId, 2026), actor, Start));
         while (Engine.CurrentStepDefinition(k) is { } step)
         {
             foreach (var item in Engine.MissingKelengkapan(k))
@@ -97,10 +105,10 @@ internal sealed class DisposisiWorld
 
         await Kegiatan.CreateAsync(k);
         var step4 = k.CurrentStep!;
-        var (d, message) = await Service.SendAsync(new DisposisiRequest(k.Id, step4.StepId, Officer.AadObjectId, Officer.UnitId,
+        var (d, message) = await Service.SendAsync(new DisposisiRequest(k.Id, step4.StepId, officer.AadObjectId, officer.UnitId,
             DisposisiKinds.ReportToLeader, step4.DueOn, $"Laporan {k.Title}"));
         Assert.True(d is not null, message);
-        return (k, (await Disposisi.GetAsync(d.Id))!);
+        return (k, (await Disposisi.GetAsync(d.Id))!, message);
     }
 
     public async Task<RecordingTurn> ClickAsync(PersonRecord who, string verb, string disposisiId, object? inputs = null, string trigger = "manual", string? replyToId = null)
