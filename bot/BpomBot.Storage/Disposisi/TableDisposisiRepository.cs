@@ -70,9 +70,9 @@ public sealed class TableDisposisiRepository(TableServiceClient service, TimePro
         {
             await Task.WhenAll(stale);
         }
-        catch (ConcurrencyConflictException)
+        catch (Exception ex) when (ex is ConcurrencyConflictException or StorageUnavailableException)
         {
-            // rewritten meanwhile: a create is using it again
+            // rewritten meanwhile (a create is using it again), or the clean-up failed: the next read tries again
         }
 
         return [.. result.OrderBy(d => d.SentAt).ThenBy(d => d.Id, StringComparer.Ordinal)];
