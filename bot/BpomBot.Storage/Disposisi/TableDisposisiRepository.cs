@@ -1,3 +1,4 @@
+using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Disposisi;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Documents;
@@ -6,13 +7,21 @@ namespace BpomBot.Storage.Disposisi;
 
 /// <summary>
 /// Disposisi: PK = disposisi id, RK = "" (versioned; every decision is a replace-if-match on the row's ETag).
-/// DisposisiPending: PK = addressee object id, RK = disposisi id: a derived index of undecided disposisi, written after
-/// a successful create and removed after the decision; the inbox re-reads each row from the main table.
+/// DisposisiPending: PK = addressee object id, RK = disposisi id: a derived pointer to an undecided disposisi.
+/// Pointer first: the pointer is upserted before the primary row is written while undecided, and deleted after the
+/// decision is stored (best effort). The inbox re-reads each pointed row and lists it only if it exists, is undecided and
+/// is addressed to that addressee; a pointer to a decided row is removed by that read, one to a missing or foreign row
+/// once it is older than <see cref="DanglingGrace"/> (a create may still be in flight). A crash at any step therefore
+/// never hides an undecided disposisi from its inbox and never lists one twice or after its decision.
 /// </summary>
-public sealed class TableDisposisiRepository(TableServiceClient service) : IDisposisiRepository
+public sealed class TableDisposisiRepository(TableServiceClient service, TimeProvider? timeProvider = null) : IDisposisiRepository
 {
+    /// <summary>How long a pointer to a missing or foreign disposisi is kept (a create may still be writing it).</summary>
+    public static readonly TimeSpan DanglingGrace = TimeSpan.FromMinutes(10);
+
     private readonly JsonDocumentTable<Domain.Disposisi.Disposisi> _main = new(service.GetTableClient(DisposisiTables.Disposisi));
     private readonly JsonDocumentTable<PendingRow> _pending = new(service.GetTableClient(DisposisiTables.Pending));
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     public async Task<Domain.Disposisi.Disposisi?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -22,37 +31,75 @@ public sealed class TableDisposisiRepository(TableServiceClient service) : IDisp
         return doc.Value;
     }
 
-    public async Task<string> CreateAsync(Domain.Disposisi.Disposisi disposisi, CancellationToken cancellationToken = default)
+    public Task<string> CreateAsync(Domain.Disposisi.Disposisi disposisi, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(disposisi);
-        var version = await SaveAsync(disposisi, null, cancellationToken);
-        await SyncPendingAsync(disposisi, cancellationToken);
-        return version;
+        return WriteAsync(disposisi, null, cancellationToken);
     }
 
-    public async Task<string> UpdateAsync(Domain.Disposisi.Disposisi disposisi, string expectedVersion, CancellationToken cancellationToken = default)
+    public Task<string> UpdateAsync(Domain.Disposisi.Disposisi disposisi, string expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(disposisi);
         ArgumentNullException.ThrowIfNull(expectedVersion);
-        var version = await SaveAsync(disposisi, expectedVersion, cancellationToken);
-        await SyncPendingAsync(disposisi, cancellationToken);
-        return version;
+        return WriteAsync(disposisi, expectedVersion, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Domain.Disposisi.Disposisi>> ListPendingForAsync(string addresseeId, CancellationToken cancellationToken = default)
     {
-        var rows = await _pending.QueryAsync(TableFilter.PartitionKeyEquals(TableKeys.Escape(addresseeId)), cancellationToken: cancellationToken);
+        var partition = TableKeys.Escape(addresseeId);
+        var rows = await _pending.QueryAsync(TableFilter.PartitionKeyEquals(partition), cancellationToken: cancellationToken);
         var result = new List<Domain.Disposisi.Disposisi>();
+        var stale = new List<Task>();
+        var now = _time.GetUtcNow();
         foreach (var row in rows)
         {
-            if (await GetAsync(row.Value.Id, cancellationToken) is { IsDecided: false } d
-                && string.Equals(d.ToId, addresseeId, StringComparison.OrdinalIgnoreCase))
+            var d = await GetAsync(row.Value.Id, cancellationToken);
+            var addressed = d is not null && string.Equals(d.ToId, addresseeId, StringComparison.OrdinalIgnoreCase);
+            if (addressed && !d!.IsDecided)
             {
                 result.Add(d);
             }
+            else if ((addressed && d!.IsDecided) || now - (row.Value.At ?? row.Value.SentAt) > DanglingGrace)
+            {
+                // A decision is final, so its pointer can go at once; a dangling one only after the grace period.
+                stale.Add(_pending.DeleteAsync(partition, row.RowKey, row.Version, cancellationToken));
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(stale);
+        }
+        catch (Exception ex) when (ex is ConcurrencyConflictException or StorageUnavailableException)
+        {
+            // rewritten meanwhile (a create is using it again), or the clean-up failed: the next read tries again
         }
 
         return [.. result.OrderBy(d => d.SentAt).ThenBy(d => d.Id, StringComparer.Ordinal)];
+    }
+
+    private async Task<string> WriteAsync(Domain.Disposisi.Disposisi d, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        if (!d.IsDecided)
+        {
+            // Idempotent; on an update it also restores a pointer lost by a crash under the old write order.
+            await _pending.OverwriteAsync(TableKeys.Escape(d.ToId), TableKeys.Escape(d.Id), new PendingRow(d.Id, d.SentAt, _time.GetUtcNow()), null, cancellationToken);
+        }
+
+        var version = await SaveAsync(d, expectedVersion, cancellationToken);
+        if (d.IsDecided)
+        {
+            try
+            {
+                await _pending.DeleteAsync(TableKeys.Escape(d.ToId), TableKeys.Escape(d.Id), null, cancellationToken);
+            }
+            catch (StorageUnavailableException)
+            {
+                // Best effort: the decision is stored; the inbox skips this pointer and removes it on its next read.
+            }
+        }
+
+        return version;
     }
 
     private async Task<string> SaveAsync(Domain.Disposisi.Disposisi disposisi, string? expectedVersion, CancellationToken cancellationToken)
@@ -73,11 +120,6 @@ public sealed class TableDisposisiRepository(TableServiceClient service) : IDisp
         }
     }
 
-    private Task SyncPendingAsync(Domain.Disposisi.Disposisi d, CancellationToken cancellationToken) =>
-        d.IsDecided
-            ? _pending.DeleteAsync(TableKeys.Escape(d.ToId), TableKeys.Escape(d.Id), null, cancellationToken)
-            : _pending.OverwriteAsync(TableKeys.Escape(d.ToId), TableKeys.Escape(d.Id), new PendingRow(d.Id, d.SentAt), null, cancellationToken);
-
-    /// <summary>The pending-index row: which disposisi, and when it was sent.</summary>
-    public sealed record PendingRow(string Id, DateTimeOffset SentAt);
+    /// <summary>The pending-index row: which disposisi, when it was sent, and when the pointer was written (absent on old rows).</summary>
+    public sealed record PendingRow(string Id, DateTimeOffset SentAt, DateTimeOffset? At = null);
 }
