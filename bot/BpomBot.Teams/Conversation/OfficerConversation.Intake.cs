@@ -63,8 +63,9 @@ public sealed partial class OfficerConversation
     /// <summary>True (and the prompt answers nothing) when the message was a bare command; the caller then runs it.</summary>
     private static bool NotACommand(Turn t) => !(t.AtRest.Explicit && IsOfficerIntent(t.AtRest.Intent));
 
+    /// <summary>The open prompt was closed by another command: said at the top of the turn's first reply.</summary>
     private static void SayPromptClosed(Turn t) =>
-        t.Say("Pertanyaan sebelumnya saya tutup (yang sudah tercatat tetap tersimpan).", "I closed the previous question (what was recorded is kept).");
+        t.Notice = t.State.English ? "I closed the previous question (what was recorded is kept)." : "Pertanyaan sebelumnya saya tutup (yang sudah tercatat tetap tersimpan).";
 
     /// <summary>Two readings nearly tie: ask which was meant, with one button per reading.</summary>
     private static void Clarify(Turn t, Understood heard)

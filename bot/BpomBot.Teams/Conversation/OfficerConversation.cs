@@ -69,7 +69,7 @@ public sealed partial class OfficerConversation(
             state.ClearPrompt();
             SayPromptClosed(t);
             await SaveAsync(session, cancellationToken);
-            foreach (var reply in t.Replies)
+            foreach (var reply in t.Outgoing())
             {
                 await turn.SendAsync(reply, cancellationToken);
             }
@@ -92,7 +92,7 @@ public sealed partial class OfficerConversation(
 
         state.MarkProcessed(turn.Activity.Id);
         await SaveAsync(session, cancellationToken);
-        foreach (var reply in t.Replies)
+        foreach (var reply in t.Outgoing())
         {
             await turn.SendAsync(reply, cancellationToken);
         }
@@ -518,6 +518,28 @@ public sealed partial class OfficerConversation(
             Replies.Add(new Activity { Type = ActivityTypes.Message, Text = State.English && english is not null ? english : indonesian, TextFormat = "markdown" });
 
         public void Card(System.Text.Json.Nodes.JsonObject card) => Replies.Add(AdaptiveCard.ToMessage(card));
+
+        /// <summary>A short note about what happened before this turn's answer (e.g. a prompt it closed).</summary>
+        public string? Notice { get; set; }
+
+        /// <summary>The replies to send: the notice leads the first one, so the answer arrives as one message.</summary>
+        public List<Activity> Outgoing()
+        {
+            if (Notice is null)
+            {
+                return Replies;
+            }
+
+            if (Replies.Count == 0)
+            {
+                return [new Activity { Type = ActivityTypes.Message, Text = Notice, TextFormat = "markdown" }];
+            }
+
+            var first = Replies[0];
+            first.Text = string.IsNullOrEmpty(first.Text) ? Notice : $"{Notice}\n\n{first.Text}";
+            first.TextFormat ??= "markdown";
+            return Replies;
+        }
 
         /// <summary>Step cards among the replies, with their kegiatan (a button's own card refresh replaces them).</summary>
         public Dictionary<Activity, string> StepCardsOf { get; } = [];
