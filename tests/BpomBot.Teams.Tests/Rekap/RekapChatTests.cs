@@ -67,6 +67,36 @@ public sealed class RekapChatTests
     [InlineData("bagaimana rekap")]
     public void Leaves_other_sentences_to_other_handlers(string text) => Assert.Null(RekapChatHandler.Parse(text, UnitCatalog.LoadEmbedded()));
 
+    [Theory]
+    [InlineData("minta rekap kegiatan tahun ini", null, null, null, false)]
+    [InlineData("laporan rekap unit saya", null, null, null, false)]
+    [InlineData("rekapitulasi kegiatan advokasi tahun 2025", 2025, "A", null, false)]
+    [InlineData("can I get the recap for bbpom-medan", null, null, "bbpom-medan", false)]
+    [InlineData("rekap pemberdayaan tahun lalu", null, "C", null, true)]
+    public void Reads_a_free_sentence_through_the_understanding(string text, int? year, string? sub, string? unit, bool lastYear) =>
+        Assert.Equal(new RekapAsk(year, sub, unit, lastYear), RekapChatHandler.Parse(new MessageInput(text, Language.Indonesian), UnitCatalog.LoadEmbedded()));
+
+    [Theory]
+    [InlineData("apakah produk ini terdaftar di bpom")]
+    [InlineData("status kegiatan 2")]
+    public void A_sentence_of_another_intent_is_not_a_recap(string text) =>
+        Assert.Null(RekapChatHandler.Parse(new MessageInput(text, Language.Indonesian), UnitCatalog.LoadEmbedded()));
+
+    [Fact]
+    public async Task A_leaders_sentence_reaches_the_recap_not_the_faq()
+    {
+        await roster.SavePersonAsync(new PersonRecord("aad-kepala", null, "Kepala Medan", "k@pom.go.id", "bbpom-medan", [RosterRoles.KepalaUpt]));
+        foreach (var k in RekapSample.Data()) await kegiatan.CreateAsync(k);
+        const string text = "minta rekap kegiatan advokasi tahun ini";
+        var turn = Message("aad-kepala", text);
+
+        Assert.True(await Handler().TryHandleAsync(turn, new MessageInput(text, Language.Indonesian)));
+
+        var facts = Card(turn)["body"]!.AsArray().Single(b => (string?)b!["type"] == "FactSet")!["facts"]!.AsArray()
+            .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
+        Assert.Equal(RekapCard.Headline(RekapSample.Compute("A", RekapScope.WithChildren("bbpom-medan"))).ToDictionary(h => h.Title, h => h.Value), facts);
+    }
+
     [Fact]
     public async Task A_leader_gets_the_headline_numbers_chart_and_workbook_link()
     {
