@@ -34,6 +34,7 @@ public static class RekapServiceCollectionExtensions
         services.TryAddSingleton<Tab.RekapTabAuthenticator>();
         services.TryAddSingleton<RekapBaseUrl>();
         services.AddMessageHandler<RekapChatHandler>();
+        services.AddCardActionHandler<RekapRemindHandler>();
         return services;
     }
 
