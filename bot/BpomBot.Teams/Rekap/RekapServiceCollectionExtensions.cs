@@ -35,6 +35,7 @@ public static class RekapServiceCollectionExtensions
         services.TryAddSingleton<RekapBaseUrl>();
         services.AddMessageHandler<RekapChatHandler>();
         services.AddCardActionHandler<RekapRemindHandler>();
+        services.AddCardActionHandler<RekapStatusHandler>();
         return services;
     }
 

@@ -157,6 +157,24 @@ public sealed class RekapChatTests
     }
 
     [Fact]
+    public async Task The_step_cards_button_sends_the_recap_status_card()
+    {
+        await roster.SavePersonAsync(new PersonRecord("aad-pptm", null, "Deputi", "d@pom.go.id", "deputi-po", [RosterRoles.Pptm]));
+        foreach (var k in RekapSample.Data()) await kegiatan.CreateAsync(k);
+        var turn = Message("aad-pptm", string.Empty);
+        var handler = new RekapStatusHandler(Service(), roster, Links(), new RekapBaseUrl(Options.Create(new RekapOptions()), new ServiceCollection().BuildServiceProvider()));
+        using var data = System.Text.Json.JsonDocument.Parse("{\"subProcess\":\"A\",\"year\":2026}");
+
+        var response = await handler.HandleAsync(turn, new CardAction(RecapStatusCard.ShowVerb, data.RootElement.Clone(), null));
+
+        Assert.Equal("Status laporan tahunan UPT dikirim.", response.Value?.GetValue<string>());
+        var upts = RekapSample.Units.Units.Count(u => u.IsUpt);
+        var card = Card(turn);
+        Assert.Equal($"Laporan tahunan UPT masuk: 2 dari {upts}", (string)card["body"]![0]!["text"]!);
+        Assert.Equal(RecapStatusCard.RemindVerb, (string)card["actions"]![0]!["verb"]!);
+    }
+
+    [Fact]
     public void Recap_status_card_counts_reports_in_and_offers_a_reminder_for_the_missing()
     {
         var result = RekapSample.Compute("A");
@@ -172,11 +190,17 @@ public sealed class RekapChatTests
 
     private RekapLinks Links() => new(Options.Create(new RekapOptions()), time);
 
+    private RekapService Service(IAuditLog? audit = null)
+    {
+        var units = UnitCatalog.LoadEmbedded();
+        return new RekapService(kegiatan, SopCatalog.LoadEmbedded(), units, RekapSample.Calendar, new OfficeClock(time, units), time, audit ?? new Audit());
+    }
+
     private RekapChatHandler Handler(IAuditLog? audit = null, IRosterRepository? roster = null)
     {
         var units = UnitCatalog.LoadEmbedded();
         var clock = new OfficeClock(time, units);
-        var service = new RekapService(kegiatan, SopCatalog.LoadEmbedded(), units, RekapSample.Calendar, clock, time, audit ?? new Audit());
+        var service = Service(audit);
         var options = Options.Create(new RekapOptions());
         return new RekapChatHandler(service, roster ?? this.roster, Links(), new RekapBaseUrl(options, new ServiceCollection().BuildServiceProvider()), units, clock);
     }
