@@ -36,6 +36,7 @@ public class RekapBenchmark
         azurite = AzuriteTableProcess.Start();
         var tables = TableStorage.Create(azurite.ConnectionString);
         tables.GetTableClient(TableKegiatanRepository.TableName).CreateIfNotExistsAsync().GetAwaiter().GetResult();
+        tables.GetTableClient(TableKegiatanRepository.IndexTableName).CreateIfNotExistsAsync().GetAwaiter().GetResult();
         var repository = new TableKegiatanRepository(tables);
         var units = UnitCatalog.LoadEmbedded();
         var seeded = Seed(units).ToList();

@@ -21,6 +21,9 @@ public enum Intent
     Disposisi,
     Faq,
 
+    /// <summary>A leader's recap of kegiatan (year, sub-process, unit): handled by the rekap component, never the FAQ.</summary>
+    Rekap,
+
     /// <summary>An answer to the open prompt (a choice, a title, a reason, a date, yes/no).</summary>
     Answer,
 }

@@ -32,6 +32,7 @@ public static class IntentCatalog
         new(Intent.Batal, "batal", "batal", "cancel", "Batalkan kegiatan, atau pertanyaan yang terbuka", "Cancel a kegiatan, or the open question"),
         new(Intent.Riwayat, "riwayat", "riwayat", "history", "Riwayat kegiatan: riwayat 2", "A kegiatan's history: history 2"),
         new(Intent.Disposisi, "disposisi", "disposisi", "disposisi", "Disposisi yang menunggu keputusan Anda", "Disposisi waiting for your decision"),
+        new(Intent.Rekap, "rekap", "rekap", "recap", "Rekap kegiatan untuk pimpinan: rekap 2026 B", "Kegiatan recap for leaders: recap 2026 B"),
         new(Intent.Bantuan, "bantuan", "bantuan", "help", "Apa yang bisa saya lakukan", "What I can do"),
         new(Intent.Faq, "faq", "(pertanyaan)", "(question)", "Tanyakan hal HALOBPOM dengan kalimat Anda sendiri", "Ask a HALOBPOM question in your own words"),
         new(Intent.None, "none", string.Empty, string.Empty, string.Empty, string.Empty),
@@ -64,7 +65,8 @@ public static class IntentCatalog
         (Intent.Batal, "batal btl batalkan", "cancel abort"),
         (Intent.Riwayat, "riwayat histori jejak", "history log"),
         (Intent.Bantuan, "bantuan menu halo hai bantu perintah", "help hi hello hey commands"),
-        (Intent.Disposisi, "disposisi persetujuan", "approvals approval"));
+        (Intent.Disposisi, "disposisi persetujuan", "approvals approval"),
+        (Intent.Rekap, "rekap rekapitulasi rekapan", "recap recaps"));
 
     /// <summary>Cue phrases and their weights. A phrase counts once when its words occur in a row.</summary>
     public static readonly IReadOnlyList<(string Phrase, Intent Intent, double Weight)> Cues =
@@ -102,6 +104,8 @@ public static class IntentCatalog
         .. Cue(Intent.Bantuan, 1.6, "tolong"),
         .. Cue(Intent.Disposisi, 4, "disposisi", "setujui", "disetujui", "persetujuan", "approval", "approvals", "approve",
             "diputuskan", "keputusan"),
+        .. Cue(Intent.Rekap, 5, "rekap", "rekapitulasi", "rekapan", "merekap", "direkap", "recap", "recaps", "summary of activities",
+            "activity summary", "ringkasan kegiatan", "capaian kegiatan", "capaian unit", "laporan capaian"),
         .. Cue(Intent.None, 3, "terima kasih", "thanks", "thank you", "thank", "oke", "ok", "sip", "siap", "baik", "noted", "mantap", "good job",
             "haha", "wkwk", "lagi ngapain", "lapar", "hujan", "presiden"),
     ];

@@ -12,7 +12,7 @@ public sealed partial class IntentRecognizer
     private static readonly HashSet<Intent> ReasonIntents = [Intent.Tunda, Intent.Batal, Intent.Lewati];
 
     /// <summary>Intents that leave a free-text prompt even inside a sentence ("batal", "bantuan", "tugas").</summary>
-    private static readonly HashSet<Intent> Interrupting = [Intent.Batal, Intent.Bantuan, Intent.Tugas, Intent.Disposisi, Intent.Status, Intent.Riwayat, Intent.Mulai, Intent.MulaiTahunan];
+    private static readonly HashSet<Intent> Interrupting = [Intent.Batal, Intent.Bantuan, Intent.Tugas, Intent.Disposisi, Intent.Status, Intent.Riwayat, Intent.Mulai, Intent.MulaiTahunan, Intent.Rekap];
 
     private Slots ReadSlots(NormalText normal, Intent intent, int lead, DateOnly? today, string? unitId)
     {
@@ -29,7 +29,13 @@ public sealed partial class IntentRecognizer
         }
 
         string? subProcess = null;
-        if (intent is Intent.Mulai or Intent.MulaiTahunan)
+        if (intent is Intent.Rekap)
+        {
+            // Only a sub-process name, or a letter after the command word ("rekap 2026 B"): "give me a recap" is no sub-process A.
+            subProcess = tokens.Select(t => IntentCatalog.SubProcessNames.GetValueOrDefault(t)).FirstOrDefault(c => c is not null)
+                ?? (lead >= 0 ? tokens.Skip(lead + 1).FirstOrDefault(t => t is "a" or "b" or "c" or "d")?.ToUpperInvariant() : null);
+        }
+        else if (intent is Intent.Mulai or Intent.MulaiTahunan)
         {
             subProcess = tokens.Select(t => IntentCatalog.SubProcessNames.GetValueOrDefault(t)).FirstOrDefault(c => c is not null)
                 ?? tokens.Skip(Math.Max(lead, 0)).FirstOrDefault(t => t is "a" or "b" or "c" or "d")?.ToUpperInvariant();

@@ -142,6 +142,12 @@ public static class StepCard
             yield return Button(Verbs.Lewati, "Lewati", "Skip");
         }
 
+        if (Rekap.RecapStatusCard.IsRecapStep(view.Step.Id) && record.Status is StepStatus.MenungguKelengkapan or StepStatus.Berjalan)
+        {
+            // The Unit Kerja Pusat's rekapitulasi: n of m UPT reports in, the missing ones and a reminder button.
+            yield return Rekap.RecapStatusCard.ShowButton(view.Kegiatan.SubProcess, view.Kegiatan.Year, english);
+        }
+
         yield return Button(Verbs.Riwayat, "Riwayat", "History");
     }
 

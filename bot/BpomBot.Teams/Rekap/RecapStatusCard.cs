@@ -13,6 +13,15 @@ public static class RecapStatusCard
 {
     public const string RemindVerb = "rekap.ingatkan";
 
+    /// <summary>The step card's button that shows this card (see <see cref="RekapStatusHandler"/>).</summary>
+    public const string ShowVerb = "rekap.status";
+
+    /// <summary>The rekapitulasi steps (A.8/B.8/C.6, <c>AnnualReportRules.RecapStep</c>) whose step card offers this card.</summary>
+    public static bool IsRecapStep(string stepId) => stepId is "A.8" or "B.8" or "C.6";
+
+    public static JsonObject ShowButton(string subProcess, int year, bool english) =>
+        AdaptiveCard.Execute(ShowVerb, english ? "UPT annual reports" : "Laporan tahunan UPT", new JsonObject { ["subProcess"] = subProcess, ["year"] = year });
+
     /// <summary>Missing UPTs listed by name on the card; more are counted.</summary>
     public const int MaxListed = 10;
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Organization;
 using BpomBot.Domain.Rekap;
+using BpomBot.Domain.Understanding;
 using BpomBot.Teams.Cards;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
@@ -10,7 +11,11 @@ using BpomBot.Teams.Routing;
 namespace BpomBot.Teams.Rekap;
 
 /// <summary>What "rekap …" asks for; null parts mean the default (this year, every sub-process, the viewer's scope).</summary>
-public sealed record RekapAsk(int? Year, string? SubProcess, string? UnitId);
+/// <param name="Year">The year asked for.</param>
+/// <param name="SubProcess">The sub-process code A–D.</param>
+/// <param name="UnitId">The unit id asked for.</param>
+/// <param name="LastYear">"tahun lalu" / "last year" was asked, with no year number.</param>
+public sealed record RekapAsk(int? Year, string? SubProcess, string? UnitId, bool LastYear = false);
 
 /// <summary>
 /// "rekap", "rekap tahun 2026", "rekap 2026 B", "rekap sub A unit bbpom-medan": the recap card with headline numbers,
@@ -32,7 +37,7 @@ public sealed partial class RekapChatHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(input);
-        if (Parse(input.Text, units) is not { } ask) return false;
+        if (Parse(input, units) is not { } ask) return false;
 
         var personId = turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty;
         try
@@ -43,7 +48,8 @@ public sealed partial class RekapChatHandler(
                 return true;
             }
 
-            var year = ask.Year ?? clock.Today(person.UnitId).Year;
+            var thisYear = clock.Today(person.UnitId).Year;
+            var year = ask.Year ?? (ask.LastYear ? thisYear - 1 : thisYear);
             var outcome = await service.BuildAsync(RekapViewer.From(person), year, ask.SubProcess, ask.UnitId, cancellationToken);
             if (outcome.Result is not { } result)
             {
@@ -64,12 +70,32 @@ public sealed partial class RekapChatHandler(
         return true;
     }
 
+    /// <summary>
+    /// The ask of a message the understanding component reads as <see cref="Intent.Rekap"/> ("minta rekap kegiatan tahun
+    /// ini", "recap for 2026", "rekapitulasi advokasi"), or null when it is not one. The sub-process comes from the
+    /// reading's slot; the year and a unit id are read here from the words.
+    /// </summary>
+    public static RekapAsk? Parse(MessageInput input, UnitCatalog units)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(units);
+        if (Parse(input.Text, units) is { } strict) return strict;
+        var understood = input.Understood;
+        if (understood.Intent != Intent.Rekap || understood.IsAmbiguous) return null;
+        var words = Words(input.Text);
+        var year = words.Where(w => YearPattern().IsMatch(w)).Select(w => (int?)int.Parse(w, CultureInfo.InvariantCulture)).LastOrDefault();
+        var unit = words.Select(w => units.Find(w.ToLowerInvariant())).FirstOrDefault(u => u is not null)?.Id;
+        var lower = input.Text.ToLowerInvariant();
+        var lastYear = lower.Contains("tahun lalu", StringComparison.Ordinal) || lower.Contains("last year", StringComparison.Ordinal);
+        return new RekapAsk(year, understood.Slots.SubProcess, unit, lastYear);
+    }
+
     /// <summary>The ask in a message starting with "rekap", or null when it is not one.</summary>
     public static RekapAsk? Parse(string text, UnitCatalog units)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(units);
-        var words = text.Trim().TrimEnd('.', '!', '?').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = Words(text);
         if (words.Length == 0 || !words[0].Equals("rekap", StringComparison.OrdinalIgnoreCase)) return null;
         int? year = null;
         string? sub = null, unit = null;
@@ -83,6 +109,9 @@ public sealed partial class RekapChatHandler(
 
         return new RekapAsk(year, sub, unit);
     }
+
+    private static string[] Words(string text) =>
+        text.Trim().TrimEnd('.', '!', '?').Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
 
     private static Task<ResourceResponse> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
         turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);

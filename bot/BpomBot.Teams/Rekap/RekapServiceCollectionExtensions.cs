@@ -34,6 +34,8 @@ public static class RekapServiceCollectionExtensions
         services.TryAddSingleton<Tab.RekapTabAuthenticator>();
         services.TryAddSingleton<RekapBaseUrl>();
         services.AddMessageHandler<RekapChatHandler>();
+        services.AddCardActionHandler<RekapRemindHandler>();
+        services.AddCardActionHandler<RekapStatusHandler>();
         return services;
     }
 

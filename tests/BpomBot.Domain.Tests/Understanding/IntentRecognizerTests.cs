@@ -165,6 +165,21 @@ public sealed class IntentRecognizerTests
         Assert.Contains(Intent.Status, understood.Choices);
     }
 
+    [Theory]
+    [InlineData("rekap", null)]
+    [InlineData("rekap 2026 B", "B")]
+    [InlineData("minta rekap kegiatan tahun ini", null)]
+    [InlineData("laporan rekap unit saya", null)]
+    [InlineData("give me a recap of this year", null)]
+    [InlineData("rekapitulasi kegiatan pembinaan", "B")]
+    public void A_recap_ask_is_rekap_never_faq(string text, string? sub)
+    {
+        var understood = Recognizer.Understand(text);
+
+        Assert.Equal(Intent.Rekap, understood.Intent);
+        Assert.Equal(sub, understood.Slots.SubProcess);
+    }
+
     [Fact]
     public void Every_command_word_is_read_as_its_intent()
     {

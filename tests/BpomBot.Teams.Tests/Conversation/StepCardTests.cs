@@ -55,6 +55,33 @@ public sealed class StepCardTests
         Assert.Contains("not set", card.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("A.8", true)]
+    [InlineData("A.7", false)]
+    public void Build_RekapitulasiStep_OffersTheUptReportStatus(string stepId, bool offered)
+    {
+        var k = Start();
+        k.CurrentStepId = stepId;
+        k.Steps.Add(new StepRecord { StepId = stepId, Status = StepStatus.Berjalan, StartedOn = new DateOnly(2026, 3, 2) });
+        var step = catalog.Latest(k.SopCode)!.FindStep(stepId)!;
+
+        var card = StepCard.Build(new OpenStep(k, step, k.CurrentStep!, new DateOnly(2026, 3, 2), null, null, Urgency.Hijau), english: false);
+
+        var show = card["actions"]!.AsArray().SingleOrDefault(a => a!["verb"]!.GetValue<string>() == BpomBot.Teams.Rekap.RecapStatusCard.ShowVerb);
+        Assert.Equal(offered, show is not null);
+        if (show is not null) Assert.Equal(("A", 2026), (show["data"]!["subProcess"]!.GetValue<string>(), show["data"]!["year"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public void The_recap_steps_are_the_annual_rules_rekapitulasi_steps()
+    {
+        var sop = catalog.Latest("POM-04.01/CFM.01/SOP.01")!;
+        var recapSteps = sop.SubProcesses.Select(s => BpomBot.Domain.Rekap.AnnualReportRules.RecapStep(s)?.Id).OfType<string>().ToList();
+
+        Assert.Equal(["A.8", "B.8", "C.6"], recapSteps);
+        Assert.All(recapSteps, id => Assert.True(BpomBot.Teams.Rekap.RecapStatusCard.IsRecapStep(id)));
+    }
+
     private Kegiatan Start()
     {
         var result = engine.Start(new StartKegiatan("k-1", "POM-04.01/CFM.01/SOP.01", "A", WorkflowKind.PerKegiatan, "FGD Pemda", "pemerintah-daerah", "fgd", "bbpom-medan", "o-1", 2026), new Actor("o-1"), At);

@@ -67,6 +67,36 @@ public sealed class RekapChatTests
     [InlineData("bagaimana rekap")]
     public void Leaves_other_sentences_to_other_handlers(string text) => Assert.Null(RekapChatHandler.Parse(text, UnitCatalog.LoadEmbedded()));
 
+    [Theory]
+    [InlineData("minta rekap kegiatan tahun ini", null, null, null, false)]
+    [InlineData("laporan rekap unit saya", null, null, null, false)]
+    [InlineData("rekapitulasi kegiatan advokasi tahun 2025", 2025, "A", null, false)]
+    [InlineData("can I get the recap for bbpom-medan", null, null, "bbpom-medan", false)]
+    [InlineData("rekap pemberdayaan tahun lalu", null, "C", null, true)]
+    public void Reads_a_free_sentence_through_the_understanding(string text, int? year, string? sub, string? unit, bool lastYear) =>
+        Assert.Equal(new RekapAsk(year, sub, unit, lastYear), RekapChatHandler.Parse(new MessageInput(text, Language.Indonesian), UnitCatalog.LoadEmbedded()));
+
+    [Theory]
+    [InlineData("apakah produk ini terdaftar di bpom")]
+    [InlineData("status kegiatan 2")]
+    public void A_sentence_of_another_intent_is_not_a_recap(string text) =>
+        Assert.Null(RekapChatHandler.Parse(new MessageInput(text, Language.Indonesian), UnitCatalog.LoadEmbedded()));
+
+    [Fact]
+    public async Task A_leaders_sentence_reaches_the_recap_not_the_faq()
+    {
+        await roster.SavePersonAsync(new PersonRecord("aad-kepala", null, "Kepala Medan", "k@pom.go.id", "bbpom-medan", [RosterRoles.KepalaUpt]));
+        foreach (var k in RekapSample.Data()) await kegiatan.CreateAsync(k);
+        const string text = "minta rekap kegiatan advokasi tahun ini";
+        var turn = Message("aad-kepala", text);
+
+        Assert.True(await Handler().TryHandleAsync(turn, new MessageInput(text, Language.Indonesian)));
+
+        var facts = Card(turn)["body"]!.AsArray().Single(b => (string?)b!["type"] == "FactSet")!["facts"]!.AsArray()
+            .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
+        Assert.Equal(RekapCard.Headline(RekapSample.Compute("A", RekapScope.WithChildren("bbpom-medan"))).ToDictionary(h => h.Title, h => h.Value), facts);
+    }
+
     [Fact]
     public async Task A_leader_gets_the_headline_numbers_chart_and_workbook_link()
     {
@@ -127,6 +157,24 @@ public sealed class RekapChatTests
     }
 
     [Fact]
+    public async Task The_step_cards_button_sends_the_recap_status_card()
+    {
+        await roster.SavePersonAsync(new PersonRecord("aad-pptm", null, "Deputi", "d@pom.go.id", "deputi-po", [RosterRoles.Pptm]));
+        foreach (var k in RekapSample.Data()) await kegiatan.CreateAsync(k);
+        var turn = Message("aad-pptm", string.Empty);
+        var handler = new RekapStatusHandler(Service(), roster, Links(), new RekapBaseUrl(Options.Create(new RekapOptions()), new ServiceCollection().BuildServiceProvider()));
+        using var data = System.Text.Json.JsonDocument.Parse("{\"subProcess\":\"A\",\"year\":2026}");
+
+        var response = await handler.HandleAsync(turn, new CardAction(RecapStatusCard.ShowVerb, data.RootElement.Clone(), null));
+
+        Assert.Equal("Status laporan tahunan UPT dikirim.", response.Value?.GetValue<string>());
+        var upts = RekapSample.Units.Units.Count(u => u.IsUpt);
+        var card = Card(turn);
+        Assert.Equal($"Laporan tahunan UPT masuk: 2 dari {upts}", (string)card["body"]![0]!["text"]!);
+        Assert.Equal(RecapStatusCard.RemindVerb, (string)card["actions"]![0]!["verb"]!);
+    }
+
+    [Fact]
     public void Recap_status_card_counts_reports_in_and_offers_a_reminder_for_the_missing()
     {
         var result = RekapSample.Compute("A");
@@ -142,11 +190,17 @@ public sealed class RekapChatTests
 
     private RekapLinks Links() => new(Options.Create(new RekapOptions()), time);
 
+    private RekapService Service(IAuditLog? audit = null)
+    {
+        var units = UnitCatalog.LoadEmbedded();
+        return new RekapService(kegiatan, SopCatalog.LoadEmbedded(), units, RekapSample.Calendar, new OfficeClock(time, units), time, audit ?? new Audit());
+    }
+
     private RekapChatHandler Handler(IAuditLog? audit = null, IRosterRepository? roster = null)
     {
         var units = UnitCatalog.LoadEmbedded();
         var clock = new OfficeClock(time, units);
-        var service = new RekapService(kegiatan, SopCatalog.LoadEmbedded(), units, RekapSample.Calendar, clock, time, audit ?? new Audit());
+        var service = Service(audit);
         var options = Options.Create(new RekapOptions());
         return new RekapChatHandler(service, roster ?? this.roster, Links(), new RekapBaseUrl(options, new ServiceCollection().BuildServiceProvider()), units, clock);
     }

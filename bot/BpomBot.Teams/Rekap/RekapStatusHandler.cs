@@ -1,0 +1,47 @@
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Rekap;
+using BpomBot.Teams.Cards;
+using BpomBot.Teams.Protocol;
+using BpomBot.Teams.Routing;
+
+namespace BpomBot.Teams.Rekap;
+
+/// <summary>
+/// "Laporan tahunan UPT" on the A.8/B.8/C.6 step card (<see cref="RecapStatusCard.ShowVerb"/>): sends the recap status
+/// card (n of m UPT reports in, the missing ones, the remind button, the workbook) for the sub-process and year.
+/// </summary>
+public sealed class RekapStatusHandler(RekapService service, IRosterRepository roster, RekapLinks links, RekapBaseUrl baseUrl) : ICardActionHandler
+{
+    public string Verb => RecapStatusCard.ShowVerb;
+
+    public async Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
+        var personId = turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty;
+        var sub = action.GetString("subProcess")?.Trim().ToUpperInvariant();
+        var year = action.Data.TryGetProperty("year", out var y) && y.TryGetInt32(out var n) ? n : (int?)null;
+        if (sub is not ("A" or "B" or "C" or "D") || year is not { } yr)
+        {
+            return InvokeResponse.Message("Kartu ini tidak dapat dikenali; minta kartu baru dengan: rekap.");
+        }
+
+        try
+        {
+            if (await roster.GetPersonAsync(personId, cancellationToken) is not { } person)
+            {
+                return InvokeResponse.Message(RekapRemindHandler.Refused);
+            }
+
+            var outcome = await service.BuildAsync(RekapViewer.From(person), yr, sub, null, cancellationToken);
+            if (outcome.Result is not { } result) return InvokeResponse.Message(outcome.Message);
+            var workbook = baseUrl.Absolute(links.Create(RekapLink.Workbook, person.AadObjectId, yr, sub, null));
+            await turn.SendAsync(AdaptiveCard.ToMessage(RecapStatusCard.Build(sub, yr, result.AnnualReports, workbook)), cancellationToken);
+            return InvokeResponse.Message("Status laporan tahunan UPT dikirim.");
+        }
+        catch (StorageUnavailableException)
+        {
+            return InvokeResponse.Message(RekapChatHandler.StorageDown);
+        }
+    }
+}
