@@ -64,7 +64,8 @@ public abstract class FaqCandidateStorageContract : IAsyncLifetime
             new FaqText("Diurus lewat OSS.", "Via OSS."), [], new DateOnly(2026, 1, 1), "t.yaml")]);
         var shipped = new FaqRetriever(kb);
         var audit = new CountingAudit();
-        var question = $"dapur kecil jualan keripik {Guid.NewGuid():N}";
+        // Unique per run in letters only: a long run of digits would be scrubbed as personal data (a phone number or NIK).
+        var question = $"dapur kecil jualan keripik {string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('a' + (c % 26))))}";
         var first = new FaqCandidateDesk(repo, new FaqVariantIndex(shipped, repo, TimeProvider.System), audit, TimeProvider.System);
         Assert.Equal(FaqProposalOutcome.Stored, await first.ProposeAsync("spp-irt", question, FaqLanguage.Id, FaqCandidateSource.Dipilih));
         var id = FaqCandidateDesk.IdOf("spp-irt", FaqPersonalData.Normalise(question));
