@@ -55,7 +55,8 @@ public sealed class RekapTabBrowserTests
         Assert.Equal(RekapCard.Headline(all).ToDictionary(h => h.Title, h => h.Value), await HeadlineAsync(page));
         Assert.Equal(["bbpom-medan", "loka-toba"], await page.Locator("#units tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit)"));
         await Assertions.Expect(page.Locator("#charts img")).ToHaveCountAsync(2);
-        Assert.True(await page.Locator("#charts img").First.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 100"));
+        // The chart is rendered on request (ScottPlot's first render is slow on a busy machine): wait until it has loaded.
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('#charts img'); return !!i && i.complete && i.naturalWidth > 100; }");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "rekap-tab-all.png"), FullPage = true });
 
         // Sub-process A: the unit rows equal the workbook's "Ringkasan A" sheet and the recap.
