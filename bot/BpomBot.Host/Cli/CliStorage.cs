@@ -1,4 +1,6 @@
+using BpomBot.Domain.Abstractions;
 using BpomBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace BpomBot.Host.Cli;
 
@@ -42,4 +44,33 @@ internal static class CliStorage
     /// <summary>The storage services of the bot (tables, repositories) for a CLI command.</summary>
     public static ServiceProvider Services(TextWriter stderr, Action<IConfigurationBuilder>? configure) =>
         new ServiceCollection().AddLogging().AddBpomTableStorage(Configuration(stderr, configure)).BuildServiceProvider();
+
+    /// <summary>Whether <paramref name="ex"/> is a storage failure that <see cref="Report"/> explains.</summary>
+    public static bool IsStorageFailure(Exception ex) =>
+        ex is OptionsValidationException or Azure.RequestFailedException or StorageUnavailableException;
+
+    /// <summary>
+    /// Tells the user what went wrong with storage and returns the exit code: 2 for invalid settings, 0 when the table
+    /// does not exist yet (<paramref name="whenTableMissing"/> is said; nothing was recorded so far), 1 otherwise.
+    /// </summary>
+    public static int Report(Exception ex, TextWriter output, TextWriter error, string whenTableMissing)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        switch (ex)
+        {
+            case OptionsValidationException invalid:
+                error.WriteLine($"Konfigurasi storage tidak valid: {invalid.Message}");
+                return 2;
+            case Azure.RequestFailedException { Status: 404 }:
+                output.WriteLine(whenTableMissing);
+                return 0;
+            case Azure.RequestFailedException refused:
+                error.WriteLine($"Storage menolak permintaan ({refused.Status}): {refused.ErrorCode ?? refused.Message}");
+                return 1;
+            default:
+                error.WriteLine($"Storage tidak dapat dihubungi: {ex.Message}");
+                return 1;
+        }
+    }
 }

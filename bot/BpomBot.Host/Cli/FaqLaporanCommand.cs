@@ -7,7 +7,6 @@ using BpomBot.Host.Faq;
 using BpomBot.Storage;
 using BpomBot.Storage.Faq;
 using BpomBot.Teams.Faq;
-using Microsoft.Extensions.Options;
 
 namespace BpomBot.Host.Cli;
 
@@ -59,26 +58,9 @@ internal static class FaqLaporanCommand
 
                 return 0;
             }
-            catch (OptionsValidationException ex)
+            catch (Exception ex) when (CliStorage.IsStorageFailure(ex))
             {
-                error.WriteLine($"Konfigurasi storage tidak valid: {ex.Message}");
-                return 2;
-            }
-            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-            {
-                // The feedback table is created on the bot's first start; before that nobody has rated anything.
-                output.WriteLine("Belum ada penilaian 👎 pada jawaban FAQ.");
-                return 0;
-            }
-            catch (Azure.RequestFailedException ex)
-            {
-                error.WriteLine($"Storage menolak permintaan ({ex.Status}): {ex.ErrorCode ?? ex.Message}");
-                return 1;
-            }
-            catch (StorageUnavailableException ex)
-            {
-                error.WriteLine($"Storage tidak dapat dihubungi: {ex.Message}");
-                return 1;
+                return CliStorage.Report(ex, output, error, "Belum ada penilaian 👎 pada jawaban FAQ.");
             }
         });
         return command;

@@ -4,7 +4,7 @@ using BpomBot.Domain.Faq;
 using BpomBot.Domain.Faq.Candidates;
 using BpomBot.Storage;
 using BpomBot.Storage.Faq;
-using Microsoft.Extensions.Options;
+using BpomBot.Host.Cli;
 
 namespace BpomBot.Host.Faq;
 
@@ -69,25 +69,9 @@ internal static class FaqKandidatCommand
                     return 0;
             }
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (CliStorage.IsStorageFailure(ex))
         {
-            error.WriteLine($"Konfigurasi storage tidak valid: {ex.Message}");
-            return 2;
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-            output.WriteLine("Belum ada kandidat (tabel dibuat saat bot pertama kali berjalan).");
-            return 0;
-        }
-        catch (Azure.RequestFailedException ex)
-        {
-            error.WriteLine($"Storage menolak permintaan ({ex.Status}): {ex.ErrorCode ?? ex.Message}");
-            return 1;
-        }
-        catch (StorageUnavailableException ex)
-        {
-            error.WriteLine($"Storage tidak dapat dihubungi: {ex.Message}");
-            return 1;
+            return CliStorage.Report(ex, output, error, "Belum ada kandidat (tabel dibuat saat bot pertama kali berjalan).");
         }
     }
 }
