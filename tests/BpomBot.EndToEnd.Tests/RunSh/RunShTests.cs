@@ -60,8 +60,10 @@ public sealed class RunShTests : IAsyncLifetime
         File.CreateSymbolicLink(Path.Combine(Clone, "node_modules"), new DirectoryInfo(Path.Combine(repository, "node_modules")).ResolveLinkTarget(returnFinalTarget: true)?.FullName
             ?? Path.Combine(repository, "node_modules"));
 
-        var (botPort, playgroundPort) = (FreePort(), FreePort());
-        var azurite = new[] { FreePort(), FreePort(), FreePort() };
+        // Five distinct ports: each listener stays open until all are chosen, so no port is handed out twice.
+        var ports = FreePorts(5);
+        var (botPort, playgroundPort) = (ports[0], ports[1]);
+        var azurite = ports[2..];
         _run = ChildProcess.Start("run.sh", "bash", [Path.Combine(Clone, "run.sh")], Clone, new Dictionary<string, string?>
         {
             ["BPOMBOT_PORT"] = Port(botPort),
@@ -217,12 +219,20 @@ public sealed class RunShTests : IAsyncLifetime
         Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await stdout}{await stderr}");
     }
 
-    private static int FreePort()
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
     }
+
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 }
