@@ -72,42 +72,48 @@ public static class IntentCatalog
     public static readonly IReadOnlyList<(string Phrase, Intent Intent, double Weight)> Cues =
     [
         .. Cue(Intent.Mulai, 3, "mulai", "start", "kegiatan baru", "new activity", "new kegiatan", "buat kegiatan", "catat kegiatan", "input kegiatan",
-            "daftarkan kegiatan", "nambah kegiatan", "buatkan kegiatan", "mulaikan", "rekrutmen", "begin", "log a new", "create"),
+            "daftarkan kegiatan", "nambah kegiatan", "tambah kegiatan", "buatkan kegiatan", "mulaikan", "rekrutmen", "begin", "log a new", "create"),
         .. Cue(Intent.Mulai, 1, "baru", "new", "buat", "daftarkan", "mencatat", "input", "tambah"),
         .. Cue(Intent.MulaiTahunan, 5, "tahunan", "annual", "yearly", "siklus"),
         .. Cue(Intent.Tugas, 3, "tugas", "tasks", "task", "todo", "to do", "kerjaan", "pekerjaan", "harus dikerjakan", "harus saya kerjakan", "jatuh tempo",
             "telat", "terlambat", "overdue", "deadline", "tenggat", "on my plate", "daftar kegiatan", "kegiatan saya", "my activities", "open activities",
-            "what is due", "what s due", "whats due", "what do i have to do", "masih terbuka", "belum selesai"),
+            "what is due", "what s due", "whats due", "what do i have to do", "masih terbuka", "belum selesai", "harus mengerjakan", "harus saya kerjakan",
+            "need to do", "my open steps", "my steps"),
         .. Cue(Intent.Status, 3, "status", "sts", "stat", "sampai mana", "posisi", "posisinya", "perkembangan", "progres", "progress", "kabar", "kabarnya",
-            "how far", "where is", "how is", "going"),
+            "how far", "where is", "how is", "going", "sampai langkah", "langkah berapa", "langkah mana", "di langkah apa", "sudah sampai"),
         .. Cue(Intent.Lanjut, 3, "lanjut", "ljt", "selanjutnya", "berikutnya", "next", "ngapain", "terus bagaimana", "habis ini", "langkah sekarang",
             "langkah saat ini", "current step", "kartu langkah", "apa lagi", "langkah apa"),
         .. Cue(Intent.Kelengkapan, 3, "kelengkapan", "kelengkapannya", "lampirkan", "melampirkan", "lampiran", "upload", "unggah", "notulen", "notulensi",
             "undangan", "daftar hadir", "dokumentasi", "dokumen", "surat tugas", "nomor surat", "attach", "attendance", "minutes", "invitation",
-            "requirements", "requirement", "inputs", "input for", "link", "bukti", "yang diperlukan", "dicatat"),
+            "requirements", "requirement", "inputs", "input for", "link", "bukti", "yang diperlukan", "dicatat", "documents", "document", "needed for",
+            "required for", "dilengkapi", "melengkapi", "dokumen pendukung"),
         .. Cue(Intent.Selesai, 3, "selesai", "sls", "beres", "kelar", "rampung", "done", "finish", "finished", "complete", "completed", "tandai",
-            "sudah dikerjakan", "sudah dikirim", "sudah terkirim", "terkirim", "mark"),
+            "sudah dikerjakan", "sudah dikirim", "sudah terkirim", "terkirim", "mark", "sudah saya kirim", "sudah saya kerjakan", "sudah saya selesaikan"),
         .. Cue(Intent.Rencana, 3, "rencana", "rcn", "direncanakan", "rencanakan", "jadwal", "jadwalnya", "jadwalkan", "schedule", "plan", "planned",
             "tanggal pelaksanaan", "tanggal pelaksanaannya", "pelaksanaan", "pelaksanaannya", "set the date", "tanggal rencana"),
         .. Cue(Intent.Rencana, 1, "tanggal", "date"),
         .. Cue(Intent.Tunda, 3, "tunda", "ditunda", "tahan", "pause", "hold", "pending", "stop dulu", "stop", "berhenti sementara", "sementara",
-            "menunda"),
+            "menunda", "postpone", "postponed", "delay", "diundur", "undur", "mundur dulu"),
         .. Cue(Intent.Lanjutkan, 3, "lanjutkan", "dilanjutkan", "resume", "unpause", "jalan lagi", "aktifkan", "buka lagi", "mulai lagi",
-            "yang ditunda", "continue", "paused", "kembali"),
+            "yang ditunda", "continue", "paused", "kembali", "bisa jalan", "jalankan lagi", "dijalankan lagi", "aktif lagi",
+            "yang ditahan", "yang di hold", "yang dihold", "yang di pending", "yang dipending"),
+        .. Cue(Intent.Lanjutkan, 5, "lanjut lagi"),
         .. Cue(Intent.Lewati, 3, "lewati", "lewat", "dilewati", "skip", "tidak perlu", "tidak usah", "tidak dilakukan", "tidak kami ajukan"),
         .. Cue(Intent.Batal, 3, "batal", "btl", "batalkan", "dibatalkan", "cancel", "abort", "hapus", "tidak jadi", "never mind", "nevermind"),
         .. Cue(Intent.Riwayat, 3, "riwayat", "histori", "history", "log", "jejak", "audit", "yang sudah", "siapa saja yang", "sudah dilakukan",
             "sudah dikerjakan di"),
         .. Cue(Intent.Bantuan, 3, "bantuan", "help", "menu", "cara pakai", "cara pakainya", "cara menggunakan", "bot ini", "perintah", "commands",
             "what can you do", "how does this work", "apa kabar", "mau tanya", "how do i use", "bisa apa", "bantu", "halo", "hai", "hi", "hello", "hey", "selamat pagi",
-            "selamat siang", "selamat sore", "selamat malam", "good morning", "good afternoon", "good evening", "assalamualaikum", "pagi"),
+            "selamat siang", "selamat sore", "selamat malam", "good morning", "good afternoon", "good evening", "assalamualaikum", "pagi", "ini bot",
+            "bot apa", "panduan", "tutorial", "guide", "bingung", "tidak mengerti", "tidak paham", "how to use"),
         .. Cue(Intent.Bantuan, 1.6, "tolong"),
         .. Cue(Intent.Disposisi, 4, "disposisi", "setujui", "disetujui", "persetujuan", "approval", "approvals", "approve",
-            "diputuskan", "keputusan"),
+            "diputuskan", "keputusan", "pending approval", "pending approvals", "tanda tangan", "tanda tangani", "ditandatangani", "ttd", "acc",
+            "di acc", "decision", "decide", "sign off", "nunggu keputusan"),
         .. Cue(Intent.Rekap, 5, "rekap", "rekapitulasi", "rekapan", "merekap", "direkap", "recap", "recaps", "summary of activities",
             "activity summary", "ringkasan kegiatan", "capaian kegiatan", "capaian unit", "laporan capaian"),
         .. Cue(Intent.None, 3, "terima kasih", "thanks", "thank you", "thank", "oke", "ok", "sip", "siap", "baik", "noted", "mantap", "good job",
-            "haha", "wkwk", "lagi ngapain", "lapar", "hujan", "presiden"),
+            "haha", "wkwk", "lagi ngapain", "lapar", "hujan", "presiden", "lagi dimana", "lagi di mana"),
     ];
 
     /// <summary>Words of citizens' HALOBPOM questions (products, registration, complaints); they point to the FAQ.</summary>
@@ -117,9 +123,24 @@ public static class IntentCatalog
             "medicine", "drug", "drugs", "jamu", "pangan olahan", "suplemen", "supplement", "kadaluarsa", "kedaluwarsa", "expired", "palsu", "fake",
             "counterfeit", "ilegal", "illegal", "boraks", "merkuri", "pengaduan", "mengadukan", "aduan", "konsumen", "ulpk", "halobpom",
             "klik bpom", "cppob", "nomor md", "md", "ml", "lipstick", "lipstik", "skincare", "efek samping",
-            "obat tradisional", "herbal", "bpom"),
+            "obat tradisional", "herbal", "bpom", "balai pom", "balai besar pom", "bbpom", "loka pom", "kantor bpom", "call center", "formalin",
+            "rhodamin", "sertifikasi halal"),
         .. Weighted(2, "produk", "product", "makanan", "minuman", "food", "aman", "safe", "asli", "lapor", "melaporkan", "report", "cek", "check",
-            "syarat", "biaya", "berapa", "bedanya", "layanan", "sertifikat", "jual", "izin", "usaha", "rumahan", "pangan"),
+            "syarat", "biaya", "berapa", "bedanya", "layanan", "sertifikat", "jual", "izin", "usaha", "rumahan", "pangan", "terdekat", "alamat",
+            "kantor", "whatsapp", "keaslian", "pom"),
+    ];
+
+    /// <summary>
+    /// Words of everyday topics that are neither the officer's work nor a HALOBPOM question (travel, weather, sport, food,
+    /// entertainment, the time of day): without an officer word they make a message chit-chat, so "jadwal kereta besok"
+    /// is not a rencana.
+    /// </summary>
+    public static readonly IReadOnlyList<string> OffTopic =
+    [
+        "kereta", "pesawat", "tiket", "bus", "travel", "hotel", "penerbangan", "flight", "train", "ojek", "gojek", "grab", "macet", "tol", "mudik",
+        "liburan", "libur", "cuaca", "weather", "hujan", "panas", "bola", "skor", "score", "pertandingan", "piala", "juara", "match", "football", "liga",
+        "resep", "nasi", "kopi", "makan", "makan siang", "lunch", "dinner", "sarapan", "film", "bioskop", "movie", "lagu", "musik", "music",
+        "netflix", "game", "jam berapa", "what time", "pemilu", "presiden", "saham", "harga tiket", "diskon", "promo", "belanja", "pacar",
     ];
 
     /// <summary>Words that belong to the officer's work: their presence rules out a citizen question.</summary>
@@ -127,6 +148,7 @@ public static class IntentCatalog
     {
         "kegiatan", "langkah", "step", "activity", "activities", "tugas", "task", "tasks", "disposisi", "sop", "kelengkapan", "notulen", "fgd",
         "umkm", "advokasi", "pembinaan", "pendampingan", "pemberdayaan", "fasilitator", "narasumber", "narsum", "anggaran", "undangan", "kegiatannya",
+        "rapat", "bimtek", "koordinasi", "pelaksanaan",
     };
 
     /// <summary>Chat spellings and their normal form.</summary>
@@ -148,7 +170,10 @@ public static class IntentCatalog
         ["apaan"] = "apa", ["gini"] = "begini", ["gitu"] = "begitu", ["narsum"] = "narasumber", ["dokumentasinya"] = "dokumentasi",
         ["rapatnya"] = "rapat", ["ditunda2"] = "ditunda", ["sampe2"] = "sampai", ["deadlinenya"] = "deadline", ["kadaluwarsa"] = "kedaluwarsa",
         ["kadaluarsa"] = "kadaluarsa", ["activity"] = "activity", ["acts"] = "activities", ["pls"] = "please", ["plz"] = "please",
-        ["whats"] = "what s", ["wkwkwk"] = "wkwk", ["hahaha"] = "haha", ["hehe"] = "haha", ["wk"] = "wkwk", ["mlai"] = "mulai",
+        ["whats"] = "what s", ["hrs"] = "harus", ["hrus"] = "harus", ["nyatet"] = "catat", ["nyatat"] = "catat", ["catet"] = "catat",
+        ["lampirin"] = "lampirkan", ["ngerti"] = "mengerti", ["paham"] = "paham", ["tlg"] = "tolong", ["tolongin"] = "tolong", ["brp"] = "berapa",
+        ["dmn"] = "dimana", ["kmn"] = "kemana", ["kmrn"] = "kemarin", ["bsk"] = "besok", ["aj"] = "saja", ["sja"] = "saja", ["thn"] = "tahun",
+        ["jd"] = "jadi", ["jdi"] = "jadi", ["dong2"] = "dong", ["wkwkwk"] = "wkwk", ["hahaha"] = "haha", ["hehe"] = "haha", ["wk"] = "wkwk", ["mlai"] = "mulai",
     };
 
     /// <summary>Chat particles and politeness words that carry no meaning for the intent.</summary>
@@ -204,7 +229,7 @@ public static class IntentCatalog
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var phrase in Cues.Select(c => c.Phrase).Concat(FaqCues.Select(c => c.Phrase)).Concat(CommandWords.Keys).Concat(OfficerWords)
-            .Concat(SubProcessNames.Keys).Concat(Abbreviations.Values))
+            .Concat(SubProcessNames.Keys).Concat(Abbreviations.Values).Concat(OffTopic))
         {
             foreach (var w in phrase.Split(' ')) words.Add(w);
         }

@@ -81,7 +81,7 @@ public sealed partial class IntentRecognizer
         {
             var before = raw[..comma];
             var after = raw[(comma + 1)..];
-            var beforeCommand = IntentCatalog.CommandWords.Keys.Any(w => TextNormalizer.Fold(before).Split(' ').Contains(w));
+            var beforeCommand = TextNormalizer.Normalize(before).Tokens.Any(IntentCatalog.CommandWords.ContainsKey); // "batalin kegiatan 2, …"
             return Clean(beforeCommand ? after : before);
         }
 

@@ -35,7 +35,8 @@ public sealed partial class IntentRecognizer(DateRecognizer? dates = null)
 
     private static readonly HashSet<string> AnnualWords = new(StringComparer.Ordinal) { "tahunan", "annual", "yearly", "siklus", "cycle", "report", "laporan" };
 
-    private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
+    /// <summary>Month and day names and other date words: they add to rencana and are never corrected as typos.</summary>
+    internal static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
     {
         "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember", "jan", "feb",
         "mar", "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des", "january", "february", "march", "may", "june", "july", "august",
@@ -48,6 +49,16 @@ public sealed partial class IntentRecognizer(DateRecognizer? dates = null)
     private static readonly Dictionary<string, List<(string[] Words, Intent Intent, double Weight)>> CueIndex = IndexCues();
 
     private static readonly Dictionary<string, List<(string[] Words, double Weight)>> FaqIndex = IndexFaq();
+
+    private static readonly Dictionary<string, List<(string[] Words, double Weight)>> OffTopicIndex = Index(IntentCatalog.OffTopic.Select(p => (p, 1.0)));
+
+    /// <summary>What an everyday topic (travel, weather, sport) adds to <see cref="Intent.None"/>, and a second one.</summary>
+    private const double OffTopicWeight = 4;
+
+    private const double SecondOffTopicWeight = 2;
+
+    /// <summary>Commands read from a sentence about an everyday topic keep this share of their score.</summary>
+    private const double OffTopicDamping = 0.5;
 
     /// <summary>Reads <paramref name="text"/> out of context (no open prompt).</summary>
     public Understood Understand(string? text, DateOnly? today = null, string? unitId = null) =>
@@ -113,6 +124,12 @@ public sealed partial class IntentRecognizer(DateRecognizer? dates = null)
             scores[(int)Intent.Faq] = faq + (normal.Question ? 1 : 0);
         }
 
+        if (!officer && !isExplicit && OffTopicCount(tokens, normal.FirstClause) is > 0 and var topics)
+        {
+            foreach (var intent in Scored.Where(Understood.IsCommand)) scores[(int)intent] *= OffTopicDamping;
+            scores[(int)Intent.None] += OffTopicWeight + (topics > 1 ? SecondOffTopicWeight : 0);
+        }
+
         var ranked = Scored.Select(i => (Intent: i, Score: scores[(int)i])).OrderByDescending(s => s.Score).ThenBy(s => (int)s.Intent).ToList();
         var (best, score) = ranked[0];
         if (score < Threshold)
@@ -128,13 +145,27 @@ public sealed partial class IntentRecognizer(DateRecognizer? dates = null)
         return new Reading(best, score, alternatives, isExplicit, english, lead);
     }
 
-    private static double FaqScore(IReadOnlyList<string> tokens)
+    private static double FaqScore(IReadOnlyList<string> tokens) => PhraseScore(FaqIndex, tokens, tokens.Count);
+
+    /// <summary>Everyday-topic phrases before the reason of a message ("tunda, hujan deras" keeps its reason out).</summary>
+    private static double OffTopicCount(IReadOnlyList<string> tokens, int firstClause)
+    {
+        var end = Math.Min(tokens.Count, firstClause);
+        for (var i = 0; i < end; i++)
+        {
+            if (tokens[i] is "karena" or "because" or "since" or "soalnya") end = i;
+        }
+
+        return PhraseScore(OffTopicIndex, tokens, end);
+    }
+
+    private static double PhraseScore(Dictionary<string, List<(string[] Words, double Weight)>> index, IReadOnlyList<string> tokens, int end)
     {
         double score = 0;
         var seen = new HashSet<string[]>();
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < end; i++)
         {
-            if (!FaqIndex.TryGetValue(tokens[i], out var cues)) continue;
+            if (!index.TryGetValue(tokens[i], out var cues)) continue;
             foreach (var (words, weight) in cues)
             {
                 if (Matches(tokens, i, words) && seen.Add(words)) score += weight;
@@ -192,10 +223,12 @@ public sealed partial class IntentRecognizer(DateRecognizer? dates = null)
         return index;
     }
 
-    private static Dictionary<string, List<(string[], double)>> IndexFaq()
+    private static Dictionary<string, List<(string[], double)>> IndexFaq() => Index(IntentCatalog.FaqCues);
+
+    private static Dictionary<string, List<(string[], double)>> Index(IEnumerable<(string Phrase, double Weight)> phrases)
     {
         var index = new Dictionary<string, List<(string[], double)>>(StringComparer.Ordinal);
-        foreach (var (phrase, weight) in IntentCatalog.FaqCues)
+        foreach (var (phrase, weight) in phrases)
         {
             var words = phrase.Split(' ');
             if (!index.TryGetValue(words[0], out var list)) index[words[0]] = list = [];

@@ -11,7 +11,8 @@ namespace BpomBot.Domain.Understanding;
 /// <param name="Reference">A link or nomor surat found in the text.</param>
 /// <param name="StepId">A step id such as A.3.</param>
 /// <param name="Question">True when the text asks (ends with a question mark).</param>
-public sealed record NormalText(IReadOnlyList<string> Tokens, string Raw, string? Reference, string? StepId, bool Question);
+/// <param name="FirstClause">How many of <paramref name="Tokens"/> come before the first comma or semicolon.</param>
+public sealed record NormalText(IReadOnlyList<string> Tokens, string Raw, string? Reference, string? StepId, bool Question, int FirstClause = int.MaxValue);
 
 /// <summary>Turns chat text into normal words. Stateless and allocation-light; safe to share.</summary>
 public static partial class TextNormalizer
@@ -56,13 +57,26 @@ public static partial class TextNormalizer
 
         var question = raw.TrimEnd().EndsWith('?');
         var tokens = new List<string>();
-        foreach (var word in Fold(scan).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var cut = scan.IndexOfAny([',', ';']);
+        var firstClause = int.MaxValue;
+        foreach (var word in Fold(cut < 0 ? scan : scan[..cut]).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             Add(tokens, word);
         }
 
+        if (cut >= 0)
+        {
+            firstClause = tokens.Count(t => !IntentCatalog.Particles.Contains(t));
+            foreach (var word in Fold(scan[cut..]).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Add(tokens, word);
+            }
+        }
+
         var meaningful = tokens.Where(t => !IntentCatalog.Particles.Contains(t)).ToList();
-        return new NormalText(meaningful.Count > 0 ? meaningful : tokens, raw.Trim(), reference, stepId, question);
+        return meaningful.Count > 0
+            ? new NormalText(meaningful, raw.Trim(), reference, stepId, question, firstClause)
+            : new NormalText(tokens, raw.Trim(), reference, stepId, question);
     }
 
     private static void Add(List<string> tokens, string word)
@@ -75,13 +89,14 @@ public static partial class TextNormalizer
         }
 
         var vocabulary = IntentCatalog.Vocabulary;
-        if (vocabulary.Contains(word) || word.Any(char.IsDigit) || word.Length < 5)
+        if (vocabulary.Contains(word) || IntentRecognizer.DateWords.Contains(word) || word.Any(char.IsDigit) || word.Length < 5)
         {
             tokens.Add(word);
             return;
         }
 
-        foreach (var suffix in (string[])["nya", "ku", "mu"])
+        // Possessive endings, and the Jakarta "-in" verb ending (mulaiin, selesaiin, jalanin: mulai, selesai, jalan).
+        foreach (var suffix in (string[])["nya", "ku", "mu", "in"])
         {
             if (word.EndsWith(suffix, StringComparison.Ordinal) && word[..^suffix.Length] is { Length: >= 4 } stem
                 && (vocabulary.Contains(stem) || IntentCatalog.Abbreviations.ContainsKey(stem)))
@@ -100,7 +115,7 @@ public static partial class TextNormalizer
         var best = TypoCorrector.MaxDistance(word.Length);
         string? found = null;
         var tie = false;
-        foreach (var known in IntentCatalog.Vocabulary)
+        foreach (var known in CorrectionTargets)
         {
             if (known.Length < 5 || Math.Abs(known.Length - word.Length) > best) continue;
             var distance = TypoCorrector.Distance(word, known, best);
@@ -121,6 +136,13 @@ public static partial class TextNormalizer
 
         return tie ? null : found;
     }
+
+    /// <summary>Known words a typo may be corrected to: everyday-topic words are only taken as spelled.</summary>
+    private static readonly string[] CorrectionTargets =
+        [.. IntentCatalog.Vocabulary.Where(w => w.Length >= 5).Except(IntentCatalog.OffTopic.SelectMany(p => p.Split(' ')).Except(NonTopicWords()))];
+
+    private static IEnumerable<string> NonTopicWords() =>
+        IntentCatalog.Cues.Select(c => c.Phrase).Concat(IntentCatalog.FaqCues.Select(c => c.Phrase)).Concat(IntentCatalog.CommandWords.Keys).SelectMany(p => p.Split(' '));
 
     private static bool SameCommand(string a, string b) =>
         IntentCatalog.CommandWords.TryGetValue(a, out var x) && IntentCatalog.CommandWords.TryGetValue(b, out var y) && x.Intent == y.Intent;
