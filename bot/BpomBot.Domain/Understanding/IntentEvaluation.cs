@@ -27,6 +27,12 @@ public sealed record IntentEvaluation(
 
     public double FaqAsCommandsRate => FaqTotal == 0 ? 0 : (double)FaqAsCommands / FaqTotal;
 
+    /// <summary>Chit-chat and off-topic messages (expected none) read as a command: the other wrong door.</summary>
+    public int NoneAsCommands { get; init; }
+
+    /// <summary>Messages expected as none among the utterances.</summary>
+    public int NoneTotal { get; init; }
+
     /// <summary>Reads a file of <c>utterance&lt;TAB&gt;expected</c> lines; a header line and extra columns are allowed.</summary>
     public static IReadOnlyList<LabelledUtterance> ReadTsv(TextReader reader)
     {
@@ -56,7 +62,7 @@ public sealed record IntentEvaluation(
         ArgumentNullException.ThrowIfNull(rows);
         var confusion = new Dictionary<(Intent, Intent), int>();
         var errors = new List<(string, Intent, Intent)>();
-        int total = 0, correct = 0, commandsAsFaq = 0, faqAsCommands = 0, faqTotal = 0;
+        int total = 0, correct = 0, commandsAsFaq = 0, faqAsCommands = 0, faqTotal = 0, noneAsCommands = 0, noneTotal = 0;
         foreach (var row in rows)
         {
             var got = recognizer.Understand(row.Text).Intent;
@@ -70,12 +76,22 @@ public sealed record IntentEvaluation(
                 faqTotal++;
                 if (Understood.IsCommand(got)) faqAsCommands++;
             }
+
+            if (row.Expected == Intent.None)
+            {
+                noneTotal++;
+                if (Understood.IsCommand(got)) noneAsCommands++;
+            }
         }
 
-        return new IntentEvaluation(total, correct, commandsAsFaq, faqAsCommands, faqTotal, confusion, errors);
+        return new IntentEvaluation(total, correct, commandsAsFaq, faqAsCommands, faqTotal, confusion, errors)
+        {
+            NoneAsCommands = noneAsCommands,
+            NoneTotal = noneTotal,
+        };
     }
 
-    /// <summary>Accuracy, the two wrong-door counts, the confusion table (rows expected, columns got) and the misses.</summary>
+    /// <summary>Accuracy, the wrong-door counts, the confusion table (rows expected, columns got) and the misses.</summary>
     public string Format()
     {
         var sb = new StringBuilder();
@@ -83,6 +99,7 @@ public sealed record IntentEvaluation(
         sb.AppendLine(c, $"accuracy {Accuracy:P1} ({Correct}/{Total})");
         sb.AppendLine(c, $"commands taken for faq {CommandsAsFaq}");
         sb.AppendLine(c, $"faq taken for commands {FaqAsCommands}/{FaqTotal} ({FaqAsCommandsRate:P1})");
+        sb.AppendLine(c, $"chit-chat taken for commands {NoneAsCommands}/{NoneTotal}");
         var intents = Confusion.Keys.SelectMany(k => new[] { k.Expected, k.Got }).Distinct().OrderBy(i => (int)i).ToList();
         var names = intents.Select(i => IntentCatalog.NameOf(i)).ToList();
         var width = Math.Max(8, names.Max(n => n.Length) + 1);

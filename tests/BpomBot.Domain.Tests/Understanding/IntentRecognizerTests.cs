@@ -20,20 +20,70 @@ public sealed class IntentRecognizerTests
 
     private static string DataFile(string name) => Path.Combine(Here(), "..", "..", "..", "bot", "BpomBot.Domain", "Data", "understanding", name);
 
-    // Regression floors: the figures reached when the recognizer was written. The held-out set was never tuned on.
+    // Regression floors, not targets: the figures reached at the end of the second round (docs/understanding.md).
+    // dev, train, test and test2 are tuned on; test3 and test4 never were (test3's misses were seen once, test4's never).
     [Theory]
-    [InlineData("dev", 1.0)]
-    [InlineData("train", 1.0)]
-    [InlineData("test", 0.97)]
-    [InlineData("test2", 0.94)]
-    public void Labelled_sets_stay_at_or_above_their_floor_and_never_take_the_wrong_door(string set, double floor)
+    [InlineData("dev", 99, 1.0)]
+    [InlineData("train", 340, 1.0)]
+    [InlineData("test", 148, 1.0)]
+    [InlineData("test2", 99, 1.0)]
+    [InlineData("test3", 165, 0.99)]
+    [InlineData("test4", 76, 0.97)]
+    public void Labelled_sets_stay_at_or_above_their_floor_and_never_take_the_wrong_door(string set, int rows, double floor)
     {
         var result = Evaluate(set == "dev" ? Path.Combine(Here(), "dev.tsv") : DataFile(set + ".tsv"));
 
-        Assert.True(result.Total >= 99, $"{set}: only {result.Total} rows read");
+        Assert.True(result.Total >= rows, $"{set}: only {result.Total} rows read");
         Assert.True(result.Accuracy >= floor, result.Format());
         Assert.Equal(0, result.CommandsAsFaq);
         Assert.True(result.FaqAsCommandsRate <= 0.02, result.Format());
+        Assert.True(result.NoneAsCommands == 0, result.Format());
+    }
+
+    [Theory]
+    [InlineData("jadwal kereta jakarta bandung besok pagi")]
+    [InlineData("cuaca besok gimana")]
+    [InlineData("harga tiket pesawat ke medan minggu depan")]
+    [InlineData("nonton bola nanti malam")]
+    public void A_sentence_about_an_everyday_topic_is_chit_chat_even_with_a_date_or_a_command_word(string text) =>
+        Assert.Equal(Intent.None, Recognizer.Understand(text, Today).Intent);
+
+    [Theory]
+    [InlineData("tunda, hujan deras narsum tidak bisa datang", "tunda", "hujan deras narsum tidak bisa datang")]
+    [InlineData("kegiatan 2 ditunda karena tiket pesawat narasumber belum ada", "tunda", "tiket pesawat narasumber belum ada")]
+    [InlineData("batalin kegiatan 2, pesawat narsum delay", "batal", "pesawat narsum delay")]
+    public void An_everyday_topic_in_the_reason_leaves_the_command_as_it_is(string text, string intent, string reason)
+    {
+        var understood = Recognizer.Understand(text, Today);
+
+        Assert.Equal(intent, IntentCatalog.NameOf(understood.Intent));
+        Assert.Equal(reason, understood.Slots.Reason);
+    }
+
+    [Theory]
+    [InlineData("jadwalkan rapat di hotel tanggal 14 januari", 2027, 1, 14)]
+    [InlineData("rencana 12 maret", 2027, 3, 12)]
+    [InlineData("plan it for 3 march", 2027, 3, 3)]
+    public void An_officer_sentence_or_a_month_name_keeps_the_rencana(string text, int year, int month, int day)
+    {
+        var understood = Recognizer.Understand(text, Today);
+
+        Assert.Equal(Intent.Rencana, understood.Intent);
+        Assert.Equal(new DateOnly(year, month, day), understood.Slots.Date);
+    }
+
+    [Theory]
+    [InlineData("jalanin lagi kegiatan 2", "lanjutkan", 2)]
+    [InlineData("selesaiin langkah B.3", "selesai", null)]
+    [InlineData("ada yg perlu sy tanda tangani?", "disposisi", null)]
+    [InlineData("pending approvals", "disposisi", null)]
+    [InlineData("kegiatan 4 lanjut lagi", "lanjutkan", 4)]
+    public void Jakarta_verbs_and_leaders_words_are_read(string text, string intent, int? kegiatan)
+    {
+        var understood = Recognizer.Understand(text, Today);
+
+        Assert.Equal(intent, IntentCatalog.NameOf(understood.Intent));
+        Assert.Equal(kegiatan, understood.Slots.Kegiatan);
     }
 
     [Theory]
