@@ -12,7 +12,7 @@ public sealed class OpenChoiceTurnTests : IDisposable
     {
         await bot.RegisteredAsync();
         var asked = await bot.SayAllAsync("mulai", "A", "Talkshow radio bersama Karang Taruna");
-        Assert.Contains("lainnya", asked.Texts());
+        Assert.Contains("\"value\":\"lainnya\"", asked.CardText());
 
         await bot.SayAsync("lainnya Karang Taruna Kota Medan");
         var started = await bot.SayAsync("lainnya: talkshow radio");
