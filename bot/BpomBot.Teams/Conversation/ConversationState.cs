@@ -78,6 +78,9 @@ public sealed class ConversationState
     public string? Komoditas { get; set; }
 
     public List<string> UnitChoices { get; set; } = [];
+
+    /// <summary>The texts the open prompt's buttons send (normalized): such a message is an answer, never another intent.</summary>
+    public List<string> Offered { get; set; } = [];
     public string? UnitId { get; set; }
 
     /// <summary>The command waiting for a confirmation or a kegiatan number (stored by name; older rows hold a number).</summary>
@@ -123,6 +126,7 @@ public sealed class ConversationState
         Annual = false;
         SubProcess = Title = Stakeholder = Bentuk = Fungsi = Komoditas = UnitId = null;
         UnitChoices = [];
+        Offered = [];
         Pending = null;
         PendingArgument = null;
         PendingExplicit = false;

@@ -50,8 +50,20 @@ internal sealed class DialogTurn(Activity activity, OfficerIdentity officer, Con
     public void Ask(Prompt prompt, string indonesian, string english)
     {
         State.Prompt = prompt;
+        State.Offered = [];
         Say(indonesian, english);
     }
+
+    /// <summary>Buttons for the prompt just asked: each sends its text back, which is then taken as the answer.</summary>
+    public void Offer(string question, IReadOnlyList<(string Title, string Text)> buttons)
+    {
+        State.Offered = [.. buttons.Select(b => Choices.Normalize(b.Text))];
+        Card(Choices.ListCard(question, buttons));
+    }
+
+    /// <summary>The message is the text of one of the open prompt's buttons.</summary>
+    public static bool IsOffered(ConversationState state, string text) =>
+        state.Prompt != Prompt.None && state.Offered.Contains(Choices.Normalize(text));
 
     public void Card(JsonObject card) => Replies.Add(AdaptiveCard.ToMessage(card));
 

@@ -91,6 +91,11 @@ public sealed partial class OfficerConversation
         var prompt = KindOf(state.Prompt);
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime.AddHours(7));
         var heard = _recognizer.Understand(input.Text, prompt, today);
+        if (DialogTurn.IsOffered(state, input.Text))
+        {
+            heard = heard with { Intent = Intent.Answer, Interrupts = false, Alternatives = null }; // a button of the open prompt
+        }
+
         var atRest = prompt == PromptKind.None ? heard : _recognizer.Understand(input.Text, today);
         if (prompt == PromptKind.None && !IsOfficerIntent(heard.Intent))
         {

@@ -53,8 +53,8 @@ internal sealed partial class KegiatanDetailsDialog(WorkflowDialog dialog, UnitD
     {
         Choices.Ask(t, prompt, question, questionEnglish, choices);
         var en = t.English;
-        t.Card(Choices.ListCard(en ? "Pick one, or Other when it is not in the list:" : "Pilih salah satu, atau Lainnya bila tidak ada di daftar:",
-            [.. choices.Select(c => (c.Name, c.Name)), (en ? "Other" : "Lainnya", en ? "other" : "lainnya")]));
+        t.Offer(en ? "Pick one, or Other when it is not in the list:" : "Pilih salah satu, atau Lainnya bila tidak ada di daftar:",
+            [.. choices.Select(c => (c.Name, c.Name)), (en ? "Other" : "Lainnya", en ? "other" : "lainnya")]);
     }
 
     private async Task<bool> OnListedAsync(
@@ -138,7 +138,7 @@ internal sealed partial class KegiatanDetailsDialog(WorkflowDialog dialog, UnitD
                 $"The report of step {step} goes to the directorate of the pembinaan's function and commodity (Keterangan {step}). Which function?")
             : (commodities, "Komoditas (produk) yang dibina?", "Which commodity (product) is it about?");
         Choices.Ask(t, prompt, question, english, choices);
-        t.Card(Choices.ListCard(t.English ? "Pick one:" : "Pilih salah satu:", [.. choices.Select(c => (c.Name, c.Name))]));
+        t.Offer(t.English ? "Pick one:" : "Pilih salah satu:", [.. choices.Select(c => (c.Name, c.Name))]);
     }
 
     private async Task<bool> OnRouteAsync(DialogTurn t, List<SopChoice> choices, CancellationToken ct)
