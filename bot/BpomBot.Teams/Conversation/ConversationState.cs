@@ -135,6 +135,18 @@ public sealed class ConversationState
         ItemId = Alternative = Reference = Branch = null;
     }
 
+    /// <summary>What kind of answer each prompt waits for.</summary>
+    public static PromptKind KindOf(Prompt prompt) => prompt switch
+    {
+        Prompt.None => PromptKind.None,
+        Prompt.SubProcess or Prompt.Stakeholder or Prompt.Bentuk or Prompt.UnitPick or Prompt.Role or Prompt.PickKegiatan
+            or Prompt.KelengkapanItem or Prompt.KelengkapanAlternative or Prompt.Branch or Prompt.Fungsi or Prompt.Komoditas => PromptKind.Choice,
+        Prompt.PlanDate or Prompt.KelengkapanDate => PromptKind.Date,
+        Prompt.KelengkapanReference => PromptKind.Reference,
+        Prompt.Confirm => PromptKind.Confirm,
+        _ => PromptKind.Text,
+    };
+
     public string Serialize() => JsonSerializer.Serialize(this, Json);
 
     public static ConversationState Deserialize(string? json) =>

@@ -5,7 +5,6 @@ using BpomBot.Domain.Organization;
 using BpomBot.Domain.Roster;
 using BpomBot.Domain.Understanding;
 using BpomBot.Teams.Conversation.Dialogs;
-using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -62,18 +61,6 @@ public sealed partial class OfficerConversation
     /// <summary>The intents this dialog runs (bantuan, disposisi, faq and none belong to other handlers).</summary>
     public static bool IsOfficerIntent(Intent intent) => DialogCommand.IsOfficerIntent(intent);
 
-    /// <summary>What kind of answer each prompt waits for.</summary>
-    public static PromptKind KindOf(Prompt prompt) => prompt switch
-    {
-        Prompt.None => PromptKind.None,
-        Prompt.SubProcess or Prompt.Stakeholder or Prompt.Bentuk or Prompt.UnitPick or Prompt.Role or Prompt.PickKegiatan
-            or Prompt.KelengkapanItem or Prompt.KelengkapanAlternative or Prompt.Branch or Prompt.Fungsi or Prompt.Komoditas => PromptKind.Choice,
-        Prompt.PlanDate or Prompt.KelengkapanDate => PromptKind.Date,
-        Prompt.KelengkapanReference => PromptKind.Reference,
-        Prompt.Confirm => PromptKind.Confirm,
-        _ => PromptKind.Text,
-    };
-
     /// <summary>Handles a typed message; false when it is neither a command nor an answer to an open prompt.</summary>
     public async Task<bool> TryHandleMessageAsync(ITurnContext turn, MessageInput input, CancellationToken cancellationToken = default)
     {
@@ -88,7 +75,7 @@ public sealed partial class OfficerConversation
             return true;
         }
 
-        var prompt = KindOf(state.Prompt);
+        var prompt = ConversationState.KindOf(state.Prompt);
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime.AddHours(7));
         var heard = _recognizer.Understand(input.Text, prompt, today);
         if (DialogTurn.IsOffered(state, input.Text))
@@ -133,63 +120,6 @@ public sealed partial class OfficerConversation
         }
 
         return handled;
-    }
-
-    /// <summary>A step card button: checks the card's version against the kegiatan, then runs the intent on it.</summary>
-    public async Task<InvokeResponse> HandleActionAsync(
-        ITurnContext turn, Intent intent, string? kegiatanId, string? version, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        if (string.IsNullOrWhiteSpace(kegiatanId))
-        {
-            return InvokeResponse.Error(400, "BadRequest", "data.k (kegiatan id) is required.");
-        }
-
-        using var gate = await DialogStore.EnterAsync(turn.Activity, cancellationToken);
-        var session = await _store.LoadAsync(turn.Activity, cancellationToken);
-        var state = session.State;
-        var officer = OfficerIdentity.Of(turn.Activity);
-        var workflow = _dialog.Workflow;
-        var kegiatan = await workflow.GetAsync(kegiatanId, cancellationToken);
-        if (kegiatan is null)
-        {
-            return InvokeResponse.Message(state.English ? "This kegiatan no longer exists." : "Kegiatan tidak ditemukan.");
-        }
-
-        if (kegiatan.OfficerId != officer.Id)
-        {
-            return InvokeResponse.Message(state.English ? "This kegiatan belongs to another officer." : "Kegiatan ini dipegang petugas lain.");
-        }
-
-        var t = new DialogTurn(turn.Activity, officer, state, string.Empty);
-        var redelivered = turn.Activity.Id is { } id && state.Processed.Contains(id);
-        if (!redelivered && version is not null && version != kegiatan.Version)
-        {
-            t.Say("Kartu ini sudah tidak terbaru; ini keadaan kegiatan saat ini.", "This card is out of date; here is the current state.");
-        }
-        else if (!redelivered)
-        {
-            state.ClearPrompt();
-            state.KegiatanId = kegiatan.Id;
-            state.KegiatanVersion = kegiatan.Version;
-            await RunAsync(t, new DialogCommand(intent, string.Empty) { Explicit = true }, cancellationToken);
-            kegiatan = await workflow.GetAsync(kegiatanId, cancellationToken) ?? kegiatan;
-        }
-
-        state.MarkProcessed(turn.Activity.Id);
-        await _store.SaveAsync(session, cancellationToken);
-
-        // The card refreshes in place; a step card the command produced for this kegiatan is that refresh.
-        var replies = t.Replies.ToList();
-        replies.RemoveAll(r => t.StepCardsOf.TryGetValue(r, out var shown) && shown == kegiatan.Id);
-        foreach (var reply in replies)
-        {
-            await turn.SendAsync(reply, cancellationToken);
-        }
-
-        return workflow.Describe(kegiatan) is { } view
-            ? InvokeResponse.Card(StepCard.Build(view, state.English))
-            : InvokeResponse.Message(_dialog.Summary(kegiatan, state.English));
     }
 
     /// <summary>Runs a command: mulai and tugas need no kegiatan; the others act on the kegiatan picked, most on its open step.</summary>
