@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Application;
 using BpomBot.Domain.Organization;
 using BpomBot.Domain.Roster;
 using BpomBot.Domain.Sop;
@@ -78,6 +79,24 @@ public sealed class ReportRouteTurnTests : IDisposable
         Assert.Contains("dimulai", started.Texts());
         Assert.DoesNotContain("Fungsi", started.Texts());
         Assert.Null((await bot.CurrentAsync()).Fungsi);
+    }
+
+    [Fact]
+    public async Task A_pair_the_SOP_does_not_route_or_another_officer_is_refused_and_nothing_is_stored()
+    {
+        await bot.RegisteredAsync();
+        var k = await bot.StartKegiatanAsync(sub: "A");
+        var route = new KegiatanReportRoute(stores.Kegiatan, SopCatalog.LoadEmbedded(), stores.Audit, stores.Time);
+
+        var unrouted = await route.SetAsync(new KegiatanTarget(k.Id, bot.User, k.Version), "capa", "kosmetik");
+        var stranger = await route.SetAsync(new KegiatanTarget(k.Id, "someone-else"), "capa", "kosmetik");
+
+        Assert.False(unrouted.Succeeded);
+        Assert.Contains("tidak mengirim laporan", unrouted.Error);
+        Assert.Equal(WorkflowRefusals.PetugasLain, stranger.Code);
+        var stored = (await stores.Kegiatan.GetAsync(k.Id))!;
+        Assert.Equal((null, null, k.Version), (stored.Fungsi, stored.Komoditas, stored.Version));
+        Assert.DoesNotContain(stores.Audit.Events, e => e.Action == "kegiatan.report-route");
     }
 
     /// <summary>B.1 Kelengkapan and output, B.2, B.3 (planned, its Waktu is N/A), then B.4's report: the turn that sends it.</summary>
