@@ -59,7 +59,8 @@ public sealed class ReportRouteTurnTests : IDisposable
         var fungsi = await bot.SayAllAsync("start", "B", "Coaching food SMEs in Medan", "Pelaku Usaha", "Workshop");
         Assert.Contains("Which function", fungsi.Texts());
         Assert.Equal(["Facilitator", "CAPA (corrective and preventive action)"], Buttons(fungsi));
-        Assert.Contains("Type its number", (await bot.SayAsync("both")).Texts() + (await bot.SayAsync("Facilitator")).Texts());
+        Assert.Contains("Pick a number 1–2", (await bot.SayAsync("both")).Texts());
+        Assert.Contains("Which commodity", (await bot.SayAsync("Facilitator")).Texts());
 
         var started = await bot.SayAsync("Processed food");
 
