@@ -1,3 +1,4 @@
+using BpomBot.Domain.Understanding;
 using BpomBot.Teams.Cards;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
@@ -19,30 +20,30 @@ public sealed class ConversationMessageHandler(OfficerConversation conversation)
         conversation.TryHandleMessageAsync(turn, input, cancellationToken);
 }
 
-/// <summary>A step card button: the verb names the command, the data the kegiatan and the version the card showed.</summary>
-public abstract class StepCardAction(OfficerConversation conversation, string verb, Command command) : ICardActionHandler
+/// <summary>A step card button: the verb names the intent, the data the kegiatan and the version the card showed.</summary>
+public abstract class StepCardAction(OfficerConversation conversation, string verb, Intent intent) : ICardActionHandler
 {
     public string Verb => verb;
 
     public Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return conversation.HandleActionAsync(turn, command, action.GetString("k"), action.GetString("v"), cancellationToken);
+        return conversation.HandleActionAsync(turn, intent, action.GetString("k"), action.GetString("v"), cancellationToken);
     }
 }
 
-public sealed class LanjutAction(OfficerConversation c) : StepCardAction(c, Verbs.Lanjut, Command.Lanjut);
+public sealed class LanjutAction(OfficerConversation c) : StepCardAction(c, Verbs.Lanjut, Intent.Lanjut);
 
-public sealed class KelengkapanAction(OfficerConversation c) : StepCardAction(c, Verbs.Kelengkapan, Command.Kelengkapan);
+public sealed class KelengkapanAction(OfficerConversation c) : StepCardAction(c, Verbs.Kelengkapan, Intent.Kelengkapan);
 
-public sealed class SelesaiAction(OfficerConversation c) : StepCardAction(c, Verbs.Selesai, Command.Selesai);
+public sealed class SelesaiAction(OfficerConversation c) : StepCardAction(c, Verbs.Selesai, Intent.Selesai);
 
-public sealed class RencanaAction(OfficerConversation c) : StepCardAction(c, Verbs.Rencana, Command.Rencana);
+public sealed class RencanaAction(OfficerConversation c) : StepCardAction(c, Verbs.Rencana, Intent.Rencana);
 
-public sealed class TundaAction(OfficerConversation c) : StepCardAction(c, Verbs.Tunda, Command.Tunda);
+public sealed class TundaAction(OfficerConversation c) : StepCardAction(c, Verbs.Tunda, Intent.Tunda);
 
-public sealed class LanjutkanAction(OfficerConversation c) : StepCardAction(c, Verbs.Lanjutkan, Command.Lanjutkan);
+public sealed class LanjutkanAction(OfficerConversation c) : StepCardAction(c, Verbs.Lanjutkan, Intent.Lanjutkan);
 
-public sealed class LewatiAction(OfficerConversation c) : StepCardAction(c, Verbs.Lewati, Command.Lewati);
+public sealed class LewatiAction(OfficerConversation c) : StepCardAction(c, Verbs.Lewati, Intent.Lewati);
 
-public sealed class RiwayatAction(OfficerConversation c) : StepCardAction(c, Verbs.Riwayat, Command.Riwayat);
+public sealed class RiwayatAction(OfficerConversation c) : StepCardAction(c, Verbs.Riwayat, Intent.Riwayat);

@@ -17,6 +17,7 @@ public static class ConversationServiceCollectionExtensions
     {
         services.TryAddScoped<OfficerWorkflow>(); // scoped: it calls the scoped disposisi requester
         services.TryAddScoped<OfficerConversation>();
+        services.TryAddScoped<KegiatanReportRoute>(); // Keterangan B.4: function and commodity stored on the kegiatan
         services.TryAddSingleton(sp => new IntentRecognizer(sp.GetRequiredService<DateRecognizer>()));
         services.TryAddSingleton<BpomBot.Domain.Roster.RosterSelfRegistration>(); // first contact: roster role ids, existing roles kept
         services.TryAddSingleton<IEvidenceIntake, EvidenceIntake>();

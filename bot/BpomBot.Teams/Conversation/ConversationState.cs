@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BpomBot.Domain.Understanding;
 
 namespace BpomBot.Teams.Conversation;
 
@@ -27,6 +28,18 @@ public enum Prompt
 
     /// <summary>Yes or no to a destructive command read from a sentence (batal, lewati); <see cref="ConversationState.Pending"/> holds it.</summary>
     Confirm,
+
+    /// <summary>The name of a stakeholder category not on the SOP's list (after the Lainnya button).</summary>
+    StakeholderOther,
+
+    /// <summary>The name of a bentuk not on the SOP's list (after the Lainnya button).</summary>
+    BentukOther,
+
+    /// <summary>The function of the pembinaan (fasilitator or CAPA), which with the commodity routes the B.4 report.</summary>
+    Fungsi,
+
+    /// <summary>The commodity of the pembinaan (pangan olahan, obat tradisional, ...).</summary>
+    Komoditas,
 }
 
 /// <summary>
@@ -60,10 +73,19 @@ public sealed class ConversationState
     public string? Stakeholder { get; set; }
     public string? Bentuk { get; set; }
 
+    /// <summary>Keterangan B.4: the function and commodity that choose where the report goes.</summary>
+    public string? Fungsi { get; set; }
+    public string? Komoditas { get; set; }
+
     public List<string> UnitChoices { get; set; } = [];
+
+    /// <summary>The texts the open prompt's buttons send (normalized): such a message is an answer, never another intent.</summary>
+    public List<string> Offered { get; set; } = [];
     public string? UnitId { get; set; }
 
-    public Command? Pending { get; set; }
+    /// <summary>The command waiting for a confirmation or a kegiatan number (stored by name; older rows hold a number).</summary>
+    [JsonConverter(typeof(PendingIntentConverter))]
+    public Intent? Pending { get; set; }
     public string? PendingArgument { get; set; }
 
     /// <summary>The pending command was typed as a bare command or confirmed (no second confirmation).</summary>
@@ -102,8 +124,9 @@ public sealed class ConversationState
     {
         Prompt = Prompt.None;
         Annual = false;
-        SubProcess = Title = Stakeholder = Bentuk = UnitId = null;
+        SubProcess = Title = Stakeholder = Bentuk = Fungsi = Komoditas = UnitId = null;
         UnitChoices = [];
+        Offered = [];
         Pending = null;
         PendingArgument = null;
         PendingExplicit = false;
@@ -112,8 +135,48 @@ public sealed class ConversationState
         ItemId = Alternative = Reference = Branch = null;
     }
 
+    /// <summary>What kind of answer each prompt waits for.</summary>
+    public static PromptKind KindOf(Prompt prompt) => prompt switch
+    {
+        Prompt.None => PromptKind.None,
+        Prompt.SubProcess or Prompt.Stakeholder or Prompt.Bentuk or Prompt.UnitPick or Prompt.Role or Prompt.PickKegiatan
+            or Prompt.KelengkapanItem or Prompt.KelengkapanAlternative or Prompt.Branch or Prompt.Fungsi or Prompt.Komoditas => PromptKind.Choice,
+        Prompt.PlanDate or Prompt.KelengkapanDate => PromptKind.Date,
+        Prompt.KelengkapanReference => PromptKind.Reference,
+        Prompt.Confirm => PromptKind.Confirm,
+        _ => PromptKind.Text,
+    };
+
     public string Serialize() => JsonSerializer.Serialize(this, Json);
 
     public static ConversationState Deserialize(string? json) =>
         string.IsNullOrWhiteSpace(json) ? new ConversationState() : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? new ConversationState();
+}
+
+/// <summary>
+/// Writes the pending intent by name. Rows stored before the dialog used <see cref="Intent"/> hold the number of the
+/// old command list (mulai = 0 … riwayat = 12); they read back as the same intent.
+/// </summary>
+internal sealed class PendingIntentConverter : JsonConverter<Intent?>
+{
+    private static readonly Intent[] Legacy =
+    [
+        Intent.Mulai, Intent.MulaiTahunan, Intent.Tugas, Intent.Status, Intent.Lanjut, Intent.Kelengkapan, Intent.Selesai,
+        Intent.Rencana, Intent.Tunda, Intent.Lanjutkan, Intent.Lewati, Intent.Batal, Intent.Riwayat,
+    ];
+
+    public override Intent? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.Number => reader.TryGetInt32(out var n) && n >= 0 && n < Legacy.Length ? Legacy[n] : null,
+        JsonTokenType.String => Enum.TryParse<Intent>(reader.GetString(), ignoreCase: true, out var intent) ? intent : null,
+        _ => throw new JsonException("pending: a name or a number"),
+    };
+
+    public override void Write(Utf8JsonWriter writer, Intent? value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is { } intent) writer.WriteStringValue(intent.ToString());
+        else writer.WriteNullValue();
+    }
 }

@@ -33,7 +33,9 @@ public sealed class ConversationHarness : IDisposable
     private readonly ServiceProvider _provider;
     private int _sequence;
 
-    public ConversationHarness(Stores? stores = null)
+    /// <param name="stores">The stores of an earlier harness ("the bot restarted"), or new ones.</param>
+    /// <param name="configure">Extra registrations, e.g. another disposisi requester.</param>
+    public ConversationHarness(Stores? stores = null, Action<IServiceCollection>? configure = null)
     {
         Stores = stores ?? new Stores();
         var services = new ServiceCollection();
@@ -57,6 +59,7 @@ public sealed class ConversationHarness : IDisposable
         services.AddMessageHandler<HelpMessageHandler>();
         services.AddBpomConversation();
         services.AddHttpClient(EvidenceIntake.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Stores.Files);
+        configure?.Invoke(services);
         _provider = services.BuildServiceProvider();
     }
 

@@ -1,3 +1,4 @@
+using BpomBot.Domain.Understanding;
 using BpomBot.Teams.Conversation;
 
 namespace BpomBot.Teams.Tests.Conversation;
@@ -41,5 +42,19 @@ public sealed class ConversationStateTests
     {
         Assert.Equal(Prompt.None, ConversationState.Deserialize(null).Prompt);
         Assert.Empty(ConversationState.Deserialize(" ").Processed);
+    }
+
+    [Theory]
+    [InlineData("{\"prompt\":18,\"pending\":11}", Intent.Batal)]
+    [InlineData("{\"prompt\":18,\"pending\":10}", Intent.Lewati)]
+    [InlineData("{\"prompt\":8,\"pending\":0}", Intent.Mulai)]
+    [InlineData("{\"prompt\":8,\"pending\":12}", Intent.Riwayat)]
+    [InlineData("{\"prompt\":18,\"pending\":\"Batal\"}", Intent.Batal)]
+    public void Pending_StoredAsTheOldCommandNumber_ReadsBackAsTheSameIntent_AndIsWrittenByName(string json, Intent expected)
+    {
+        var state = ConversationState.Deserialize(json);
+
+        Assert.Equal(expected, state.Pending);
+        Assert.Contains($"\"pending\":\"{expected}\"", state.Serialize(), StringComparison.Ordinal);
     }
 }

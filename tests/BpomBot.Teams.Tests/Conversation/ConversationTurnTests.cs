@@ -45,7 +45,7 @@ public sealed class ConversationTurnTests : IDisposable
         Assert.Equal(("A", "pemerintah-daerah", "fgd", "bbpom-medan"), (kegiatan.SubProcess, kegiatan.StakeholderCategory, kegiatan.Bentuk, kegiatan.UnitId));
 
         // The second kegiatan asks no unit questions.
-        var again = await bot.SayAllAsync("mulai", "B", "Bimtek UMKM", "umkm", "bimtek");
+        var again = await bot.SayAllAsync("mulai", "B", "Bimtek UMKM", "umkm", "bimtek", "fasilitator", "pangan olahan");
         Assert.Contains("dimulai", again.Texts());
     }
 
@@ -59,7 +59,11 @@ public sealed class ConversationTurnTests : IDisposable
         Assert.Contains("contoh: 1", (await bot.SayAsync("99")).Texts());
         Assert.Contains("Bentuk", (await bot.SayAsync("Pelaku Usaha")).Texts());
         Assert.Contains("contoh: 1", (await bot.SayAsync("upacara")).Texts());
-        await bot.SayAsync("bimtek");
+        Assert.Contains("Fungsi", (await bot.SayAsync("bimtek")).Texts());
+        Assert.Contains("contoh: 1", (await bot.SayAsync("keduanya")).Texts());
+        await bot.SayAsync("2");
+        Assert.Contains("contoh: 1", (await bot.SayAsync("99")).Texts());
+        await bot.SayAsync("kosmetik");
         Assert.Contains("tidak ditemukan", (await bot.SayAsync("qqqqzz")).Texts());
         await bot.SayAsync("surabaya");
         Assert.Contains("1–", (await bot.SayAsync("99")).Texts());
@@ -71,6 +75,7 @@ public sealed class ConversationTurnTests : IDisposable
         Assert.Contains("dimulai", done.Texts());
         var kegiatan = await bot.CurrentAsync();
         Assert.Equal(("B", "Bimtek produsen pangan", "pelaku-usaha", "bimtek"), (kegiatan.SubProcess, kegiatan.Title, kegiatan.StakeholderCategory, kegiatan.Bentuk));
+        Assert.Equal(("capa", "kosmetik"), (kegiatan.Fungsi, kegiatan.Komoditas));
     }
 
     [Theory]

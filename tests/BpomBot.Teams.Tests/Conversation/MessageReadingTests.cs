@@ -10,36 +10,37 @@ public sealed class MessageReadingTests
     private static Understood Read(string text) => new MessageInput(text, Language.Indonesian).Understood;
 
     [Theory]
-    [InlineData("mulai", Command.Mulai, null)]
-    [InlineData("MULAI", Command.Mulai, null)]
-    [InlineData("Start", Command.Mulai, null)]
-    [InlineData("mulai tahunan", Command.MulaiTahunan, null)]
-    [InlineData("tugas", Command.Tugas, null)]
-    [InlineData("tugass", Command.Tugas, null)]
-    [InlineData("my tasks", Command.Tugas, null)]
-    [InlineData("status 2", Command.Status, 2)]
-    [InlineData("lanjut", Command.Lanjut, null)]
-    [InlineData("lnjt 3", Command.Lanjut, 3)]
-    [InlineData("kelengkapan", Command.Kelengkapan, null)]
-    [InlineData("klengkapan", Command.Kelengkapan, null)]
-    [InlineData("slesai", Command.Selesai, null)]
-    [InlineData("selsai", Command.Selesai, null)]
-    [InlineData("done", Command.Selesai, null)]
-    [InlineData("rencana 15 Maret 2026", Command.Rencana, null)]
-    [InlineData("tunda", Command.Tunda, null)]
-    [InlineData("lanjutkan", Command.Lanjutkan, null)]
-    [InlineData("resume", Command.Lanjutkan, null)]
-    [InlineData("lewati", Command.Lewati, null)]
-    [InlineData("skip", Command.Lewati, null)]
-    [InlineData("batal", Command.Batal, null)]
-    [InlineData("Cancel", Command.Batal, null)]
-    [InlineData("riwayat 1", Command.Riwayat, 1)]
-    [InlineData("history", Command.Riwayat, null)]
-    public void Command_spellings_reach_the_dialog(string text, Command expected, int? kegiatan)
+    [InlineData("mulai", Intent.Mulai, null)]
+    [InlineData("MULAI", Intent.Mulai, null)]
+    [InlineData("Start", Intent.Mulai, null)]
+    [InlineData("mulai tahunan", Intent.MulaiTahunan, null)]
+    [InlineData("tugas", Intent.Tugas, null)]
+    [InlineData("tugass", Intent.Tugas, null)]
+    [InlineData("my tasks", Intent.Tugas, null)]
+    [InlineData("status 2", Intent.Status, 2)]
+    [InlineData("lanjut", Intent.Lanjut, null)]
+    [InlineData("lnjt 3", Intent.Lanjut, 3)]
+    [InlineData("kelengkapan", Intent.Kelengkapan, null)]
+    [InlineData("klengkapan", Intent.Kelengkapan, null)]
+    [InlineData("slesai", Intent.Selesai, null)]
+    [InlineData("selsai", Intent.Selesai, null)]
+    [InlineData("done", Intent.Selesai, null)]
+    [InlineData("rencana 15 Maret 2026", Intent.Rencana, null)]
+    [InlineData("tunda", Intent.Tunda, null)]
+    [InlineData("lanjutkan", Intent.Lanjutkan, null)]
+    [InlineData("resume", Intent.Lanjutkan, null)]
+    [InlineData("lewati", Intent.Lewati, null)]
+    [InlineData("skip", Intent.Lewati, null)]
+    [InlineData("batal", Intent.Batal, null)]
+    [InlineData("Cancel", Intent.Batal, null)]
+    [InlineData("riwayat 1", Intent.Riwayat, 1)]
+    [InlineData("history", Intent.Riwayat, null)]
+    public void Command_spellings_reach_the_dialog(string text, Intent expected, int? kegiatan)
     {
         var read = Read(text);
 
-        Assert.Equal(expected, OfficerConversation.ToCommand(read.Intent));
+        Assert.Equal(expected, read.Intent);
+        Assert.True(OfficerConversation.IsOfficerIntent(read.Intent));
         Assert.Equal(kegiatan, read.Slots.Kegiatan);
     }
 
