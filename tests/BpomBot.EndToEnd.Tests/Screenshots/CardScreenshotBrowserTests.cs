@@ -1,16 +1,13 @@
-using BpomBot.Domain.Organization;
 using BpomBot.Domain.Roster;
 using BpomBot.EndToEnd.Tests.Conversation;
 using BpomBot.EndToEnd.Tests.Infrastructure;
-using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.Repositories;
 using Microsoft.Playwright;
 
 namespace BpomBot.EndToEnd.Tests.Screenshots;
 
 /// <summary>
 /// The main cards as a person sees them in the Agents Playground web UI (headless Debian Chromium), in Indonesian and
-/// English: step card, tugas, disposisi, FAQ answer and unsure FAQ. Each is saved under TestResults/e2e/ as
+/// English: step card, tugas, disposisi (the card and the inbox), FAQ answer and unsure FAQ. Each is saved under TestResults/e2e/ as
 /// card-{id|en}-{name}.png (the card alone) for people to look at; the test checks that each card arrived and shows
 /// its key text. The long walk to a disposisi goes over the Playground's HTTP API; the UI shows the bot's answers.
 /// </summary>
@@ -27,13 +24,8 @@ public sealed class CardScreenshotBrowserTests(ConversationEnvironment env) : IC
     public async Task MainCards_InIndonesianAndEnglish_AreShownAndSaved()
     {
         var screenshots = Chromium.ScreenshotDirectory(env.RepositoryRoot);
-        await env.StepAsync("Seeding the roster: the Playground user is pelaksana and Kepala UPT of bbpom-bandung", async () =>
-        {
-            var service = TableStorage.Create(env.StorageConnectionString);
-            var importer = new RosterImporter(new TableRosterRepository(service), UnitCatalog.LoadEmbedded(), new TableAuditLog(service), TimeProvider.System);
-            var result = await importer.ImportAsync($"{RosterCsv.Header}\n{PlaygroundUserAadId},Alex Wilber,alexw@example.com,{Unit},pelaksana;kepala-upt,user-id-0", "e2e");
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        });
+        await env.StepAsync("Seeding the roster: the Playground user is pelaksana and Kepala UPT of bbpom-bandung", () =>
+            env.ImportRosterAsync($"{RosterCsv.Header}\n{PlaygroundUserAadId},Alex Wilber,alexw@example.com,{Unit},pelaksana;kepala-upt,user-id-0"));
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -90,6 +82,14 @@ public sealed class CardScreenshotBrowserTests(ConversationEnvironment env) : IC
             await SayAndShootAsync(page, "show my tasks", "Your open tasks", "chat-en-tugas.png", isCard: false);
             await SayAndShootAsync(page, "how do i report a side effect?", "side effect", "card-en-faq-answer.png");
             await SayAndShootAsync(page, "can I advertise supplements on tiktok?", "Official BPOM channels", "card-en-faq-unsure.png");
+            await SayAndShootAsync(page, "show my approvals", "Disposisi inbox", "card-en-disposisi-inbox.png");
+            await env.StepAsync("Pressing \"Open\" on the English inbox: the decision card, in English", async () =>
+            {
+                var inbox = page.Locator(CardSelector, new PageLocatorOptions { HasText = "Disposisi inbox" }).Last;
+                await inbox.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Open", Exact = true }).ClickAsync();
+                await Assertions.Expect(page.Locator(CardSelector, new PageLocatorOptions { HasText = "Approve" }).Last).ToBeVisibleAsync();
+            });
+            await ShootAsync(page, "Approve", "card-en-disposisi.png");
         }
         catch
         {
