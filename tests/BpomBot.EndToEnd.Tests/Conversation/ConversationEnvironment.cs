@@ -63,6 +63,22 @@ public sealed class ConversationEnvironment : IAsyncLifetime
         }
     }
 
+    /// <summary>Runs <paramref name="test"/> in an environment of its own, started and stopped around it.</summary>
+    public static async Task RunAsync(Func<ConversationEnvironment, Task> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var env = new ConversationEnvironment();
+        await env.InitializeAsync();
+        try
+        {
+            await test(env);
+        }
+        finally
+        {
+            await env.DisposeAsync();
+        }
+    }
+
     public async Task DisposeAsync()
     {
         Playground?.Dispose();

@@ -45,7 +45,7 @@ public static class DemoRoster
             .AppendLine("currentUser:");
         User(yml, current, "  ", "  ");
         yml.AppendLine("users:");
-        foreach (var other in users.Where(u => u != current))
+        foreach (var other in users.Where(u => u.TeamsId != current.TeamsId))
         {
             User(yml, other, "  - ", "    ");
         }
