@@ -51,7 +51,7 @@ public sealed class CardScreenshotBrowserTests(ConversationEnvironment env) : IC
             await SayAndShootAsync(page, "FGD", "Langkah 1 (A.1)", "card-id-step.png");
             await SayAndShootAsync(page, "tugas", "Tugas Anda", "chat-id-tugas.png", isCard: false);
             await SayAndShootAsync(page, "bagaimana cara lapor efek samping obat?", "efek samping", "card-id-faq-answer.png");
-            await SayAndShootAsync(page, "bolehkah saya mengiklankan suplemen di tiktok?", "Kanal resmi BPOM", "card-id-faq-unsure.png");
+            await SayAndShootAsync(page, "bolehkah saya mengiklankan suplemen di tiktok?", "Mungkin maksud Anda salah satu topik ini?", "card-id-faq-unsure.png");
 
             await env.StepAsync("Walking A.1 to A.4 (over the API) until the disposisi card arrives", async () =>
             {
@@ -81,7 +81,7 @@ public sealed class CardScreenshotBrowserTests(ConversationEnvironment env) : IC
             await SayAndShootAsync(page, "next", "A.4", "card-en-step.png");
             await SayAndShootAsync(page, "show my tasks", "Your open tasks", "chat-en-tugas.png", isCard: false);
             await SayAndShootAsync(page, "how do i report a side effect?", "side effect", "card-en-faq-answer.png");
-            await SayAndShootAsync(page, "can I advertise supplements on tiktok?", "Official BPOM channels", "card-en-faq-unsure.png");
+            await SayAndShootAsync(page, "can I promote my herbal supplement on instagram?", "Did you mean one of these?", "card-en-faq-unsure.png");
             await SayAndShootAsync(page, "show my approvals", "Disposisi inbox", "card-en-disposisi-inbox.png");
             await env.StepAsync("Pressing \"Open\" on the English inbox: the decision card, in English", async () =>
             {
@@ -128,8 +128,20 @@ public sealed class CardScreenshotBrowserTests(ConversationEnvironment env) : IC
             await env.StepAsync($"Saving {file} (the last card showing \"{expected}\")", async () =>
             {
                 var card = page.Locator(CardSelector, new PageLocatorOptions { HasText = expected }).Last;
+                // A card taller than the chat pane is cut by the Playground's toolbar: give the page room for it.
+                var height = (await card.BoundingBoxAsync())?.Height ?? 0;
+                var tall = height > 700;
+                if (tall)
+                {
+                    await page.SetViewportSizeAsync(1280, (int)height + 500);
+                }
+
                 await card.ScrollIntoViewIfNeededAsync();
                 await card.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(screenshots, file) });
+                if (tall)
+                {
+                    await page.SetViewportSizeAsync(1280, 1000);
+                }
             });
         }
     }
