@@ -8,7 +8,8 @@ namespace BpomBot.EndToEnd.Tests.Conversation;
 /// <summary>
 /// Azurite (on disk), the bot and the Agents Playground like <see cref="EndToEndEnvironment"/>, plus what the SOP walk
 /// needs: the storage connection string (to play the leader's disposisi decision), a restartable bot process, and a
-/// loopback file server for attachments sent with contentUrl.
+/// loopback file server for attachments sent with contentUrl. <see cref="ActAsAsync"/> signs another user of the demo
+/// roster into the Playground (restarted on the same port, as ./run.sh does), so a test can act as several people.
 /// </summary>
 public sealed class ConversationEnvironment : IAsyncLifetime
 {
@@ -17,7 +18,10 @@ public sealed class ConversationEnvironment : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly List<ChildProcess> _children = [];
     private ChildProcess? _bot;
+    private ChildProcess? _playground;
     private int _botPort;
+    private int _playgroundPort;
+    private int _playgroundStarts;
     private HttpListener? _files;
 
     public string RepositoryRoot { get; } = EndToEndEnvironment.FindRepositoryRoot();
@@ -37,7 +41,14 @@ public sealed class ConversationEnvironment : IAsyncLifetime
 
     public Uri BotEndpoint => new($"http://127.0.0.1:{_botPort}/api/messages");
 
-    public string RecordingFile => Path.Combine(WorkDirectory, "playground", "events_recording.log");
+    /// <summary>The events recording of the Playground now running (each start as a user writes its own).</summary>
+    public string RecordingFile { get; private set; } = null!;
+
+    /// <summary>The personal chat of the Playground's current user: <see cref="ConversationId"/> until <see cref="ActAsAsync"/>.</summary>
+    public string Conversation { get; private set; } = ConversationId;
+
+    /// <summary>The demo roster user signed into the Playground, or null for the Playground's default user (user-id-0).</summary>
+    public DemoUser? CurrentUser { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -49,6 +60,22 @@ public sealed class ConversationEnvironment : IAsyncLifetime
         {
             await DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="test"/> in an environment of its own, started and stopped around it.</summary>
+    public static async Task RunAsync(Func<ConversationEnvironment, Task> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var env = new ConversationEnvironment();
+        await env.InitializeAsync();
+        try
+        {
+            await test(env);
+        }
+        finally
+        {
+            await env.DisposeAsync();
         }
     }
 
@@ -76,7 +103,35 @@ public sealed class ConversationEnvironment : IAsyncLifetime
     public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The Playground user says <paramref name="text"/>; waits for a bot reply containing <paramref name="expected"/>.</summary>
-    public Task SayAsync(string text, string expected) => ExpectAsync(() => Playground.SendMessageAsync(ConversationId, text), expected);
+    public Task SayAsync(string text, string expected) => ExpectAsync(() => Playground.SendMessageAsync(Conversation, text), expected);
+
+    /// <summary>Imports a roster CSV (e.g. <see cref="DemoRoster.Csv"/>) into the bot's storage, as `bpombot roster import` does.</summary>
+    public async Task ImportRosterAsync(string csv)
+    {
+        var service = BpomBot.Storage.Tables.Client.TableStorage.Create(StorageConnectionString);
+        var importer = new BpomBot.Domain.Roster.RosterImporter(new BpomBot.Storage.Tables.Repositories.TableRosterRepository(service),
+            BpomBot.Domain.Organization.UnitCatalog.LoadEmbedded(), new BpomBot.Storage.Tables.Repositories.TableAuditLog(service), TimeProvider.System);
+        var result = await importer.ImportAsync(csv, "e2e");
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+    }
+
+    /// <summary>
+    /// Signs <paramref name="user"/> into the Playground: the Playground stops and starts again on the same port with
+    /// that user current and their own personal chat (the README's BPOMBOT_PLAYGROUND_USER=&lt;name&gt; ./run.sh).
+    /// Storage and the bot keep running, so what the others did is still there.
+    /// </summary>
+    public async Task ActAsAsync(DemoUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        Playground.Dispose();
+        await _playground!.DisposeAsync();
+        _children.Remove(_playground);
+        var directory = Path.Combine(WorkDirectory, "playground");
+        await File.WriteAllTextAsync(Path.Combine(directory, ".m365agentsplayground.yml"), DemoRoster.PlaygroundConfig(DemoRoster.Users(RepositoryRoot), user));
+        CurrentUser = user;
+        Conversation = user.PersonalChatId;
+        await StartPlaygroundAsync(user.TeamsId);
+    }
 
     /// <summary>Runs <paramref name="act"/> and waits for a new bot activity containing <paramref name="expected"/>.</summary>
     public async Task ExpectAsync(Func<Task> act, string expected)
@@ -150,25 +205,38 @@ public sealed class ConversationEnvironment : IAsyncLifetime
         _files.Start();
         _ = ServeFilesAsync(_files);
 
+        Directory.CreateDirectory(Path.Combine(WorkDirectory, "playground"));
+        _playgroundPort = FreePort();
+        await StartPlaygroundAsync(PlaygroundClient.DefaultUserId);
+    }
+
+    private async Task StartPlaygroundAsync(string userId)
+    {
         var playgroundJs = Path.Combine(RepositoryRoot, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
-        var playgroundDirectory = Directory.CreateDirectory(Path.Combine(WorkDirectory, "playground")).FullName;
-        var playground = Track(ChildProcess.Start(
+        RecordingFile = Path.Combine(WorkDirectory, "playground", $"events_recording_{++_playgroundStarts}_{userId}.log");
+        _playground = Track(ChildProcess.Start(
             "playground",
             "node",
-            [playgroundJs, "--app-endpoint", $"http://127.0.0.1:{_botPort}/api/messages", "--channel-id", "msteams", "--port", Port(FreePort()),
-             "--conversation-id", ConversationId, "--enable-events-recording", "--disable-telemetry"],
-            playgroundDirectory,
+            [playgroundJs, "--app-endpoint", $"http://127.0.0.1:{_botPort}/api/messages", "--channel-id", "msteams", "--port", Port(_playgroundPort),
+             "--conversation-id", Conversation, "--enable-events-recording", "--disable-telemetry"],
+            Path.Combine(WorkDirectory, "playground"),
             new Dictionary<string, string?>
             {
-                ["NODE_OPTIONS"] = nodeOptions,
+                ["NODE_OPTIONS"] = $"--require {Path.Combine(RepositoryRoot, "scripts", "loopback-only.cjs")}",
                 ["TEAMSAPPTESTER_BROWSER"] = "none",
                 ["M365_AGENTS_PLAYGROUND_RECORDING_FILE"] = RecordingFile,
             }));
-        var listening = await playground.WaitForLineAsync(l => l.StartsWith("Listening on ", StringComparison.Ordinal), StartTimeout, "\"Listening on <port>\"");
+        var listening = await _playground.WaitForLineAsync(l => l.StartsWith("Listening on ", StringComparison.Ordinal), StartTimeout, "\"Listening on <port>\"");
         var playgroundPort = int.Parse(listening["Listening on ".Length..].Trim(), CultureInfo.InvariantCulture);
+        if (playgroundPort != _playgroundPort)
+        {
+            // The bot keeps each user's conversation reference with this service URL; another port would lose them.
+            throw new InvalidOperationException($"The Playground took port {playgroundPort} instead of {_playgroundPort}.\n{_playground.Output()}");
+        }
+
         PlaygroundBase = new Uri($"http://127.0.0.1:{playgroundPort}/");
-        await WaitForHttpAsync(playground, new Uri(PlaygroundBase, "_debug/ping"));
-        Playground = new PlaygroundClient(PlaygroundBase, RecordingFile);
+        await WaitForHttpAsync(_playground, new Uri(PlaygroundBase, "_debug/ping"));
+        Playground = new PlaygroundClient(PlaygroundBase, RecordingFile, userId);
     }
 
     private async Task StartBotAsync()

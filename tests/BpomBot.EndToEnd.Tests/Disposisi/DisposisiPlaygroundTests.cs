@@ -1,11 +1,8 @@
 using System.Text.Json.Nodes;
-using BpomBot.Domain.Organization;
 using BpomBot.Domain.Roster;
 using BpomBot.Domain.Workflow;
 using BpomBot.EndToEnd.Tests.Conversation;
 using BpomBot.EndToEnd.Tests.Infrastructure;
-using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.Repositories;
 using BpomBot.Teams.Disposisi;
 
 namespace BpomBot.EndToEnd.Tests.Disposisi;
@@ -29,14 +26,8 @@ public sealed class DisposisiPlaygroundTests(ConversationEnvironment env) : ICla
     [Fact]
     public async Task Leader_KembalikanThenSetujui_OfficerResubmitsAndKegiatanMovesToA5()
     {
-        await env.StepAsync("Seeding the roster: the Playground user is pelaksana and Kepala UPT of bbpom-bandung", async () =>
-        {
-            var service = TableStorage.Create(env.StorageConnectionString);
-            var importer = new RosterImporter(new TableRosterRepository(service), UnitCatalog.LoadEmbedded(), new TableAuditLog(service), TimeProvider.System);
-            var result = await importer.ImportAsync(
-                $"{RosterCsv.Header}\n{PlaygroundUserAadId},Alex Wilber,alex.wilber@pom.go.id,{Unit},pelaksana;kepala-upt,", "e2e");
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        });
+        await env.StepAsync("Seeding the roster: the Playground user is pelaksana and Kepala UPT of bbpom-bandung", () =>
+            env.ImportRosterAsync($"{RosterCsv.Header}\n{PlaygroundUserAadId},Alex Wilber,alex.wilber@pom.go.id,{Unit},pelaksana;kepala-upt,"));
 
         await env.StepAsync("Starting the kegiatan (unit known from the roster)", async () =>
         {
@@ -90,12 +81,12 @@ public sealed class DisposisiPlaygroundTests(ConversationEnvironment env) : ICla
             var buka = CardJson.FindExecuteAction(inbox.AdaptiveCards().Single(), "Buka") ?? throw new InvalidOperationException("The inbox has no \"Buka\".");
             Assert.Equal(DisposisiVerbs.Buka, buka["verb"]!.GetValue<string>());
             Assert.Equal(firstId, buka["data"]!["disposisiId"]!.GetValue<string>());
-            var actionable = CardOf(await env.Playground.InvokeAsync(Conversation, buka, inbox.Id!));
+            var actionable = CardJson.FromInvoke(await env.Playground.InvokeAsync(Conversation, buka, inbox.Id!));
 
             var kembalikan = Action(actionable, "Kembalikan", DisposisiVerbs.Kembalikan);
             kembalikan["data"]!["alasan"] = Reason; // what Teams merges in from the card's "alasan" input
             before = env.Playground.BotActivities().Count;
-            var decided = CardOf(await env.Playground.InvokeAsync(Conversation, kembalikan, inbox.Id!));
+            var decided = CardJson.FromInvoke(await env.Playground.InvokeAsync(Conversation, kembalikan, inbox.Id!));
             Assert.Contains(CardJson.Texts(decided), t => t == Reason);
             Assert.Null(CardJson.FindExecuteAction(decided, "Setujui"));
 
@@ -120,10 +111,10 @@ public sealed class DisposisiPlaygroundTests(ConversationEnvironment env) : ICla
 
             // The card as stored in the chat is read-only; clicking it (as a client without refresh would) opens the decision card.
             var open = CardJson.FindExecuteAction(body, "Buka untuk memutuskan") ?? throw new InvalidOperationException("The card has no \"Buka untuk memutuskan\".");
-            var actionable = CardOf(await env.Playground.InvokeAsync(Conversation, open, card.Id!));
+            var actionable = CardJson.FromInvoke(await env.Playground.InvokeAsync(Conversation, open, card.Id!));
             var setujui = Action(actionable, "Setujui", DisposisiVerbs.Setujui);
             before = env.Playground.BotActivities().Count;
-            var decided = CardOf(await env.Playground.InvokeAsync(Conversation, setujui, card.Id!));
+            var decided = CardJson.FromInvoke(await env.Playground.InvokeAsync(Conversation, setujui, card.Id!));
             Assert.Contains(CardJson.Texts(decided), t => t.Contains("Disetujui", StringComparison.OrdinalIgnoreCase));
             Assert.Null(CardJson.FindExecuteAction(decided, "Kembalikan"));
 
@@ -155,19 +146,6 @@ public sealed class DisposisiPlaygroundTests(ConversationEnvironment env) : ICla
 
     private static string DisposisiId(JsonObject card) =>
         card["refresh"]?["action"]?["data"]?["disposisiId"]?.GetValue<string>() ?? throw new InvalidOperationException($"No disposisiId on the card: {card.ToJsonString()}");
-
-    /// <summary>The Adaptive Card in an invoke answer (the Playground returns the bot's invoke response).</summary>
-    private static JsonObject CardOf(JsonNode answer)
-    {
-        static IEnumerable<JsonObject> Cards(JsonNode? node) => node switch
-        {
-            JsonObject o when o["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && o["type"]!.GetValue<string>() == "AdaptiveCard" => [o],
-            JsonObject o => o.SelectMany(p => Cards(p.Value)),
-            JsonArray a => a.SelectMany(Cards),
-            _ => [],
-        };
-        return Cards(answer).FirstOrDefault() ?? throw new InvalidOperationException($"The invoke answer holds no card: {answer.ToJsonString()}");
-    }
 
     private static JsonObject Action(JsonObject card, string title, string verb)
     {

@@ -18,6 +18,11 @@ public static class CardJson
             _ => [],
         })];
 
+    /// <summary>The Adaptive Card in an invoke answer (the Playground returns the bot's invoke response).</summary>
+    public static JsonObject FromInvoke(JsonNode answer) =>
+        Descendants(answer).FirstOrDefault(o => o["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && o["type"]!.GetValue<string>() == "AdaptiveCard")
+        ?? throw new InvalidOperationException($"The invoke answer holds no card: {answer.ToJsonString()}");
+
     private static IEnumerable<JsonObject> Descendants(JsonNode node)
     {
         switch (node)

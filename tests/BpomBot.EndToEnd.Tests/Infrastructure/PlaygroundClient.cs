@@ -7,13 +7,17 @@ namespace BpomBot.EndToEnd.Tests.Infrastructure;
 /// Drives the Agents Playground through the HTTP endpoints its web UI uses (protocol.md §6.7) and reads
 /// what the bot sent from the events-recording file.
 /// </summary>
-public sealed class PlaygroundClient(Uri baseAddress, string recordingFile) : IDisposable
+public sealed class PlaygroundClient(Uri baseAddress, string recordingFile, string userId = PlaygroundClient.DefaultUserId) : IDisposable
 {
     public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
     private const string FromBot = "User Application -> Microsoft 365 Agents Playground";
     private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    public const string UserId = "user-id-0";
+    /// <summary>The Playground's signed-in user when no configuration names another (Alex Wilber).</summary>
+    public const string DefaultUserId = "user-id-0";
+
+    /// <summary>The Playground user this client types and clicks as (the Playground's current user).</summary>
+    public string UserId { get; } = userId;
 
     /// <summary>Installs the app in the personal chat (installationUpdate + conversationUpdate to the bot).</summary>
     public async Task InstallAsync(string conversationId)

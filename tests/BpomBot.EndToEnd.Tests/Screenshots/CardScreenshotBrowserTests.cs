@@ -1,16 +1,13 @@
-using BpomBot.Domain.Organization;
 using BpomBot.Domain.Roster;
 using BpomBot.EndToEnd.Tests.Conversation;
 using BpomBot.EndToEnd.Tests.Infrastructure;
-using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.Repositories;
 using Microsoft.Playwright;
 
 namespace BpomBot.EndToEnd.Tests.Screenshots;
 
 /// <summary>
 /// The main cards as a person sees them in the Agents Playground web UI (headless Debian Chromium), in Indonesian and
-/// English: step card, tugas, disposisi, FAQ answer and unsure FAQ. Each is saved under TestResults/e2e/ as
+/// English: step card, tugas, disposisi (the card and the inbox), FAQ answer and unsure FAQ. Each is saved under TestResults/e2e/ as
 /// card-{id|en}-{name}.png (the card alone) for people to look at; the test checks that each card arrived and shows
 /// its key text. The long walk to a disposisi goes over the Playground's HTTP API; the UI shows the bot's answers.
 /// </summary>
@@ -27,13 +24,8 @@ public sealed class CardScreenshotBrowserTests(ConversationEnvironment env) : IC
     public async Task MainCards_InIndonesianAndEnglish_AreShownAndSaved()
     {
         var screenshots = Chromium.ScreenshotDirectory(env.RepositoryRoot);
-        await env.StepAsync("Seeding the roster: the Playground user is pelaksana and Kepala UPT of bbpom-bandung", async () =>
-        {
-            var service = TableStorage.Create(env.StorageConnectionString);
-            var importer = new RosterImporter(new TableRosterRepository(service), UnitCatalog.LoadEmbedded(), new TableAuditLog(service), TimeProvider.System);
-            var result = await importer.ImportAsync($"{RosterCsv.Header}\n{PlaygroundUserAadId},Alex Wilber,alexw@example.com,{Unit},pelaksana;kepala-upt,user-id-0", "e2e");
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        });
+        await env.StepAsync("Seeding the roster: the Playground user is pelaksana and Kepala UPT of bbpom-bandung", () =>
+            env.ImportRosterAsync($"{RosterCsv.Header}\n{PlaygroundUserAadId},Alex Wilber,alexw@example.com,{Unit},pelaksana;kepala-upt,user-id-0"));
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -59,7 +51,7 @@ public sealed class CardScreenshotBrowserTests(ConversationEnvironment env) : IC
             await SayAndShootAsync(page, "FGD", "Langkah 1 (A.1)", "card-id-step.png");
             await SayAndShootAsync(page, "tugas", "Tugas Anda", "chat-id-tugas.png", isCard: false);
             await SayAndShootAsync(page, "bagaimana cara lapor efek samping obat?", "efek samping", "card-id-faq-answer.png");
-            await SayAndShootAsync(page, "bolehkah saya mengiklankan suplemen di tiktok?", "Kanal resmi BPOM", "card-id-faq-unsure.png");
+            await SayAndShootAsync(page, "bolehkah saya mengiklankan suplemen di tiktok?", "Mungkin maksud Anda salah satu topik ini?", "card-id-faq-unsure.png");
 
             await env.StepAsync("Walking A.1 to A.4 (over the API) until the disposisi card arrives", async () =>
             {
@@ -89,7 +81,15 @@ public sealed class CardScreenshotBrowserTests(ConversationEnvironment env) : IC
             await SayAndShootAsync(page, "next", "A.4", "card-en-step.png");
             await SayAndShootAsync(page, "show my tasks", "Your open tasks", "chat-en-tugas.png", isCard: false);
             await SayAndShootAsync(page, "how do i report a side effect?", "side effect", "card-en-faq-answer.png");
-            await SayAndShootAsync(page, "can I advertise supplements on tiktok?", "Official BPOM channels", "card-en-faq-unsure.png");
+            await SayAndShootAsync(page, "can I promote my herbal supplement on instagram?", "Did you mean one of these?", "card-en-faq-unsure.png");
+            await SayAndShootAsync(page, "show my approvals", "Disposisi inbox", "card-en-disposisi-inbox.png");
+            await env.StepAsync("Pressing \"Open\" on the English inbox: the decision card, in English", async () =>
+            {
+                var inbox = page.Locator(CardSelector, new PageLocatorOptions { HasText = "Disposisi inbox" }).Last;
+                await inbox.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Open", Exact = true }).ClickAsync();
+                await Assertions.Expect(page.Locator(CardSelector, new PageLocatorOptions { HasText = "Approve" }).Last).ToBeVisibleAsync();
+            });
+            await ShootAsync(page, "Approve", "card-en-disposisi.png");
         }
         catch
         {
@@ -128,8 +128,20 @@ public sealed class CardScreenshotBrowserTests(ConversationEnvironment env) : IC
             await env.StepAsync($"Saving {file} (the last card showing \"{expected}\")", async () =>
             {
                 var card = page.Locator(CardSelector, new PageLocatorOptions { HasText = expected }).Last;
+                // A card taller than the chat pane is cut by the Playground's toolbar: give the page room for it.
+                var height = (await card.BoundingBoxAsync())?.Height ?? 0;
+                var tall = height > 700;
+                if (tall)
+                {
+                    await page.SetViewportSizeAsync(1280, (int)height + 500);
+                }
+
                 await card.ScrollIntoViewIfNeededAsync();
                 await card.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(screenshots, file) });
+                if (tall)
+                {
+                    await page.SetViewportSizeAsync(1280, 1000);
+                }
             });
         }
     }
