@@ -12,7 +12,8 @@ namespace BpomBot.Storage.Disposisi;
 /// decision is stored (best effort). The inbox re-reads each pointed row and lists it only if it exists, is undecided and
 /// is addressed to that addressee; a pointer to a decided row is removed by that read, one to a missing or foreign row
 /// once it is older than <see cref="DanglingGrace"/> (a create may still be in flight). A crash at any step therefore
-/// never hides an undecided disposisi from its inbox and never lists one twice or after its decision.
+/// never hides an undecided disposisi from its inbox and never lists one twice or after its decision. A write that fails
+/// with 409/412 although the row holds exactly what it meant (an earlier attempt succeeded) counts as done.
 /// </summary>
 public sealed class TableDisposisiRepository(TableServiceClient service, TimeProvider? timeProvider = null) : IDisposisiRepository
 {
@@ -113,10 +114,39 @@ public sealed class TableDisposisiRepository(TableServiceClient service, TimePro
             disposisi.Version = version;
             return version;
         }
+        catch (ConcurrencyConflictException)
+        {
+            // 409/412: maybe our own earlier attempt of this very write (a retry after a timeout). Stored as meant = done.
+            var stored = await _main.GetAsync(TableKeys.Escape(disposisi.Id), string.Empty, cancellationToken);
+            if (stored is not null && SameDocument(stored.Value, disposisi))
+            {
+                disposisi.Version = stored.Version;
+                return stored.Version;
+            }
+
+            disposisi.Version = previous;
+            throw;
+        }
         catch
         {
             disposisi.Version = previous;
             throw;
+        }
+    }
+
+    private static bool SameDocument(Domain.Disposisi.Disposisi stored, Domain.Disposisi.Disposisi meant)
+    {
+        stored.Version = null;
+        var version = meant.Version;
+        meant.Version = null;
+        try
+        {
+            var json = JsonDocumentTable<Domain.Disposisi.Disposisi>.DefaultSerializerOptions;
+            return System.Text.Json.JsonSerializer.Serialize(stored, json) == System.Text.Json.JsonSerializer.Serialize(meant, json);
+        }
+        finally
+        {
+            meant.Version = version;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using BpomBot.Domain.Outbox;
 using BpomBot.Domain.Workflow;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Documents;
@@ -14,10 +15,16 @@ namespace BpomBot.Storage.Kegiatan;
 /// row, so a stored kegiatan always has its pointers; a crash can only leave a pointer whose kegiatan is missing or now
 /// belongs elsewhere, which every read checks against the primary row and skips (and removes once it is older than
 /// <see cref="DanglingGrace"/>). <see cref="RepairAsync"/> adds pointers for rows written before the index existed.
-/// Docs: docs/storage.md.
+/// A kegiatan with pending effects (<see cref="Domain.Workflow.Kegiatan.Outbox"/>) also has a marker, PK = "_outbox",
+/// RK = kegiatan id, written before the row by the same rule, for the background relay (<see cref="IOutboxIndex"/>).
+/// A write that fails with 409/412 although the row now holds exactly what it meant to write (an earlier attempt of the
+/// same write succeeded, e.g. retried after a timeout) counts as done. Docs: docs/storage.md, docs/outbox.md.
 /// </summary>
-public sealed class TableKegiatanRepository(TableServiceClient service, TimeProvider? timeProvider = null) : IKegiatanRepository
+public sealed class TableKegiatanRepository(TableServiceClient service, TimeProvider? timeProvider = null) : IKegiatanRepository, IOutboxIndex
 {
+    /// <summary>The index partition of the outbox markers.</summary>
+    public const string OutboxPartition = "_outbox";
+
     public const string TableName = "Kegiatan";
     public const string IndexTableName = "KegiatanIndex";
 
@@ -46,6 +53,7 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
         ArgumentNullException.ThrowIfNull(kegiatan);
         var keys = IndexKeys.Of(kegiatan);
         await WritePointersAsync(kegiatan.Id, keys, cancellationToken);
+        await MarkOutboxAsync(kegiatan, cancellationToken);
         var version = await SaveAsync(kegiatan, null, cancellationToken);
         Loaded.AddOrUpdate(kegiatan, keys);
         return version;
@@ -62,6 +70,7 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
             await WritePointersAsync(kegiatan.Id, keys, cancellationToken);
         }
 
+        await MarkOutboxAsync(kegiatan, cancellationToken);
         var version = await SaveAsync(kegiatan, expectedVersion, cancellationToken);
         Loaded.AddOrUpdate(kegiatan, keys);
         if (known is not null && known != keys)
@@ -110,6 +119,29 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
         await _index.OverwriteAsync(MetaPartition, BackfillMarker, new IndexRow(string.Empty, _time.GetUtcNow()), null, cancellationToken);
         return added;
     }
+
+    public async Task<IReadOnlyList<OutboxMarker>> ListOutboxAsync(CancellationToken cancellationToken = default) =>
+        [.. (await _index.QueryAsync(TableFilter.PartitionKeyEquals(OutboxPartition), cancellationToken: cancellationToken))
+            .Select(row => new OutboxMarker(row.Value.Id, row.Value.At, row.Version))];
+
+    public async Task RemoveOutboxAsync(OutboxMarker marker, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(marker);
+        try
+        {
+            await _index.DeleteAsync(OutboxPartition, TableKeys.Escape(marker.KegiatanId), marker.Version, cancellationToken);
+        }
+        catch (Domain.Abstractions.ConcurrencyConflictException)
+        {
+            // re-written by a newer change (it has effects again) or already gone
+        }
+    }
+
+    // Pointer first: a stored effect always has its marker; a marker without effects is removed by the relay's sweep.
+    private Task MarkOutboxAsync(Domain.Workflow.Kegiatan kegiatan, CancellationToken cancellationToken) =>
+        kegiatan.Outbox is { Count: > 0 }
+            ? _index.OverwriteAsync(OutboxPartition, TableKeys.Escape(kegiatan.Id), new IndexRow(kegiatan.Id, _time.GetUtcNow()), null, cancellationToken)
+            : Task.CompletedTask;
 
     private async Task WritePointersAsync(string id, IndexKeys keys, CancellationToken cancellationToken)
     {
@@ -172,10 +204,38 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
             kegiatan.Version = version;
             return version;
         }
+        catch (Domain.Abstractions.ConcurrencyConflictException)
+        {
+            // 409/412: maybe our own earlier attempt of this very write (a retry after a timeout). Stored as meant = done.
+            var stored = await _table.GetAsync(TableKeys.Escape(kegiatan.Id), string.Empty, cancellationToken);
+            if (stored is not null && SameDocument(stored.Value, kegiatan))
+            {
+                kegiatan.Version = stored.Version;
+                return stored.Version;
+            }
+
+            kegiatan.Version = previous;
+            throw;
+        }
         catch
         {
             kegiatan.Version = previous;
             throw;
+        }
+    }
+
+    private static bool SameDocument(Domain.Workflow.Kegiatan stored, Domain.Workflow.Kegiatan meant)
+    {
+        stored.Version = null;
+        var version = meant.Version;
+        meant.Version = null;
+        try
+        {
+            return JsonSerializer.Serialize(stored, Json) == JsonSerializer.Serialize(meant, Json);
+        }
+        finally
+        {
+            meant.Version = version;
         }
     }
 
