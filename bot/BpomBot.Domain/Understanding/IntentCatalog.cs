@@ -107,6 +107,8 @@ public static class IntentCatalog
             "diputuskan", "keputusan"),
         .. Cue(Intent.KirimUlang, 7, "kirim ulang", "kirimkan ulang", "kirim lagi", "kirimkan lagi", "resend", "send again", "send it again",
             "re send"),
+        .. Cue(Intent.KirimUlang, 3, "again", "ulang"),
+        .. Cue(Intent.KirimUlang, 2, "send"),
         .. Cue(Intent.Rekap, 5, "rekap", "rekapitulasi", "rekapan", "merekap", "direkap", "recap", "recaps", "summary of activities",
             "activity summary", "ringkasan kegiatan", "capaian kegiatan", "capaian unit", "laporan capaian"),
         .. Cue(Intent.None, 3, "terima kasih", "thanks", "thank you", "thank", "oke", "ok", "sip", "siap", "baik", "noted", "mantap", "good job",

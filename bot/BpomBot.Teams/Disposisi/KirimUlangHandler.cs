@@ -14,7 +14,7 @@ namespace BpomBot.Teams.Disposisi;
 /// yet is handed to the outbox relay first (it creates and sends it). Idempotent per message: the activity id is the
 /// request id (<see cref="DisposisiService.ResendAsync"/>). Runs before the officer conversation (order 94).
 /// </summary>
-public sealed class KirimUlangHandler(OfficerWorkflow workflow, DisposisiService service, LeaderDirectory directory) : IMessageHandler
+public sealed partial class KirimUlangHandler(OfficerWorkflow workflow, DisposisiService service, LeaderDirectory directory) : IMessageHandler
 {
     public int Order => 94;
 
@@ -23,7 +23,7 @@ public sealed class KirimUlangHandler(OfficerWorkflow workflow, DisposisiService
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(input);
         if (input.Understood.Intent != Intent.KirimUlang) return false;
-        var english = input.Understood.English ?? input.Language == Language.English;
+        var english = input.Understood.English ?? (input.Language == Language.English || EnglishWords().IsMatch(input.Text));
         var officer = DisposisiActions.ActorId(turn);
         var waiting = (await workflow.ListNumberedOpenAsync(officer, cancellationToken))
             .Where(n => n.Kegiatan.CurrentStep?.Status == StepStatus.MenungguDisposisi)
@@ -78,6 +78,9 @@ public sealed class KirimUlangHandler(OfficerWorkflow workflow, DisposisiService
         (_, false) => $"{number}. \"{title}\" langkah {step}: disposisi belum dapat dikirim (pimpinan belum ada di daftar pegawai, atau pengiriman sedang dicoba); bot akan mengirimnya otomatis.",
         (_, true) => $"{number}. \"{title}\" step {step}: the disposisi cannot be sent yet (no leader on the roster, or sending is being retried); the bot will send it by itself.",
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(resend|send|again|please)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex EnglishWords();
 
     private static Task<ResourceResponse> SayAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
         turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);
