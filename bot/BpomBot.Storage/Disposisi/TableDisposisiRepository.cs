@@ -13,7 +13,7 @@ namespace BpomBot.Storage.Disposisi;
 /// is addressed to that addressee; a pointer to a decided row is removed by that read, one to a missing or foreign row
 /// once it is older than <see cref="DanglingGrace"/> (a create may still be in flight). A crash at any step therefore
 /// never hides an undecided disposisi from its inbox and never lists one twice or after its decision. A write that fails
-/// with 409/412 although the row holds exactly what it meant (an earlier attempt succeeded) counts as done.
+/// with 409/412 although the row holds that very write (an earlier attempt succeeded, <c>OwnWrite</c>) counts as done.
 /// </summary>
 public sealed class TableDisposisiRepository(TableServiceClient service, TimeProvider? timeProvider = null) : IDisposisiRepository
 {
@@ -107,21 +107,24 @@ public sealed class TableDisposisiRepository(TableServiceClient service, TimePro
     {
         var previous = disposisi.Version;
         disposisi.Version = null; // the version lives in the ETag, not in the document
+        var writeId = Kegiatan.OwnWrite.NewId();
         try
         {
-            var columns = new Dictionary<string, object?> { ["ToId"] = disposisi.ToId, ["State"] = disposisi.State.ToString(), ["KegiatanId"] = disposisi.KegiatanId };
+            var columns = new Dictionary<string, object?>
+            {
+                ["ToId"] = disposisi.ToId, ["State"] = disposisi.State.ToString(), ["KegiatanId"] = disposisi.KegiatanId, [Kegiatan.OwnWrite.Column] = writeId,
+            };
             var version = await _main.SaveAsync(TableKeys.Escape(disposisi.Id), string.Empty, disposisi, expectedVersion, columns, cancellationToken);
             disposisi.Version = version;
             return version;
         }
         catch (ConcurrencyConflictException)
         {
-            // 409/412: maybe our own earlier attempt of this very write (a retry after a timeout). Stored as meant = done.
-            var stored = await _main.GetAsync(TableKeys.Escape(disposisi.Id), string.Empty, cancellationToken);
-            if (stored is not null && SameDocument(stored.Value, disposisi))
+            // 409/412: maybe our own earlier attempt of this very write (a retry after a timeout): then it is stored.
+            if (await Kegiatan.OwnWrite.VersionIfOursAsync(_main.Table, TableKeys.Escape(disposisi.Id), string.Empty, writeId, cancellationToken) is { } stored)
             {
-                disposisi.Version = stored.Version;
-                return stored.Version;
+                disposisi.Version = stored;
+                return stored;
             }
 
             disposisi.Version = previous;
@@ -131,22 +134,6 @@ public sealed class TableDisposisiRepository(TableServiceClient service, TimePro
         {
             disposisi.Version = previous;
             throw;
-        }
-    }
-
-    private static bool SameDocument(Domain.Disposisi.Disposisi stored, Domain.Disposisi.Disposisi meant)
-    {
-        stored.Version = null;
-        var version = meant.Version;
-        meant.Version = null;
-        try
-        {
-            var json = JsonDocumentTable<Domain.Disposisi.Disposisi>.DefaultSerializerOptions;
-            return System.Text.Json.JsonSerializer.Serialize(stored, json) == System.Text.Json.JsonSerializer.Serialize(meant, json);
-        }
-        finally
-        {
-            meant.Version = version;
         }
     }
 

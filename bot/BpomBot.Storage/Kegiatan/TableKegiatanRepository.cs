@@ -17,8 +17,8 @@ namespace BpomBot.Storage.Kegiatan;
 /// <see cref="DanglingGrace"/>). <see cref="RepairAsync"/> adds pointers for rows written before the index existed.
 /// A kegiatan with pending effects (<see cref="Domain.Workflow.Kegiatan.Outbox"/>) also has a marker, PK = "_outbox",
 /// RK = kegiatan id, written before the row by the same rule, for the background relay (<see cref="IOutboxIndex"/>).
-/// A write that fails with 409/412 although the row now holds exactly what it meant to write (an earlier attempt of the
-/// same write succeeded, e.g. retried after a timeout) counts as done. Docs: docs/storage.md, docs/outbox.md.
+/// A write that fails with 409/412 although the row holds that very write (<see cref="OwnWrite"/>: an earlier attempt
+/// succeeded and its answer was lost, e.g. retried after a timeout) counts as done. Docs: docs/storage.md, docs/outbox.md.
 /// </summary>
 public sealed class TableKegiatanRepository(TableServiceClient service, TimeProvider? timeProvider = null) : IKegiatanRepository, IOutboxIndex
 {
@@ -191,10 +191,12 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
     {
         var previous = kegiatan.Version;
         kegiatan.Version = null; // the row's ETag is the version; the document does not carry a stale copy
+        var writeId = OwnWrite.NewId();
         try
         {
             var version = await _table.SaveAsync(TableKeys.Escape(kegiatan.Id), string.Empty, kegiatan, expectedVersion, new Dictionary<string, object?>
             {
+                [OwnWrite.Column] = writeId,
                 ["OfficerId"] = kegiatan.OfficerId,
                 ["UnitId"] = kegiatan.UnitId,
                 ["Year"] = kegiatan.Year,
@@ -206,12 +208,11 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
         }
         catch (Domain.Abstractions.ConcurrencyConflictException)
         {
-            // 409/412: maybe our own earlier attempt of this very write (a retry after a timeout). Stored as meant = done.
-            var stored = await _table.GetAsync(TableKeys.Escape(kegiatan.Id), string.Empty, cancellationToken);
-            if (stored is not null && SameDocument(stored.Value, kegiatan))
+            // 409/412: maybe our own earlier attempt of this very write (a retry after a timeout): then it is stored.
+            if (await OwnWrite.VersionIfOursAsync(_table.Table, TableKeys.Escape(kegiatan.Id), string.Empty, writeId, cancellationToken) is { } stored)
             {
-                kegiatan.Version = stored.Version;
-                return stored.Version;
+                kegiatan.Version = stored;
+                return stored;
             }
 
             kegiatan.Version = previous;
@@ -221,21 +222,6 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
         {
             kegiatan.Version = previous;
             throw;
-        }
-    }
-
-    private static bool SameDocument(Domain.Workflow.Kegiatan stored, Domain.Workflow.Kegiatan meant)
-    {
-        stored.Version = null;
-        var version = meant.Version;
-        meant.Version = null;
-        try
-        {
-            return JsonSerializer.Serialize(stored, Json) == JsonSerializer.Serialize(meant, Json);
-        }
-        finally
-        {
-            meant.Version = version;
         }
     }
 
