@@ -18,6 +18,7 @@ public sealed class StuckStepDrills(DrillEnvironment env, ITestOutputHelper outp
         var leaderConversation = "drill-stuck-" + leader;
         var tries = Figures.Repeats(8);
         var users = new List<string>();
+        var retyped = 0;
         try
         {
             // The head of BBPOM di Medan registers as pimpinan (and so can receive cards): the leader of every A.4 here.
@@ -41,6 +42,14 @@ public sealed class StuckStepDrills(DrillEnvironment env, ITestOutputHelper outp
                 {
                     await env.PostAsync(bot, answer); // never acknowledged: the channel delivers it again
                 }
+
+                if (!(await Walk.KegiatanDocsAsync(env, user)).Any(k => Walk.WaitingStep(k) is not null))
+                {
+                    // Killed before the step was stored (the redelivery meets the dead turn's claim): the officer saw no
+                    // answer and sends the report again.
+                    await env.SayAsync(bot, conversation, user, Walk.DisposisiAnswer);
+                    retyped++;
+                }
             }
 
             // The relay sweeps at start-up and every few seconds, leaving effects younger than its head start to their turn.
@@ -55,6 +64,7 @@ public sealed class StuckStepDrills(DrillEnvironment env, ITestOutputHelper outp
             await env.Connector.SettleAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15));
             figures = await MeasureAsync(users, leaderConversation);
             Figures.Report(output, "sigkill/stuck-step", "walks that reached menunggu disposisi", figures.Waiting, tries);
+            Figures.Report(output, "sigkill/stuck-step", "walks whose report the officer sent again (killed before it was stored)", retyped, tries);
             Figures.Report(output, "sigkill/stuck-step", "kegiatan menunggu disposisi without disposisi and card", figures.Stuck, figures.Waiting);
             Figures.Report(output, "sigkill/stuck-step", "disposisi whose leader got the card twice", figures.Doubled, figures.Waiting);
             Assert.Equal(tries, figures.Waiting);
