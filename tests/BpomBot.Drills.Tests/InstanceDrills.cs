@@ -40,9 +40,9 @@ public sealed class InstanceDrills(DrillEnvironment env, ITestOutputHelper outpu
         }
     }
 
-    // A retyped answer is a new activity, so the turn ledger cannot recognise it: the kegiatan id must come from the
-    // dialog state (e.g. an idempotency key for OfficerWorkflow.StartAsync). Measured 0/10 and 1/10 in two runs.
-    [Fact(Skip = "Not fixed yet: mulai's last answer needs an idempotency key from the dialog state (docs/drills.md)")]
+    // A retyped answer is a new activity, so the turn ledger cannot recognise it: OfficerWorkflow.StartAsync derives the
+    // kegiatan id from the officer, the day and the answers, so the retyped start finds the kegiatan it already made.
+    [Fact]
     public async Task Retyped_answer_after_sigkill_creates_one_kegiatan()
     {
         var bot = await env.StartBotAsync("bot-retype");

@@ -9,6 +9,16 @@ public interface IDisposisiRequester
     Task RequestAsync(DisposisiRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// As <see cref="RequestAsync"/>, for the outbox relay: says whether the disposisi (and its card) is out, must wait
+    /// for a leader on the roster, or must be retried. Must be idempotent (docs/outbox.md).
+    /// </summary>
+    async Task<Outbox.DispatchResult> DispatchAsync(DisposisiRequest request, bool noLeaderTold, CancellationToken cancellationToken = default)
+    {
+        await RequestAsync(request, cancellationToken);
+        return Outbox.DispatchResult.Done;
+    }
+
+    /// <summary>
     /// Where the disposisi of a step waiting for a leader stands (for the officer's task list); null when this
     /// requester cannot tell.
     /// </summary>

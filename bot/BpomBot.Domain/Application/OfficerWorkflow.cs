@@ -1,6 +1,7 @@
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Organization;
+using BpomBot.Domain.Outbox;
 using BpomBot.Domain.Sop;
 using BpomBot.Domain.Workflow;
 
@@ -145,12 +146,20 @@ public sealed class OfficerWorkflow(
     ISopCatalog catalog,
     IWorkingDayCalendar calendar,
     Roster.ExecutorDirectory? executors = null,
-    AnnualCycle.AnnualCycleService? annualCycle = null)
+    AnnualCycle.AnnualCycleService? annualCycle = null,
+    OutboxRelay? relay = null)
 {
     public const string SopCode = "POM-04.01/CFM.01/SOP.01";
     private const string Changed = "Kegiatan ini baru saja diubah di tempat lain. Ketik \"lanjut\" untuk melihat keadaan terbaru, lalu coba lagi.";
 
+    /// <summary>
+    /// A start repeated within this time with the same answers, while the first kegiatan is untouched, is the same start
+    /// (an answer retyped after a crash, or delivered to two instances): it returns the kegiatan the first one made.
+    /// </summary>
+    public static readonly TimeSpan StartRepeatWindow = TimeSpan.FromMinutes(15);
+
     private readonly IDisposisiRequester[] _disposisi = [.. disposisi];
+    private readonly OutboxRelay _relay = relay ?? new OutboxRelay(repository, audit, disposisi, engine, timeProvider);
 
     public SopDefinition Sop => catalog.Latest(SopCode) ?? throw new InvalidOperationException($"SOP {SopCode} is not shipped");
 
@@ -260,18 +269,51 @@ public sealed class OfficerWorkflow(
 
     public IReadOnlyList<KelengkapanItem> MissingKelengkapan(Kegiatan kegiatan) => engine.MissingKelengkapan(kegiatan);
 
+    /// <summary>
+    /// Starts a kegiatan. Idempotent: the id is derived from the officer, the day and the answers
+    /// (<see cref="StartKey"/>), so the same start repeated within <see cref="StartRepeatWindow"/> (a retyped last
+    /// answer after a crash, the same answer on two instances) finds the kegiatan it already made instead of a second one.
+    /// </summary>
     public async Task<WorkflowOutcome> StartAsync(
         string officerId, string unitId, string subProcess, string title, string stakeholder, string bentuk, CancellationToken cancellationToken = default)
     {
         var today = clock.Today(unitId);
-        var id = $"{today:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
+        var now = timeProvider.GetUtcNow();
+        var mine = await repository.ListByOfficerAsync(officerId, cancellationToken);
+        var keyed = $"{today:yyyyMMdd}-{StartKey(officerId, unitId, subProcess, title, stakeholder, bentuk, today)}";
+        var taken = mine.FirstOrDefault(k => k.Id == keyed) ?? await repository.GetAsync(keyed, cancellationToken);
+        var id = taken is null || IsRepeatOf(taken, officerId, unitId, subProcess, title, now) ? keyed : $"{today:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
         var result = engine.Start(
             new StartKegiatan(id, SopCode, subProcess, WorkflowKind.PerKegiatan, title, stakeholder, bentuk, unitId, officerId, today.Year),
-            await ActorAsync(officerId, cancellationToken), timeProvider.GetUtcNow());
-        if (result.Kegiatan is { } started)
-            started.Number = KegiatanNumbers.Next(await repository.ListByOfficerAsync(officerId, cancellationToken));
-        return await CreateAsync(result, cancellationToken);
+            await ActorAsync(officerId, cancellationToken), now);
+        if (!result.Succeeded) return WorkflowOutcome.Fail(result.Refusal!);
+        var started = result.Kegiatan!;
+        if (taken is not null && id == keyed && SameStart(taken, started))
+        {
+            return new WorkflowOutcome(taken, null); // this start was already made
+        }
+
+        started.Number = KegiatanNumbers.Next(mine);
+        return await CreateAsync(result, cancellationToken, existing => SameStart(existing, started) && IsRepeatOf(existing, officerId, unitId, subProcess, title, now));
     }
+
+    /// <summary>8 hex of a hash of who starts what on which day: the id part that makes a repeated start find the first.</summary>
+    public static string StartKey(string officerId, string unitId, string subProcess, string title, string stakeholder, string bentuk, DateOnly day)
+    {
+        var text = string.Join('\n', officerId, unitId, subProcess.Trim().ToUpperInvariant(), title.Trim(), stakeholder.Trim(), bentuk.Trim(), day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8];
+    }
+
+    // A stored kegiatan is a repeat of this start if it is young, untouched since its start and has the same answers.
+    private static bool IsRepeatOf(Kegiatan k, string officerId, string unitId, string subProcess, string title, DateTimeOffset now) =>
+        k.OfficerId == officerId && k.UnitId == unitId && string.Equals(k.SubProcess, subProcess.Trim(), StringComparison.OrdinalIgnoreCase)
+        && k.Title == title.Trim() && now - k.CreatedAt < StartRepeatWindow && k.Status == KegiatanStatus.Berjalan && k.Steps.Count == 1
+        && k.Steps[0].Kelengkapan.Count == 0 && k.Steps[0].Status is StepStatus.MenungguKelengkapan or StepStatus.Berjalan;
+
+    private static bool SameStart(Kegiatan stored, Kegiatan meant) =>
+        stored.OfficerId == meant.OfficerId && stored.UnitId == meant.UnitId && stored.SubProcess == meant.SubProcess && stored.Title == meant.Title
+        && stored.StakeholderCategory == meant.StakeholderCategory && stored.Bentuk == meant.Bentuk && stored.Kind == meant.Kind
+        && stored.CurrentStepId == meant.CurrentStepId;
 
     /// <summary>
     /// Starts (or returns) the unit's siklus tahunan of a sub-process for this year, with its first Kelengkapan
@@ -356,7 +398,11 @@ public sealed class OfficerWorkflow(
     public async Task<IReadOnlyList<Audit.AuditEvent>> HistoryAsync(string kegiatanId, int max = 50, CancellationToken cancellationToken = default) =>
         await repository.GetAsync(kegiatanId, cancellationToken) is { } kegiatan ? [.. kegiatan.History.TakeLast(max)] : [];
 
-    private async Task<WorkflowOutcome> CreateAsync(KegiatanResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new kegiatan. When its id is taken, <paramref name="same"/> decides whether the stored one is this very
+    /// kegiatan (made by an earlier attempt of the same start): then that one is the result, not a refusal.
+    /// </summary>
+    private async Task<WorkflowOutcome> CreateAsync(KegiatanResult result, CancellationToken cancellationToken, Func<Kegiatan, bool>? same = null)
     {
         if (!result.Succeeded)
         {
@@ -369,6 +415,11 @@ public sealed class OfficerWorkflow(
         }
         catch (ConcurrencyConflictException)
         {
+            if (same is not null && await repository.GetAsync(result.Kegiatan!.Id, cancellationToken) is { } stored && same(stored))
+            {
+                return new WorkflowOutcome(stored, null);
+            }
+
             return WorkflowOutcome.Fail("Kegiatan dengan nomor itu sudah ada.", WorkflowRefusals.NomorSudahAda);
         }
 
@@ -396,60 +447,64 @@ public sealed class OfficerWorkflow(
             return WorkflowOutcome.Fail(Changed, WorkflowRefusals.KegiatanBerubah);
         }
 
-        var result = change(kegiatan, await ActorAsync(target.OfficerId, cancellationToken), timeProvider.GetUtcNow());
+        var now = timeProvider.GetUtcNow();
+        var result = change(kegiatan, await ActorAsync(target.OfficerId, cancellationToken), now);
         if (!result.Succeeded)
         {
             return WorkflowOutcome.Fail(result.Refusal!);
         }
 
+        // A step that just reached menunggu disposisi (submitted by the officer, or a leader-decides step whose inputs
+        // just came in) must reach its leader: the effect is stored with the change, in the same write (docs/outbox.md).
+        var after = result.Kegiatan!;
+        var waiting = after.CurrentStep is { Status: StepStatus.MenungguDisposisi } record
+            && !(kegiatan.CurrentStepId == after.CurrentStepId && kegiatan.CurrentStep?.Status == StepStatus.MenungguDisposisi);
+        if (waiting)
+        {
+            var step = after.CurrentStep!;
+            after.Outbox = [.. (after.Outbox ?? []).Where(e => e.StepId != step.StepId || e.Round != step.TimesReturned),
+                PendingEffect.Disposisi(step.StepId, step.TimesReturned, target.OfficerId, now, kegiatan.History.Count, after.History.Count)];
+        }
+
         try
         {
-            await repository.UpdateAsync(result.Kegiatan!, kegiatan.Version!, cancellationToken);
+            await repository.UpdateAsync(after, kegiatan.Version!, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
             return WorkflowOutcome.Fail(Changed, WorkflowRefusals.KegiatanBerubah);
         }
 
-        await AppendAsync(result, cancellationToken);
-        var after = result.Kegiatan!;
-        var waiting = after.CurrentStep is { Status: StepStatus.MenungguDisposisi }
-            && !(kegiatan.CurrentStepId == after.CurrentStepId && kegiatan.CurrentStep?.Status == StepStatus.MenungguDisposisi);
-        if (waiting)
+        if (!waiting)
         {
-            await RequestDisposisiAsync(after, target.OfficerId, cancellationToken);
+            await AppendAsync(result, cancellationToken);
+            return new WorkflowOutcome(after, null);
         }
 
-        return new WorkflowOutcome(after, null, waiting);
+        // Stored: from here on nothing can make the answer "not saved". The relay sends the disposisi now; whatever it
+        // cannot do (connector down, no leader on the roster) the background relay retries.
+        try
+        {
+            var run = await _relay.RunAsync(after.Id, TimeSpan.Zero, cancellationToken);
+            after = run.Kegiatan ?? await repository.GetAsync(after.Id, cancellationToken) ?? after;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // left to the background relay
+        }
+
+        return new WorkflowOutcome(after, null, true);
     }
 
-    /// <summary>
-    /// A step that just reached menunggu disposisi (submitted by the officer, or a leader-decides step whose inputs
-    /// just came in) is handed to the disposisi feature.
-    /// </summary>
-    private async Task RequestDisposisiAsync(Kegiatan kegiatan, string officerId, CancellationToken cancellationToken)
-    {
-        var request = DisposisiRequestFor(kegiatan, officerId);
-        foreach (var requester in _disposisi)
-        {
-            await requester.RequestAsync(request, cancellationToken);
-        }
-    }
+    /// <summary>Runs the relay for the officer's kegiatan now (e.g. before <c>kirim ulang</c>); failures stay pending.</summary>
+    public Task<RelayRun> RelayAsync(string kegiatanId, CancellationToken cancellationToken = default) =>
+        _relay.RunAsync(kegiatanId, TimeSpan.Zero, cancellationToken);
 
     /// <summary>The officer as the engine sees them: with their unit and roles when the Pelaksana check is wired.</summary>
     private async Task<Actor> ActorAsync(string officerId, CancellationToken cancellationToken) =>
         new(officerId, null, executors is null ? null : await executors.ProfileAsync(officerId, cancellationToken));
 
-    private DisposisiRequest DisposisiRequestFor(Kegiatan kegiatan, string officerId)
-    {
-        var record = kegiatan.CurrentStep!;
-        var rule = engine.CurrentStepDefinition(kegiatan)?.Disposisi;
-        return new DisposisiRequest(
-            kegiatan.Id, record.StepId, officerId, kegiatan.UnitId,
-            rule?.Mode == DisposisiMode.LeaderDecides ? "leader-decides" : "report-to-leader",
-            record.DueOn,
-            record.OutputReference is { } output ? $"{kegiatan.Title}: langkah {record.StepId}, output {output}" : $"{kegiatan.Title}: langkah {record.StepId}");
-    }
+    private DisposisiRequest DisposisiRequestFor(Kegiatan kegiatan, string officerId) => _relay.RequestFor(kegiatan, officerId);
 
     private async Task AppendAsync(KegiatanResult result, CancellationToken cancellationToken)
     {

@@ -87,6 +87,9 @@ public sealed class Disposisi
     /// <summary>The copies posted to the addressee's acting Plt/Plh; updated together with <see cref="Card"/>.</summary>
     public List<CardLocation> DelegateCards { get; set; } = [];
 
+    /// <summary>The last `kirim ulang` requests that resent this card (so a repeated request resends once).</summary>
+    public List<string>? ResentFor { get; set; }
+
     /// <summary>Opaque concurrency token set by the repository; null before the first save.</summary>
     public string? Version { get; set; }
 

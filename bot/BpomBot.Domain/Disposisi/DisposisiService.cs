@@ -2,6 +2,7 @@ using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Audit;
 using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Organization;
+using BpomBot.Domain.Outbox;
 using BpomBot.Domain.Roster;
 using BpomBot.Domain.Workflow;
 
@@ -23,17 +24,110 @@ public sealed class DisposisiService(
     TimeProvider time,
     IAuditLog audit,
     IDisposisiDelivery delivery,
-    IEnumerable<IReminderScheduler> reminders) : IDisposisiRequester
+    IEnumerable<IReminderScheduler> reminders,
+    IConversationReferenceRepository? references = null,
+    IRosterRepository? roster = null) : IDisposisiRequester
 {
+    /// <summary>
+    /// A disposisi stored without its card less than this long ago may have its card on the way from another run (the
+    /// turn, another instance); only an older one has its card sent again by the relay.
+    /// </summary>
+    public static readonly TimeSpan CardLease = TimeSpan.FromSeconds(15);
+
     private const int EngineAttempts = 3;
+    private const int ResentKept = 8;
 
     /// <summary>The officer's step goes to its leader; when it cannot, the officer is told why in their chat.</summary>
     public async Task RequestAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (sent, message) = await SendAsync(request, cancellationToken);
-        if (sent is null)
+        var (sent, message, status) = await EnsureAsync(request, cancellationToken);
+        if (status == DispatchStatus.NoLeader)
+            await TellNoLeaderAsync(request, message, cancellationToken);
+        else if (sent is null)
             await delivery.TellAsync(request.OfficerId, $"Disposisi langkah {request.StepId} belum dapat dikirim: {message}", cancellationToken);
+    }
+
+    /// <summary>
+    /// For the outbox relay: the step's disposisi is stored (once: its id comes from kegiatan, step and round) and its
+    /// card is out. Done also when the step no longer waits (decided meanwhile) or its leader cannot receive cards yet
+    /// (it waits in their inbox); NoLeader when the roster has no leader (the officer and the unit's admin are told,
+    /// once: <paramref name="noLeaderTold"/>); Retry when the card could not be posted.
+    /// </summary>
+    public async Task<DispatchResult> DispatchAsync(DisposisiRequest request, bool noLeaderTold, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (_, message, status) = await EnsureAsync(request, cancellationToken);
+        if (status != DispatchStatus.NoLeader) return status == DispatchStatus.Done ? DispatchResult.Done : new DispatchResult(status, message);
+        if (noLeaderTold) return new DispatchResult(DispatchStatus.NoLeader, message);
+        await TellNoLeaderAsync(request, message, cancellationToken);
+        return new DispatchResult(DispatchStatus.NoLeader, message, Told: true);
+    }
+
+    /// <summary>
+    /// <c>kirim ulang</c>: posts the card of the officer's undecided disposisi of <paramref name="kegiatanId"/> again to
+    /// its addressee (and acting Plt/Plh). Idempotent per <paramref name="requestId"/> (the message's activity id): a
+    /// repeated request finds its id on the disposisi and sends nothing. Audited. Returns the disposisi and a message.
+    /// </summary>
+    public async Task<(Disposisi? Disposisi, ResendStatus Status)> ResendAsync(string kegiatanId, string officerId, string requestId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        var k = await kegiatan.GetAsync(kegiatanId, cancellationToken);
+        if (k?.CurrentStep is not { Status: StepStatus.MenungguDisposisi } record || k.OfficerId != officerId) return (null, ResendStatus.NotWaiting);
+        for (var attempt = 0; attempt < EngineAttempts; attempt++)
+        {
+            var d = await disposisi.GetAsync(DisposisiIds.For(k.Id, record.StepId, record.TimesReturned), cancellationToken)
+                ?? (await disposisi.ListPendingForAsync((await LeaderOfAsync(k, officerId, cancellationToken)) ?? string.Empty, cancellationToken))
+                    .FirstOrDefault(x => x.KegiatanId == k.Id && x.StepId == record.StepId && !x.IsForwarded);
+            if (d is null) return (null, ResendStatus.NotSent);
+            if (d.IsDecided) return (d, ResendStatus.NotWaiting);
+            if (d.ResentFor?.Contains(requestId) == true) return (d, ResendStatus.Sent);
+            d.ResentFor = [.. (d.ResentFor ?? []).TakeLast(ResentKept - 1), requestId];
+            try
+            {
+                await disposisi.UpdateAsync(d, d.Version!, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                continue; // opened or decided meanwhile: read again
+            }
+
+            await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", officerId, null, "disposisi.resent", time.GetUtcNow(), d.State.ToString(),
+                d.State.ToString(), $"kirim ulang ({requestId}) kepada {d.ToId}"), cancellationToken);
+            var delivered = await delivery.SendCardAsync(await ViewAsync(d, null, null, cancellationToken), cancellationToken);
+            await StoreCardsAsync(d.Id, delivered, replace: true, cancellationToken);
+            return (d, delivered.Addressee is null ? ResendStatus.Unreachable : ResendStatus.Sent);
+        }
+
+        return (null, ResendStatus.NotSent);
+    }
+
+    private async Task<string?> LeaderOfAsync(Workflow.Kegiatan k, string officerId, CancellationToken cancellationToken)
+    {
+        if (engine.CurrentStepDefinition(k) is not { } step) return null;
+        var resolution = engine.SopOf(k) is { } sop
+            ? await directory.ResolveAsync(k, sop, step, officerId, cancellationToken)
+            : await directory.ResolveAsync(k.UnitId, officerId, step, cancellationToken);
+        return resolution.Leader?.AadObjectId;
+    }
+
+    /// <summary>The officer and the unit's admins hear that no leader was found and that the disposisi will follow.</summary>
+    private async Task TellNoLeaderAsync(DisposisiRequest request, string explanation, CancellationToken cancellationToken)
+    {
+        await delivery.TellAsync(request.OfficerId,
+            $"Disposisi langkah {request.StepId} belum dapat dikirim: {explanation}. Admin unit sudah diberi tahu; disposisi akan terkirim " +
+            $"otomatis begitu daftar pegawai memuat pimpinannya.\n\nThe disposisi of step {request.StepId} cannot be sent yet: no leader for it " +
+            "was found on the roster. The unit's admin has been told; it will go out by itself once the roster has the leader.", cancellationToken);
+        if (roster is null) return;
+        var officer = await directory.GetPersonAsync(request.OfficerId, cancellationToken);
+        var name = officer?.Name ?? request.OfficerId;
+        foreach (var admin in (await roster.ListPeopleByUnitAsync(request.UnitId, cancellationToken)).Where(p => p.Roles.Contains(RosterRoles.Admin)))
+        {
+            await delivery.TellAsync(admin.AadObjectId,
+                $"Disposisi langkah {request.StepId} dari {name} belum dapat dikirim: {explanation}. Lengkapi daftar pegawai unit (impor roster); " +
+                $"disposisi akan terkirim otomatis.\n\nThe disposisi of step {request.StepId} from {name} cannot be sent: no leader for it is on " +
+                "the roster. Please complete the unit's roster (roster import); it will go out by itself.", cancellationToken);
+        }
     }
 
     /// <summary>
@@ -68,27 +162,50 @@ public sealed class DisposisiService(
     public async Task<(Disposisi? Disposisi, string Message)> SendAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var (d, message, _) = await EnsureAsync(request, cancellationToken);
+        return (d, message);
+    }
+
+    /// <summary>
+    /// The disposisi of the step's current round exists and its card is out, whatever an earlier run left (none, the
+    /// row without a card, or everything). The status says what the relay should do next.
+    /// </summary>
+    private async Task<(Disposisi? Disposisi, string Message, DispatchStatus Status)> EnsureAsync(DisposisiRequest request, CancellationToken cancellationToken)
+    {
         var k = await kegiatan.GetAsync(request.KegiatanId, cancellationToken);
         var step = k is null ? null : engine.CurrentStepDefinition(k);
         if (k is null || step is null || step.Id != request.StepId)
-            return (null, $"Kegiatan {request.KegiatanId} tidak sedang berada di langkah {request.StepId}.");
+            return (null, $"Kegiatan {request.KegiatanId} tidak sedang berada di langkah {request.StepId}.", DispatchStatus.Done);
         if (k.CurrentStep!.Status != StepStatus.MenungguDisposisi)
-            return (null, $"Langkah {step.Id} belum menunggu disposisi; kirim laporan/hasilnya kepada pimpinan dahulu.");
+            return (null, $"Langkah {step.Id} belum menunggu disposisi; kirim laporan/hasilnya kepada pimpinan dahulu.", DispatchStatus.Done);
         var resolution = engine.SopOf(k) is { } sop
             ? await directory.ResolveAsync(k, sop, step, request.OfficerId, cancellationToken)
             : await directory.ResolveAsync(request.UnitId, request.OfficerId, step, cancellationToken);
         if (resolution.Leader is null)
-            return (null, resolution.Explanation);
-        var open = (await disposisi.ListPendingForAsync(resolution.Leader.AadObjectId, cancellationToken))
-            .FirstOrDefault(x => x.KegiatanId == request.KegiatanId && x.StepId == request.StepId);
-        if (open is not null)
-            return (open, $"Disposisi langkah {step.Id} sudah dikirim kepada {resolution.Leader.Name} dan masih menunggu keputusan.");
+            return (null, resolution.Explanation, DispatchStatus.NoLeader);
+        var id = DisposisiIds.For(k.Id, step.Id, k.CurrentStep.TimesReturned);
+        var waitingNote = $"Disposisi langkah {step.Id} sudah dikirim kepada {resolution.Leader.Name} dan masih menunggu keputusan.";
+        var existing = await disposisi.GetAsync(id, cancellationToken);
+        if (existing is null)
+        {
+            // A disposisi stored before ids were derived (random id) for the same step is the one.
+            var open = (await disposisi.ListPendingForAsync(resolution.Leader.AadObjectId, cancellationToken))
+                .FirstOrDefault(x => x.KegiatanId == request.KegiatanId && x.StepId == request.StepId);
+            if (open is not null) return (open, waitingNote, DispatchStatus.Done);
+        }
+        else
+        {
+            if (existing.IsDecided || existing.Card is not null) return (existing, waitingNote, DispatchStatus.Done);
+            if (!await ReachableAsync(existing.ToId, cancellationToken)) return (existing, waitingNote, DispatchStatus.Done);
+            if (time.GetUtcNow() - existing.SentAt < CardLease) return (existing, waitingNote, DispatchStatus.Retry); // its card may be on the way
+            return await SendCardAsync(existing, resolution, cancellationToken);
+        }
 
         var today = clock.Today(request.UnitId);
         var sifat = SifatFor(request.DueDate, today, request.UnitId);
         var d = new Disposisi
         {
-            Id = NewId(),
+            Id = id,
             KegiatanId = request.KegiatanId,
             StepId = request.StepId,
             Kind = string.IsNullOrEmpty(request.Kind) ? DisposisiKinds.ReportToLeader : request.Kind,
@@ -104,15 +221,37 @@ public sealed class DisposisiService(
             SentAt = time.GetUtcNow(),
             LeaderReason = resolution.Explanation,
         };
-        await disposisi.CreateAsync(d, cancellationToken);
-        await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", request.OfficerId, null, "disposisi.sent", d.SentAt, null,
-            DisposisiState.Terkirim.ToString(), $"{d.KegiatanId} {d.StepId} kepada {d.ToId} ({resolution.Explanation})"), cancellationToken);
-        var delivered = await DeliverAsync(d, cancellationToken);
-        var waiting = delivered.Addressee is null
-            ? $" {resolution.Leader.Name} belum dapat menerima kartu dari bot (belum pernah membuka chat dengan bot); disposisi menunggu di kotak disposisinya."
-            : string.Empty;
-        return (d, $"Disposisi dikirim kepada {resolution.Leader.Name} ({resolution.Explanation}).{waiting}");
+        try
+        {
+            await disposisi.CreateAsync(d, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return (await disposisi.GetAsync(id, cancellationToken), waitingNote, DispatchStatus.Retry); // another run made it just now
+        }
+
+        return await SendCardAsync(d, resolution, cancellationToken);
     }
+
+    /// <summary>The audit copy (deterministic key: once however often), reminders and the card of a stored disposisi.</summary>
+    private async Task<(Disposisi? Disposisi, string Message, DispatchStatus Status)> SendCardAsync(
+        Disposisi d, LeaderResolution resolution, CancellationToken cancellationToken)
+    {
+        await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", d.OfficerId, null, "disposisi.sent", d.SentAt, null,
+            DisposisiState.Terkirim.ToString(), $"{d.KegiatanId} {d.StepId} kepada {d.ToId} ({d.LeaderReason})"), cancellationToken);
+        var delivered = await DeliverAsync(d, cancellationToken);
+        var leader = resolution.Leader!.Name;
+        if (delivered.Addressee is not null) return (d, $"Disposisi dikirim kepada {leader} ({resolution.Explanation}).", DispatchStatus.Done);
+        var reachable = await ReachableAsync(d.ToId, cancellationToken);
+        var waiting = reachable
+            ? $" Kartu untuk {leader} belum terkirim; bot akan mencoba lagi."
+            : $" {leader} belum dapat menerima kartu dari bot (belum pernah membuka chat dengan bot); disposisi menunggu di kotak disposisinya.";
+        return (d, $"Disposisi dikirim kepada {leader} ({resolution.Explanation}).{waiting}", reachable ? DispatchStatus.Retry : DispatchStatus.Done);
+    }
+
+    /// <summary>Whether the bot can post to the person at all (a stored conversation); without references, assumed not.</summary>
+    private async Task<bool> ReachableAsync(string personId, CancellationToken cancellationToken) =>
+        references is not null && await references.GetByUserAsync(personId, cancellationToken) is not null;
 
     /// <summary>
     /// The card for one viewer. When the viewer may act, the first opening marks the disposisi dibaca.
@@ -424,25 +563,35 @@ public sealed class DisposisiService(
         }
 
         var delivered = await delivery.SendCardAsync(await ViewAsync(d, null, null, cancellationToken), cancellationToken);
-        if (delivered.Addressee is null && delivered.Delegates.Count == 0) return delivered;
+        await StoreCardsAsync(d.Id, delivered, replace: false, cancellationToken);
+        return delivered;
+    }
+
+    /// <summary>
+    /// Remembers where the card was posted (so decisions update every copy). A resent card becomes the addressee's card
+    /// and the old one is kept with the other copies.
+    /// </summary>
+    private async Task StoreCardsAsync(string id, CardDelivery delivered, bool replace, CancellationToken cancellationToken)
+    {
+        if (delivered.Addressee is null && delivered.Delegates.Count == 0) return;
         for (var attempt = 0; attempt < EngineAttempts; attempt++)
         {
-            var current = await disposisi.GetAsync(d.Id, cancellationToken);
-            if (current is null) return delivered;
-            current.Card ??= delivered.Addressee;
-            current.DelegateCards = [.. current.DelegateCards.Concat(delivered.Delegates).Distinct()];
+            var current = await disposisi.GetAsync(id, cancellationToken);
+            if (current is null) return;
+            var old = current.Card;
+            current.Card = replace ? delivered.Addressee ?? old : old ?? delivered.Addressee;
+            var extra = replace && old is not null && old != current.Card ? [old] : Array.Empty<CardLocation>();
+            current.DelegateCards = [.. current.DelegateCards.Concat(extra).Concat(delivered.Delegates).Distinct()];
             try
             {
                 await disposisi.UpdateAsync(current, current.Version!, cancellationToken);
-                return delivered;
+                return;
             }
             catch (ConcurrencyConflictException)
             {
                 // opened or decided in the meantime: keep that and add the card locations
             }
         }
-
-        return delivered;
     }
 
     private async Task<Actor?> AuthorizeAsync(Disposisi d, string viewerId, CancellationToken cancellationToken)
@@ -594,4 +743,20 @@ public sealed class DisposisiService(
     }
 
     private static string NewId() => Guid.NewGuid().ToString("N")[..12];
+}
+
+/// <summary>What <c>kirim ulang</c> did with one kegiatan.</summary>
+public enum ResendStatus
+{
+    /// <summary>The card was posted again (or was already, for this very request).</summary>
+    Sent,
+
+    /// <summary>The disposisi waits in the leader's inbox: they cannot receive cards from the bot yet.</summary>
+    Unreachable,
+
+    /// <summary>The step does not wait for a disposisi (decided, or not submitted).</summary>
+    NotWaiting,
+
+    /// <summary>The step waits but its disposisi is not out yet (no leader on the roster, or the relay is still at it).</summary>
+    NotSent,
 }

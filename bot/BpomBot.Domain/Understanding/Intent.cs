@@ -26,6 +26,9 @@ public enum Intent
 
     /// <summary>An answer to the open prompt (a choice, a title, a reason, a date, yes/no).</summary>
     Answer,
+
+    /// <summary>Resend the card of a disposisi still waiting for the leader ("kirim ulang").</summary>
+    KirimUlang,
 }
 
 /// <summary>What kind of answer the bot is waiting for; <see cref="None"/> when nothing is open.</summary>

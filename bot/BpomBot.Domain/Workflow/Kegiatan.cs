@@ -64,6 +64,9 @@ public sealed class Kegiatan
     /// </summary>
     public List<AuditEvent> History { get; init; } = [];
 
+    /// <summary>Follow-up effects stored with the change that caused them, until the relay has done them (docs/outbox.md).</summary>
+    public List<Outbox.PendingEffect>? Outbox { get; set; }
+
     /// <summary>Opaque concurrency token set by the repository; null before the first save.</summary>
     public string? Version { get; set; }
 

@@ -12,7 +12,8 @@ namespace BpomBot.Storage.Disposisi;
 /// decision is stored (best effort). The inbox re-reads each pointed row and lists it only if it exists, is undecided and
 /// is addressed to that addressee; a pointer to a decided row is removed by that read, one to a missing or foreign row
 /// once it is older than <see cref="DanglingGrace"/> (a create may still be in flight). A crash at any step therefore
-/// never hides an undecided disposisi from its inbox and never lists one twice or after its decision.
+/// never hides an undecided disposisi from its inbox and never lists one twice or after its decision. A write that fails
+/// with 409/412 although the row holds that very write (an earlier attempt succeeded, <c>OwnWrite</c>) counts as done.
 /// </summary>
 public sealed class TableDisposisiRepository(TableServiceClient service, TimeProvider? timeProvider = null) : IDisposisiRepository
 {
@@ -106,12 +107,28 @@ public sealed class TableDisposisiRepository(TableServiceClient service, TimePro
     {
         var previous = disposisi.Version;
         disposisi.Version = null; // the version lives in the ETag, not in the document
+        var writeId = Kegiatan.OwnWrite.NewId();
         try
         {
-            var columns = new Dictionary<string, object?> { ["ToId"] = disposisi.ToId, ["State"] = disposisi.State.ToString(), ["KegiatanId"] = disposisi.KegiatanId };
+            var columns = new Dictionary<string, object?>
+            {
+                ["ToId"] = disposisi.ToId, ["State"] = disposisi.State.ToString(), ["KegiatanId"] = disposisi.KegiatanId, [Kegiatan.OwnWrite.Column] = writeId,
+            };
             var version = await _main.SaveAsync(TableKeys.Escape(disposisi.Id), string.Empty, disposisi, expectedVersion, columns, cancellationToken);
             disposisi.Version = version;
             return version;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // 409/412: maybe our own earlier attempt of this very write (a retry after a timeout): then it is stored.
+            if (await Kegiatan.OwnWrite.VersionIfOursAsync(_main.Table, TableKeys.Escape(disposisi.Id), string.Empty, writeId, cancellationToken) is { } stored)
+            {
+                disposisi.Version = stored;
+                return stored;
+            }
+
+            disposisi.Version = previous;
+            throw;
         }
         catch
         {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using BpomBot.Domain.Outbox;
 using BpomBot.Domain.Workflow;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Documents;
@@ -14,10 +15,16 @@ namespace BpomBot.Storage.Kegiatan;
 /// row, so a stored kegiatan always has its pointers; a crash can only leave a pointer whose kegiatan is missing or now
 /// belongs elsewhere, which every read checks against the primary row and skips (and removes once it is older than
 /// <see cref="DanglingGrace"/>). <see cref="RepairAsync"/> adds pointers for rows written before the index existed.
-/// Docs: docs/storage.md.
+/// A kegiatan with pending effects (<see cref="Domain.Workflow.Kegiatan.Outbox"/>) also has a marker, PK = "_outbox",
+/// RK = kegiatan id, written before the row by the same rule, for the background relay (<see cref="IOutboxIndex"/>).
+/// A write that fails with 409/412 although the row holds that very write (<see cref="OwnWrite"/>: an earlier attempt
+/// succeeded and its answer was lost, e.g. retried after a timeout) counts as done. Docs: docs/storage.md, docs/outbox.md.
 /// </summary>
-public sealed class TableKegiatanRepository(TableServiceClient service, TimeProvider? timeProvider = null) : IKegiatanRepository
+public sealed class TableKegiatanRepository(TableServiceClient service, TimeProvider? timeProvider = null) : IKegiatanRepository, IOutboxIndex
 {
+    /// <summary>The index partition of the outbox markers.</summary>
+    public const string OutboxPartition = "_outbox";
+
     public const string TableName = "Kegiatan";
     public const string IndexTableName = "KegiatanIndex";
 
@@ -46,6 +53,7 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
         ArgumentNullException.ThrowIfNull(kegiatan);
         var keys = IndexKeys.Of(kegiatan);
         await WritePointersAsync(kegiatan.Id, keys, cancellationToken);
+        await MarkOutboxAsync(kegiatan, cancellationToken);
         var version = await SaveAsync(kegiatan, null, cancellationToken);
         Loaded.AddOrUpdate(kegiatan, keys);
         return version;
@@ -62,6 +70,7 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
             await WritePointersAsync(kegiatan.Id, keys, cancellationToken);
         }
 
+        await MarkOutboxAsync(kegiatan, cancellationToken);
         var version = await SaveAsync(kegiatan, expectedVersion, cancellationToken);
         Loaded.AddOrUpdate(kegiatan, keys);
         if (known is not null && known != keys)
@@ -111,6 +120,29 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
         return added;
     }
 
+    public async Task<IReadOnlyList<OutboxMarker>> ListOutboxAsync(CancellationToken cancellationToken = default) =>
+        [.. (await _index.QueryAsync(TableFilter.PartitionKeyEquals(OutboxPartition), cancellationToken: cancellationToken))
+            .Select(row => new OutboxMarker(row.Value.Id, row.Value.At, row.Version))];
+
+    public async Task RemoveOutboxAsync(OutboxMarker marker, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(marker);
+        try
+        {
+            await _index.DeleteAsync(OutboxPartition, TableKeys.Escape(marker.KegiatanId), marker.Version, cancellationToken);
+        }
+        catch (Domain.Abstractions.ConcurrencyConflictException)
+        {
+            // re-written by a newer change (it has effects again) or already gone
+        }
+    }
+
+    // Pointer first: a stored effect always has its marker; a marker without effects is removed by the relay's sweep.
+    private Task MarkOutboxAsync(Domain.Workflow.Kegiatan kegiatan, CancellationToken cancellationToken) =>
+        kegiatan.Outbox is { Count: > 0 }
+            ? _index.OverwriteAsync(OutboxPartition, TableKeys.Escape(kegiatan.Id), new IndexRow(kegiatan.Id, _time.GetUtcNow()), null, cancellationToken)
+            : Task.CompletedTask;
+
     private async Task WritePointersAsync(string id, IndexKeys keys, CancellationToken cancellationToken)
     {
         var pointer = new IndexRow(id, _time.GetUtcNow());
@@ -159,10 +191,12 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
     {
         var previous = kegiatan.Version;
         kegiatan.Version = null; // the row's ETag is the version; the document does not carry a stale copy
+        var writeId = OwnWrite.NewId();
         try
         {
             var version = await _table.SaveAsync(TableKeys.Escape(kegiatan.Id), string.Empty, kegiatan, expectedVersion, new Dictionary<string, object?>
             {
+                [OwnWrite.Column] = writeId,
                 ["OfficerId"] = kegiatan.OfficerId,
                 ["UnitId"] = kegiatan.UnitId,
                 ["Year"] = kegiatan.Year,
@@ -171,6 +205,18 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
             }, cancellationToken);
             kegiatan.Version = version;
             return version;
+        }
+        catch (Domain.Abstractions.ConcurrencyConflictException)
+        {
+            // 409/412: maybe our own earlier attempt of this very write (a retry after a timeout): then it is stored.
+            if (await OwnWrite.VersionIfOursAsync(_table.Table, TableKeys.Escape(kegiatan.Id), string.Empty, writeId, cancellationToken) is { } stored)
+            {
+                kegiatan.Version = stored;
+                return stored;
+            }
+
+            kegiatan.Version = previous;
+            throw;
         }
         catch
         {

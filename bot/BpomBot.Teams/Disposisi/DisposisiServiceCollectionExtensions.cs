@@ -6,6 +6,7 @@ using BpomBot.Domain.Roster;
 using BpomBot.Domain.Sop;
 using BpomBot.Domain.Workflow;
 using BpomBot.Teams.Hosting;
+using BpomBot.Teams.Relay;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -41,6 +42,7 @@ public static class DisposisiServiceCollectionExtensions
         services.AddCardActionHandler<DisposisiTanggapiHandler>();
         services.AddMessageHandler<DisposisiInboxHandler>();
         services.AddMessageHandler<RosterChatHandler>();
+        services.AddBpomOutbox(); // the relay that sends a step's disposisi after the change is stored (docs/outbox.md)
         return services;
     }
 }
