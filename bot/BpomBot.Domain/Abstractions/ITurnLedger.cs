@@ -44,8 +44,11 @@ public enum TurnCommitOutcome
     StateChanged,
 }
 
-/// <summary>What a commit did; <see cref="Answer"/> is the stored answer when the activity had been handled already.</summary>
-public sealed record TurnCommitResult(TurnCommitOutcome Outcome, string? Answer = null);
+/// <summary>
+/// What a commit did; <see cref="Answer"/> is the stored answer when the activity had been handled already, and
+/// <see cref="Version"/> the conversation row's new version when it is known (always for a commit without an activity).
+/// </summary>
+public sealed record TurnCommitResult(TurnCommitOutcome Outcome, string? Answer = null, string? Version = null);
 
 /// <summary>
 /// The turn's storage: per conversation, one row with the dialog states and the recent handled ids (read once at the

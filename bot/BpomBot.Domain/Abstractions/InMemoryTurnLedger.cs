@@ -51,14 +51,14 @@ public sealed class InMemoryTurnLedger(TimeProvider timeProvider) : ITurnLedger
                 return Task.FromResult(new TurnCommitResult(TurnCommitOutcome.StateChanged));
             }
 
-            rows[commit.ConversationId] = new Row(
-                (++versions).ToString(CultureInfo.InvariantCulture), new Dictionary<string, DialogStateEntry>(commit.Dialogs), [.. commit.Recent], commit.Now);
+            var version = (++versions).ToString(CultureInfo.InvariantCulture);
+            rows[commit.ConversationId] = new Row(version, new Dictionary<string, DialogStateEntry>(commit.Dialogs), [.. commit.Recent], commit.Now);
             if (commit.ActivityId is { } id)
             {
                 ledger[(commit.ConversationId, id)] = new HandledTurn(id, commit.Answer, commit.Now, commit.CommitId);
             }
 
-            return Task.FromResult(new TurnCommitResult(TurnCommitOutcome.Committed));
+            return Task.FromResult(new TurnCommitResult(TurnCommitOutcome.Committed, Version: version));
         }
     }
 

@@ -106,6 +106,9 @@ public sealed class TurnUnit
         return new TurnCommit(conversationId, State.Version, dialogs, recent, activityId, answer, now, commitId);
     }
 
+    /// <summary>The version <see cref="Get"/> hands out for a dialog state of a row read at <paramref name="rowVersion"/>, before any change.</summary>
+    public static string VersionOf(string? rowVersion) => $"{rowVersion ?? "new"}#0";
+
     private string Version() => $"{State.Version ?? "new"}#{stagedCount}";
 }
 
@@ -128,8 +131,7 @@ public sealed class TurnDialogStateRepository(TurnUnit unit, ITurnLedger ledger,
         ArgumentNullException.ThrowIfNull(document);
         var turn = await TurnForAsync(document.ConversationId, cancellationToken);
         var version = turn.Stage(document.ConversationId, new DialogStateEntry(document.Json, document.UpdatedAt), document.Version, strict: turn != unit);
-        await CommitIfStandaloneAsync(turn, cancellationToken);
-        return document with { Version = version };
+        return document with { Version = await CommitIfStandaloneAsync(turn, cancellationToken) ?? version };
     }
 
     public async Task DeleteAsync(string conversationId, string? version, CancellationToken cancellationToken = default)
@@ -157,11 +159,12 @@ public sealed class TurnDialogStateRepository(TurnUnit unit, ITurnLedger ledger,
         return standalone;
     }
 
-    private async Task CommitIfStandaloneAsync(TurnUnit turn, CancellationToken cancellationToken)
+    /// <summary>Commits a standalone change at once; the version a fresh read of it hands out (null inside a turn).</summary>
+    private async Task<string?> CommitIfStandaloneAsync(TurnUnit turn, CancellationToken cancellationToken)
     {
         if (ReferenceEquals(turn, unit))
         {
-            return;
+            return null;
         }
 
         var result = await ledger.CommitAsync(turn.ToCommit(null, null, timeProvider.GetUtcNow(), Guid.NewGuid().ToString("N")), cancellationToken);
@@ -169,5 +172,7 @@ public sealed class TurnDialogStateRepository(TurnUnit unit, ITurnLedger ledger,
         {
             throw new ConcurrencyConflictException($"Dialog state {turn.ConversationId} was changed by another turn; reload and try again.");
         }
+
+        return TurnUnit.VersionOf(result.Version);
     }
 }

@@ -49,8 +49,8 @@ public sealed class TableTurnLedger(TableServiceClient service) : ITurnLedger
 
         try
         {
-            await _states.SubmitAsync(actions, cancellationToken);
-            return new TurnCommitResult(TurnCommitOutcome.Committed);
+            var versions = await _states.SubmitAsync(actions, cancellationToken);
+            return new TurnCommitResult(TurnCommitOutcome.Committed, Version: versions[0]);
         }
         catch (ConcurrencyConflictException)
         {
@@ -68,7 +68,7 @@ public sealed class TableTurnLedger(TableServiceClient service) : ITurnLedger
 
         if (commit.ActivityId is null && await _states.GetAsync(pk, StateRowKey, cancellationToken) is { } row && row.Value.CommitId == commit.CommitId)
         {
-            return new TurnCommitResult(TurnCommitOutcome.Committed);
+            return new TurnCommitResult(TurnCommitOutcome.Committed, Version: row.Version);
         }
 
         return new TurnCommitResult(TurnCommitOutcome.StateChanged);
