@@ -59,7 +59,6 @@ public static class StorageServiceCollectionExtensions
 
         services.AddHostedService<StorageTableInitializer>();
         services.TryAddSingleton<IConversationReferenceRepository, TableConversationReferenceRepository>();
-        services.TryAddSingleton<IDialogStateRepository, TableDialogStateRepository>();
         services.TryAddSingleton<IAuditLog, TableAuditLog>();
         services.TryAddSingleton<IRosterRepository, TableRosterRepository>();
         services.TryAddSingleton<IFaqTicketRepository, TableFaqTicketRepository>();
@@ -80,7 +79,6 @@ public static class StorageServiceCollectionExtensions
     {
         services.TryAddSingleton<IEvidenceStore, InMemoryEvidenceStore>();
         services.TryAddSingleton<IConversationReferenceRepository, InMemoryConversationReferenceRepository>();
-        services.TryAddSingleton<IDialogStateRepository, InMemoryDialogStateRepository>();
         services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
         services.TryAddSingleton<IRosterRepository, InMemoryRosterRepository>();
         services.TryAddSingleton<IFaqTicketRepository, InMemoryFaqTicketRepository>();
@@ -91,6 +89,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IKegiatanRepository, InMemoryKegiatanRepository>();
         services.TryAddSingleton<IReminderStore, InMemoryReminderStore>();
         services.TryAddSingleton<ITurnLedger, InMemoryTurnLedger>();
+        services.AddBpomTurnScope();
         services.Configure<StorageOptions>(o => o.InMemory = true);
         return services;
     }

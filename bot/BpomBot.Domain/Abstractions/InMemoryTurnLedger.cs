@@ -1,71 +1,87 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace BpomBot.Domain.Abstractions;
 
 /// <summary>A process-local <see cref="ITurnLedger"/> for hosts and tests without storage; same rules as the table one.</summary>
-public sealed class InMemoryTurnLedger : ITurnLedger
+public sealed class InMemoryTurnLedger(TimeProvider timeProvider) : ITurnLedger
 {
-    private readonly ConcurrentDictionary<(string, string), Row> rows = new();
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Row> rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), HandledTurn> ledger = [];
     private long versions;
+    private DateTimeOffset pruned = DateTimeOffset.MinValue;
 
-    public Task<TurnClaim> TryBeginAsync(string conversationId, string activityId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    public InMemoryTurnLedger()
+        : this(TimeProvider.System)
     {
-        var key = (conversationId, activityId);
-        var started = new Row(false, now, null, NextVersion());
-        if (rows.TryAdd(key, started))
-        {
-            return Task.FromResult(new TurnClaim(TurnClaimStatus.Claimed, started.Version));
-        }
-
-        var existing = rows[key];
-        if (existing.Done)
-        {
-            return Task.FromResult(new TurnClaim(TurnClaimStatus.Done, existing.Version, existing.Result));
-        }
-
-        return Task.FromResult(now - existing.StartedAt >= lease && rows.TryUpdate(key, started, existing)
-            ? new TurnClaim(TurnClaimStatus.Claimed, started.Version)
-            : new TurnClaim(TurnClaimStatus.InProgress, existing.Version));
     }
 
-    public Task CompleteAsync(string conversationId, string activityId, TurnClaim claim, string? result, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<ConversationTurnState> ReadAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(claim);
-        var key = (conversationId, activityId);
-        if (rows.TryGetValue(key, out var existing) && existing.Version == claim.Version)
+        lock (gate)
         {
-            rows.TryUpdate(key, new Row(true, now, result, NextVersion()), existing);
+            return Task.FromResult(rows.TryGetValue(conversationId, out var row)
+                ? new ConversationTurnState(row.Version, row.Dialogs, row.Recent)
+                : ConversationTurnState.Empty);
         }
-
-        return Task.CompletedTask;
     }
 
-    public Task<string?> TryLockConversationAsync(string conversationId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<HandledTurn?> FindAsync(string conversationId, string activityId, CancellationToken cancellationToken = default)
     {
-        var key = (conversationId, string.Empty);
-        var held = new Row(false, now, null, NextVersion());
-        if (rows.TryAdd(key, held))
+        lock (gate)
         {
-            return Task.FromResult<string?>(held.Version);
+            return Task.FromResult(ledger.GetValueOrDefault((conversationId, activityId)));
         }
-
-        var existing = rows[key];
-        return Task.FromResult<string?>((existing.Done || now - existing.StartedAt >= lease) && rows.TryUpdate(key, held, existing) ? held.Version : null);
     }
 
-    public Task UnlockConversationAsync(string conversationId, string version, CancellationToken cancellationToken = default)
+    public Task<TurnCommitResult> CommitAsync(TurnCommit commit, CancellationToken cancellationToken = default)
     {
-        var key = (conversationId, string.Empty);
-        if (rows.TryGetValue(key, out var existing) && existing.Version == version)
+        ArgumentNullException.ThrowIfNull(commit);
+        lock (gate)
         {
-            rows.TryUpdate(key, new Row(true, DateTimeOffset.MinValue, null, NextVersion()), existing);
-        }
+            Prune();
+            var current = rows.GetValueOrDefault(commit.ConversationId);
+            if (commit.ActivityId is { } activityId && ledger.TryGetValue((commit.ConversationId, activityId), out var handled))
+            {
+                return Task.FromResult(new TurnCommitResult(TurnCommitOutcome.AlreadyHandled, handled.Answer));
+            }
 
-        return Task.CompletedTask;
+            if (current?.Version != commit.ExpectedVersion)
+            {
+                return Task.FromResult(new TurnCommitResult(TurnCommitOutcome.StateChanged));
+            }
+
+            var version = (++versions).ToString(CultureInfo.InvariantCulture);
+            rows[commit.ConversationId] = new Row(version, new Dictionary<string, DialogStateEntry>(commit.Dialogs), [.. commit.Recent], commit.Now);
+            if (commit.ActivityId is { } id)
+            {
+                ledger[(commit.ConversationId, id)] = new HandledTurn(id, commit.Answer, commit.Now, commit.CommitId);
+            }
+
+            return Task.FromResult(new TurnCommitResult(TurnCommitOutcome.Committed, Version: version));
+        }
     }
 
-    private string NextVersion() => Interlocked.Increment(ref versions).ToString(CultureInfo.InvariantCulture);
+    /// <summary>The retention policy of the table ledger (<see cref="TurnRetention"/>), applied at most hourly.</summary>
+    private void Prune()
+    {
+        var now = timeProvider.GetUtcNow();
+        if (now - pruned < TimeSpan.FromHours(1))
+        {
+            return;
+        }
 
-    private sealed record Row(bool Done, DateTimeOffset StartedAt, string? Result, string Version);
+        pruned = now;
+        foreach (var key in ledger.Where(e => now - e.Value.HandledAt > TurnRetention.Ledger).Select(e => e.Key).ToList())
+        {
+            ledger.Remove(key);
+        }
+
+        foreach (var key in rows.Where(e => now - e.Value.WrittenAt > TurnRetention.IdleConversation).Select(e => e.Key).ToList())
+        {
+            rows.Remove(key);
+        }
+    }
+
+    private sealed record Row(string Version, IReadOnlyDictionary<string, DialogStateEntry> Dialogs, IReadOnlyList<string> Recent, DateTimeOffset WrittenAt);
 }

@@ -68,27 +68,6 @@ internal sealed class VersionedMap<T>
     private static ConcurrencyConflictException Conflict(string id) => new($"{typeof(T).Name} {id} was changed or created by someone else; reload and try again.");
 }
 
-public sealed class InMemoryDialogStateRepository : IDialogStateRepository
-{
-    private readonly VersionedMap<DialogStateDocument> _rows = new();
-
-    public Task<DialogStateDocument?> GetAsync(string conversationId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_rows.Get(conversationId) is { } row ? row.Value with { Version = row.Version } : null);
-
-    public Task<DialogStateDocument> SaveAsync(DialogStateDocument document, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        var version = _rows.Save(document.ConversationId, document with { Version = null }, document.Version);
-        return Task.FromResult(document with { Version = version });
-    }
-
-    public Task DeleteAsync(string conversationId, string? version, CancellationToken cancellationToken = default)
-    {
-        _rows.Delete(conversationId, version);
-        return Task.CompletedTask;
-    }
-}
-
 public sealed class InMemoryConversationReferenceRepository : IConversationReferenceRepository
 {
     private readonly VersionedMap<ConversationReferenceRecord> _rows = new();

@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace BpomBot.Storage.Retention;
 
 /// <summary>
-/// Retention (docs/storage.md): removes DialogState idle for <see cref="DialogStateIdle"/>, delivered or given-up
+/// Retention (docs/storage.md): removes turn ledger rows older than <see cref="TurnRetention.Ledger"/> and conversation
+/// rows (dialog states, recent ids) idle for <see cref="DialogStateIdle"/> from DialogState, delivered or given-up
 /// Notifications older than <see cref="NotificationAge"/>, and ReminderSubjects of finished work (cancelled) untouched for
 /// <see cref="NotificationAge"/>. Audit is never removed here (kept for the Zona Integritas record). Each pass deletes at
 /// most <see cref="MaxPerPass"/> rows per table, each delete conditional on the row's ETag so a row touched meanwhile stays.
@@ -20,7 +21,7 @@ namespace BpomBot.Storage.Retention;
 /// </summary>
 public sealed class StorageRetention(TableServiceClient service, TimeProvider timeProvider)
 {
-    public static readonly TimeSpan DialogStateIdle = TimeSpan.FromDays(30);
+    public static readonly TimeSpan DialogStateIdle = TurnRetention.IdleConversation;
     public static readonly TimeSpan NotificationAge = TimeSpan.FromDays(90);
     public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
     public const int MaxPerPass = 1000;
@@ -32,10 +33,21 @@ public sealed class StorageRetention(TableServiceClient service, TimeProvider ti
     {
         var now = timeProvider.GetUtcNow();
 
-        // A conversation idle for 30 days has no redelivery in flight (Teams redelivers within minutes), so its
-        // processed-activity ids can go with it; a later message simply starts a fresh state.
+        // Ledger rows outlive any redelivery by far (the channel retries within minutes); a conversation row idle for
+        // longer than the ledger rows live has none of them left, so removing it forgets nothing a redelivery needs,
+        // and a later message simply starts a fresh state (docs/storage.md, "Turns").
+        var ledger = await DeleteAsync(
+            StorageTables.DialogState,
+            TableFilter.Property("RowKey").Ge(TableTurnLedger.LedgerRowKeyPrefix)
+                .And(TableFilter.Property("RowKey").Lt(TableTurnLedger.LedgerRowKeyPrefix[..^1] + (char)(TableTurnLedger.LedgerRowKeyPrefix[^1] + 1)))
+                .And(TableFilter.Property("Timestamp").Lt(now - TurnRetention.Ledger)),
+            _ => true,
+            cancellationToken);
         var dialogs = await DeleteAsync(
-            StorageTables.DialogState, TableFilter.Property("Timestamp").Lt(now - DialogStateIdle), _ => true, cancellationToken);
+            StorageTables.DialogState,
+            TableFilter.Property("RowKey").Eq(TableTurnLedger.StateRowKey).And(TableFilter.Property("Timestamp").Lt(now - DialogStateIdle)),
+            _ => true,
+            cancellationToken);
 
         // Notifications: PK = UTC day of DueAt, so old ones are a key range below the cutoff day.
         var notifications = await DeleteAsync(
@@ -47,7 +59,7 @@ public sealed class StorageRetention(TableServiceClient service, TimeProvider ti
         var subjects = await DeleteAsync(
             TableReminderStore.SubjectsTable, TableFilter.Property("Timestamp").Lt(now - NotificationAge), IsCancelledSubject, cancellationToken);
 
-        return new RetentionResult(dialogs, notifications, subjects);
+        return new RetentionResult(dialogs, notifications, subjects, ledger);
     }
 
     private static bool IsCancelledSubject(TableEntity row)
@@ -96,7 +108,7 @@ public sealed class StorageRetention(TableServiceClient service, TimeProvider ti
     }
 }
 
-public sealed record RetentionResult(int DialogStates, int Notifications, int ReminderSubjects);
+public sealed record RetentionResult(int DialogStates, int Notifications, int ReminderSubjects, int LedgerRows = 0);
 
 /// <summary>Runs <see cref="StorageRetention"/> every <see cref="StorageRetention.Interval"/> once the tables exist.</summary>
 public sealed partial class StorageRetentionService(StorageRetention retention, StorageReadiness readiness, TimeProvider timeProvider, ILogger<StorageRetentionService> logger)
@@ -115,7 +127,7 @@ public sealed partial class StorageRetentionService(StorageRetention retention, 
             try
             {
                 var result = await retention.RunOnceAsync(stoppingToken);
-                LogPass(logger, result.DialogStates, result.Notifications, result.ReminderSubjects);
+                LogPass(logger, result.DialogStates, result.LedgerRows, result.Notifications, result.ReminderSubjects);
             }
             catch (Exception ex) when (ex is StorageUnavailableException or RequestFailedException)
             {
@@ -125,8 +137,8 @@ public sealed partial class StorageRetentionService(StorageRetention retention, 
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Retention pass removed {DialogStates} dialog states, {Notifications} notifications, {Subjects} reminder subjects")]
-    private static partial void LogPass(ILogger logger, int dialogStates, int notifications, int subjects);
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Retention pass removed {DialogStates} conversation rows, {LedgerRows} turn ledger rows, {Notifications} notifications, {Subjects} reminder subjects")]
+    private static partial void LogPass(ILogger logger, int dialogStates, int ledgerRows, int notifications, int subjects);
 
     [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Retention pass failed, next pass retries: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);

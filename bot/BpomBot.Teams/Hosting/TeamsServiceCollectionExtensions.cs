@@ -28,6 +28,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddBpomConnectorClient();
         services.TryAddScoped<ActivityRouter>();
         services.TryAddSingleton<TurnRunner>();
+        services.TryAddScoped<BpomBot.Domain.Abstractions.TurnUnit>(); // the storage registers the same: one per turn
 
         services.AddMessageHandler<HelpMessageHandler>();
         services.AddCardActionHandler<CobaActionHandler>();

@@ -9,11 +9,14 @@ using Microsoft.Extensions.Logging;
 namespace BpomBot.Teams.Hosting;
 
 /// <summary>
-/// Runs one inbound activity as one unit of work: claims it in the durable <see cref="ITurnLedger"/> (conversation +
-/// activity id), routes it in its own DI scope, then marks it handled with the answer to repeat. A redelivery — the
-/// channel's retry, the same activity at a second instance, a repeat after a crash — finds the claim and does nothing
-/// again (an invoke gets the first answer back). The endpoint awaits this before acknowledging, so a 200 means the
-/// turn's state is committed (docs/drills.md: why not a queue).
+/// Runs one inbound activity as one unit of work in two storage round trips (docs/storage.md, "Turns"): it reads the
+/// conversation's row (dialog states, recent handled ids), routes the activity in its own DI scope with the replies
+/// held back, and commits the staged dialog state and the activity's ledger row in one transaction that holds only if
+/// no other turn of the conversation committed meanwhile (the row's ETag is the conversation's lock, across
+/// instances). Then it sends the replies. A redelivery — the channel's retry, the same activity at a second instance,
+/// a repeat after a crash — is found in the recent ids or, at the latest, by the ledger row's insert, and does nothing
+/// again (an invoke gets the first answer back). A turn that lost the race to another turn of its conversation is run
+/// again from a fresh read. The endpoint awaits this before acknowledging, so a 200 means the turn is committed.
 /// </summary>
 public sealed class TurnRunner(
     IServiceScopeFactory scopes,
@@ -22,24 +25,24 @@ public sealed class TurnRunner(
     TimeProvider timeProvider,
     ILogger<TurnRunner> logger)
 {
-    /// <summary>
-    /// How long a claim protects a turn still in progress; after that a redelivery may take the turn over (the first
-    /// owner crashed). Longer than any turn (connector retries included), shorter than the channel's patience.
-    /// </summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+    /// <summary>How often a turn is run again after other turns of its conversation committed first.</summary>
+    public const int MaxAttempts = 5;
 
-    /// <summary>How long a turn waits for its conversation's lock before it runs anyway.</summary>
-    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+    /// <summary>Said when the turn could not be stored (storage down, or the conversation too busy to get a turn in).</summary>
+    public const string NotStoredAnswer = "Maaf, pesan Anda belum dapat disimpan. Silakan coba lagi sebentar.";
 
-    private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>Said to a redelivered card click while its first delivery is still being handled.</summary>
-    public const string InProgressAnswer = "Permintaan Anda sedang diproses.";
+    // Turns of one conversation on this instance wait for each other here, so that only turns on different instances
+    // race for the commit. Striped: memory stays bounded.
+    private readonly SemaphoreSlim[] gates = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
 
     private long completed;
+    private long reruns;
 
     /// <summary>How many turns have finished (for tests and diagnostics).</summary>
     public long Completed => Interlocked.Read(ref completed);
+
+    /// <summary>How many turns were run again because another turn of their conversation committed first.</summary>
+    public long Reruns => Interlocked.Read(ref reruns);
 
     /// <summary>Handles the activity once; the invoke answer (null for other activity types).</summary>
     public async Task<InvokeResponse?> RunAsync(Activity activity, CancellationToken cancellationToken = default)
@@ -51,40 +54,19 @@ public sealed class TurnRunner(
             var activityId = activity.Id;
             if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(activityId))
             {
-                return await RouteAsync(activity, cancellationToken);
+                return await RouteUnbufferedAsync(activity, cancellationToken);
             }
 
-            TurnClaim claim;
+            var gate = gates[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)gates.Length)];
+            await gate.WaitAsync(cancellationToken);
             try
             {
-                claim = await ledger.TryBeginAsync(conversationId, activityId, timeProvider.GetUtcNow(), ClaimLease, cancellationToken);
+                return await RunCommittedAsync(activity, conversationId, activityId, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            finally
             {
-                // Storage trouble: the handlers meet it too and answer with the apology; do not lose the message here.
-                logger.LedgerUnavailable(ex);
-                return await RouteAsync(activity, cancellationToken);
+                gate.Release();
             }
-
-            if (claim.Status != TurnClaimStatus.Claimed)
-            {
-                logger.Redelivered(activityId, claim.Status);
-                return Repeat(activity, claim);
-            }
-
-            var answer = await RouteSerialisedAsync(activity, conversationId, cancellationToken);
-            var result = answer is null ? null : JsonSerializer.Serialize(answer, BotJson.Options);
-            try
-            {
-                await ledger.CompleteAsync(conversationId, activityId, claim, result, timeProvider.GetUtcNow(), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The claim stays "in progress" until its lease ends; a redelivery before then is still ignored.
-                logger.LedgerUnavailable(ex);
-            }
-
-            return answer;
         }
         finally
         {
@@ -92,67 +74,131 @@ public sealed class TurnRunner(
         }
     }
 
-    /// <summary>
-    /// Routes while holding the conversation's lock, so turns of one conversation run one at a time across instances.
-    /// After <see cref="LockWait"/> the turn runs anyway (a stuck lock must not silence a conversation); the handlers'
-    /// own ETag checks still guard its writes.
-    /// </summary>
-    private async Task<InvokeResponse?> RouteSerialisedAsync(Activity activity, string conversationId, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> RunCommittedAsync(Activity activity, string conversationId, string activityId, CancellationToken cancellationToken)
     {
-        string? lockVersion = null;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var until = timeProvider.GetUtcNow() + LockWait;
-            while ((lockVersion = await ledger.TryLockConversationAsync(conversationId, timeProvider.GetUtcNow(), ClaimLease, cancellationToken)) is null
-                && timeProvider.GetUtcNow() < until)
+            await using var scope = scopes.CreateAsyncScope();
+            ConversationTurnState state;
+            try
             {
-                await Task.Delay(LockPoll, timeProvider, cancellationToken);
+                state = await ledger.ReadAsync(conversationId, cancellationToken);
             }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LedgerUnavailable(ex);
-        }
-
-        if (lockVersion is null)
-        {
-            logger.ConversationLockNotTaken(conversationId);
-        }
-
-        try
-        {
-            return await RouteAsync(activity, cancellationToken);
-        }
-        finally
-        {
-            if (lockVersion is not null)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                try
-                {
-                    await ledger.UnlockConversationAsync(conversationId, lockVersion, CancellationToken.None);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The lock expires after its lease.
-                    logger.LedgerUnavailable(ex);
-                }
+                // Storage trouble: the handlers meet it too and answer "coba lagi"; the channel gets its 200 either way.
+                logger.LedgerUnavailable(ex);
+                return await RouteUnbufferedAsync(activity, cancellationToken);
+            }
+
+            if (state.Recent.Contains(activityId))
+            {
+                logger.Redelivered(activityId);
+                return await RepeatAsync(activity, conversationId, activityId, null, cancellationToken);
+            }
+
+            var unit = scope.ServiceProvider.GetRequiredService<TurnUnit>();
+            unit.Open(conversationId, state);
+            var turn = new TurnContext(activity, connector, buffered: true);
+            await scope.ServiceProvider.GetRequiredService<ActivityRouter>().RouteAsync(turn, cancellationToken);
+            var answer = turn.InvokeResponse;
+
+            TurnCommitResult result;
+            try
+            {
+                var stored = answer is null ? null : JsonSerializer.Serialize(answer, BotJson.Options);
+                result = await ledger.CommitAsync(unit.ToCommit(activityId, stored, timeProvider.GetUtcNow(), Guid.NewGuid().ToString("N")), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LedgerUnavailable(ex);
+                return await NotStoredAsync(turn, cancellationToken);
+            }
+
+            switch (result.Outcome)
+            {
+                case TurnCommitOutcome.Committed:
+                    await SendAsync(turn, cancellationToken);
+                    return answer;
+                case TurnCommitOutcome.AlreadyHandled:
+                    turn.Discard();
+                    logger.Redelivered(activityId);
+                    return await RepeatAsync(activity, conversationId, activityId, result.Answer, cancellationToken);
+                default:
+                    turn.Discard();
+                    Interlocked.Increment(ref reruns);
+                    logger.TurnRunAgain(conversationId, attempt);
+                    if (attempt >= MaxAttempts)
+                    {
+                        return await NotStoredAsync(turn, cancellationToken);
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), timeProvider, cancellationToken);
+                    break;
             }
         }
     }
 
-    private static InvokeResponse? Repeat(Activity activity, TurnClaim claim)
+    /// <summary>
+    /// The answer to a delivery of an activity handled already: nothing is sent again (the first delivery sent it, or
+    /// died between its commit and its sends: docs/storage.md, "Turns"); an invoke gets the stored answer.
+    /// </summary>
+    private async Task<InvokeResponse?> RepeatAsync(Activity activity, string conversationId, string activityId, string? answer, CancellationToken cancellationToken)
     {
         if (activity.Type != ActivityTypes.Invoke)
         {
             return null;
         }
 
-        return claim is { Status: TurnClaimStatus.Done, Result: { Length: > 0 } json }
+        if (answer is null)
+        {
+            try
+            {
+                answer = (await ledger.FindAsync(conversationId, activityId, cancellationToken))?.Answer;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LedgerUnavailable(ex);
+            }
+        }
+
+        return answer is { Length: > 0 } json
             ? JsonSerializer.Deserialize<InvokeResponse>(json, BotJson.Options)
-            : InvokeResponse.Message(InProgressAnswer);
+            : InvokeResponse.Message(NotStoredAnswer);
     }
 
-    private async Task<InvokeResponse?> RouteAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>The commit failed: what the handlers said is dropped (it was not stored), and the user is asked to retry.</summary>
+    private async Task<InvokeResponse?> NotStoredAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        turn.Discard();
+        if (turn.Activity.Type == ActivityTypes.Invoke)
+        {
+            return InvokeResponse.Message(NotStoredAnswer);
+        }
+
+        if (turn.Activity.Type == ActivityTypes.Message)
+        {
+            await turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = NotStoredAnswer }, cancellationToken);
+            await SendAsync(turn, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>Sends after the commit; a connector failure now cannot undo the stored turn, so it is logged, not retried here.</summary>
+    private async Task SendAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await turn.FlushAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.RepliesNotSent(ex, turn.Activity.Id);
+        }
+    }
+
+    private async Task<InvokeResponse?> RouteUnbufferedAsync(Activity activity, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var router = scope.ServiceProvider.GetRequiredService<ActivityRouter>();
@@ -164,12 +210,15 @@ public sealed class TurnRunner(
 
 internal static partial class TurnRunnerLog
 {
-    [LoggerMessage(1110, LogLevel.Information, "Activity {ActivityId} delivered again ({Status}); not handled twice")]
-    public static partial void Redelivered(this ILogger logger, string activityId, TurnClaimStatus status);
+    [LoggerMessage(1110, LogLevel.Information, "Activity {ActivityId} delivered again; not handled twice")]
+    public static partial void Redelivered(this ILogger logger, string activityId);
 
-    [LoggerMessage(1112, LogLevel.Warning, "Conversation {ConversationId} stayed locked by another turn; this turn runs without the lock")]
-    public static partial void ConversationLockNotTaken(this ILogger logger, string conversationId);
+    [LoggerMessage(1112, LogLevel.Information, "Another turn of conversation {ConversationId} committed first; running this turn again (attempt {Attempt})")]
+    public static partial void TurnRunAgain(this ILogger logger, string conversationId, int attempt);
 
-    [LoggerMessage(1111, LogLevel.Warning, "The turn ledger could not be read or written")]
+    [LoggerMessage(1111, LogLevel.Warning, "The turn could not be read or stored")]
     public static partial void LedgerUnavailable(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1113, LogLevel.Warning, "Activity {ActivityId} was stored but its replies could not be sent")]
+    public static partial void RepliesNotSent(this ILogger logger, Exception exception, string? activityId);
 }

@@ -75,7 +75,8 @@ public sealed class StorageOptionsValidationTests
         using var host = TestHost.Build(new() { ["Storage:InMemory"] = "true" });
         await host.StartAsync();
 
-        var saved = await host.Services.GetRequiredService<IDialogStateRepository>().SaveAsync(new DialogStateDocument("c", "{}", DateTimeOffset.UnixEpoch));
+        await using var scope = host.Services.CreateAsyncScope();
+        var saved = await scope.ServiceProvider.GetRequiredService<IDialogStateRepository>().SaveAsync(new DialogStateDocument("c", "{}", DateTimeOffset.UnixEpoch));
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
         Assert.NotNull(saved.Version);

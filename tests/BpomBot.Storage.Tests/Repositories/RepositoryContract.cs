@@ -51,7 +51,7 @@ public abstract class RepositoryContract : IAsyncLifetime
     [Fact]
     public async Task DialogState_TwoConcurrentSavesFromSameVersion_ExactlyOneWins()
     {
-        var repo = new TableDialogStateRepository(Service);
+        var repo = new TurnDialogStateRepository(new TurnUnit(), new TableTurnLedger(Service), TimeProvider.System);
         var id = NewId("conv");
         var saved = await repo.SaveAsync(new DialogStateDocument(id, "{\"step\":1}", T0));
 
@@ -75,7 +75,7 @@ public abstract class RepositoryContract : IAsyncLifetime
     [Fact]
     public async Task DialogState_DeleteWithStaleVersion_Conflicts_WithCurrentVersion_Deletes()
     {
-        var repo = new TableDialogStateRepository(Service);
+        var repo = new TurnDialogStateRepository(new TurnUnit(), new TableTurnLedger(Service), TimeProvider.System);
         var id = NewId("conv");
         var first = await repo.SaveAsync(new DialogStateDocument(id, "{}", T0));
         var second = await repo.SaveAsync(first with { Json = "{\"a\":1}" });
@@ -89,7 +89,7 @@ public abstract class RepositoryContract : IAsyncLifetime
     [Fact]
     public async Task JsonDocumentTable_DocumentOver64KiB_IsChunkedAndRoundTrips()
     {
-        var repo = new TableDialogStateRepository(Service);
+        var repo = new TurnDialogStateRepository(new TurnUnit(), new TableTurnLedger(Service), TimeProvider.System);
         var id = NewId("conv");
         var big = "{\"text\":\"" + string.Concat(Enumerable.Range(0, 15_000).Select(i => "ab'" + (i % 10))) + "\"}";
 

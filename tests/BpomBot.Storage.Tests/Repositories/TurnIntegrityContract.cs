@@ -3,79 +3,155 @@ using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Repositories;
 using BpomBot.Storage.Tests.Azurite;
+using BpomBot.Storage.Tests.Faults;
 
 namespace BpomBot.Storage.Tests.Repositories;
 
-/// <summary>The turn ledger (claims and the conversation lock), against Azurite.</summary>
+/// <summary>The turn's storage (conversation row + ledger rows in one transaction), against Azurite.</summary>
 public abstract class TurnIntegrityContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 5, 11, 2, 30, 0, TimeSpan.Zero);
 
     protected abstract TableServiceClient Service { get; }
 
-    public Task InitializeAsync() => StorageTableInitializer.CreateTablesAsync(Service, [.. StorageTables.All, TableTurnLedger.TableName]);
+    protected abstract string ConnectionString { get; }
+
+    public Task InitializeAsync() => StorageTableInitializer.CreateTablesAsync(Service, StorageTables.All);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     private static string NewId(string prefix) => prefix + "/" + Guid.NewGuid().ToString("N");
 
+    private static TurnCommit Commit(string conversation, ConversationTurnState read, string? activityId, string json, string? answer = null) =>
+        new(conversation, read.Version, new Dictionary<string, DialogStateEntry> { [conversation] = new(json, T0) },
+            [.. read.Recent, .. activityId is null ? Array.Empty<string>() : [activityId]], activityId, answer, T0, Guid.NewGuid().ToString("N"));
+
     [Fact]
-    public async Task Ledger_FirstDeliveryClaims_RedeliveryFindsDoneWithTheAnswer()
+    public async Task Commit_ThenRead_HasTheStateTheRecentIdAndTheLedgerRowWithTheAnswer()
     {
         var ledger = new TableTurnLedger(Service);
         var conversation = NewId("a:conv");
 
-        var claim = await ledger.TryBeginAsync(conversation, "act-1", T0, TimeSpan.FromMinutes(2));
-        var during = await ledger.TryBeginAsync(conversation, "act-1", T0.AddSeconds(1), TimeSpan.FromMinutes(2));
-        await ledger.CompleteAsync(conversation, "act-1", claim, "{\"statusCode\":200}", T0.AddSeconds(2));
-        var after = await ledger.TryBeginAsync(conversation, "act-1", T0.AddSeconds(3), TimeSpan.FromMinutes(2));
-        var other = await ledger.TryBeginAsync(conversation, "act-2", T0.AddSeconds(3), TimeSpan.FromMinutes(2));
+        var empty = await ledger.ReadAsync(conversation);
+        var first = await ledger.CommitAsync(Commit(conversation, empty, "act-1", "{\"p\":1}", "{\"statusCode\":200}"));
+        var read = await ledger.ReadAsync(conversation);
+        var handled = await ledger.FindAsync(conversation, "act-1");
 
-        Assert.Equal(TurnClaimStatus.Claimed, claim.Status);
-        Assert.Equal(TurnClaimStatus.InProgress, during.Status);
-        Assert.Equal(new TurnClaim(TurnClaimStatus.Done, after.Version, "{\"statusCode\":200}"), after);
-        Assert.Equal(TurnClaimStatus.Claimed, other.Status);
+        Assert.Null(empty.Version);
+        Assert.Equal(TurnCommitOutcome.Committed, first.Outcome);
+        Assert.NotNull(read.Version);
+        Assert.Equal("{\"p\":1}", read.Dialogs[conversation].Json);
+        Assert.Equal(["act-1"], read.Recent);
+        Assert.Equal("{\"statusCode\":200}", handled?.Answer);
+        Assert.Null(await ledger.FindAsync(conversation, "act-2"));
     }
 
     [Fact]
-    public async Task Ledger_ClaimOfADeadOwner_IsTakenOverAfterTheLeaseOnlyOnce()
+    public async Task Commit_AfterAnotherTurnCommitted_IsStateChanged_AndWritesNothing()
     {
         var ledger = new TableTurnLedger(Service);
         var conversation = NewId("a:conv");
-        await ledger.TryBeginAsync(conversation, "act-1", T0, TimeSpan.FromMinutes(2));
+        await ledger.CommitAsync(Commit(conversation, ConversationTurnState.Empty, "act-0", "{}"));
+        var read = await ledger.ReadAsync(conversation);
 
-        var takeovers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ledger.TryBeginAsync(conversation, "act-1", T0.AddMinutes(3), TimeSpan.FromMinutes(2))));
+        var winner = await ledger.CommitAsync(Commit(conversation, read, "act-1", "{\"by\":1}"));
+        var loser = await ledger.CommitAsync(Commit(conversation, read, "act-2", "{\"by\":2}"));
 
-        Assert.Single(takeovers, c => c.Status == TurnClaimStatus.Claimed);
+        Assert.Equal(TurnCommitOutcome.Committed, winner.Outcome);
+        Assert.Equal(TurnCommitOutcome.StateChanged, loser.Outcome);
+        Assert.Null(await ledger.FindAsync(conversation, "act-2"));
+        Assert.Equal("{\"by\":1}", (await ledger.ReadAsync(conversation)).Dialogs[conversation].Json);
     }
 
     [Fact]
-    public async Task Ledger_TwoInstancesRacing_OneClaims()
+    public async Task TwoInstancesRacing_DifferentActivitiesFromOneRead_ExactlyOneCommits()
     {
         var conversation = NewId("a:conv");
+        foreach (var version in new[] { "new", "existing" })
+        {
+            if (version == "existing")
+            {
+                await new TableTurnLedger(Service).CommitAsync(Commit(conversation, await new TableTurnLedger(Service).ReadAsync(conversation), null, "{}"));
+            }
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => new TableTurnLedger(Service).TryBeginAsync(conversation, "act-1", T0, TimeSpan.FromMinutes(2))));
+            var read = await new TableTurnLedger(Service).ReadAsync(conversation);
+            var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+                new TableTurnLedger(Service).CommitAsync(Commit(conversation, read, $"{version}-{i}", "{}"))));
 
-        Assert.Single(claims, c => c.Status == TurnClaimStatus.Claimed);
+            Assert.Single(results, r => r.Outcome == TurnCommitOutcome.Committed);
+            Assert.Equal(3, results.Count(r => r.Outcome == TurnCommitOutcome.StateChanged));
+        }
     }
 
     [Fact]
-    public async Task ConversationLock_HeldUntilReleasedOrExpired()
+    public async Task SameActivityHandledTwice_SecondCommitIsAlreadyHandled_WithTheFirstAnswer()
     {
         var ledger = new TableTurnLedger(Service);
         var conversation = NewId("a:conv");
-        var lease = TimeSpan.FromMinutes(2);
+        var read = await ledger.ReadAsync(conversation);
 
-        var first = await ledger.TryLockConversationAsync(conversation, T0, lease);
-        var whileHeld = await ledger.TryLockConversationAsync(conversation, T0.AddSeconds(1), lease);
-        await ledger.UnlockConversationAsync(conversation, first!);
-        var afterRelease = await ledger.TryLockConversationAsync(conversation, T0.AddSeconds(2), lease);
-        var expired = await ledger.TryLockConversationAsync(conversation, T0.AddMinutes(5), lease);
+        // Both deliveries read before either committed (two instances); the first one's row wins.
+        await ledger.CommitAsync(Commit(conversation, read, "act-1", "{}", "first"));
+        var again = await ledger.CommitAsync(Commit(conversation, await ledger.ReadAsync(conversation), "act-1", "{}", "second"));
+        var stale = await ledger.CommitAsync(Commit(conversation, read, "act-1", "{}", "third"));
 
-        Assert.NotNull(first);
-        Assert.Null(whileHeld);
-        Assert.NotNull(afterRelease);
-        Assert.NotNull(expired);
+        Assert.Equal(new TurnCommitResult(TurnCommitOutcome.AlreadyHandled, "first"), again);
+        Assert.Equal(new TurnCommitResult(TurnCommitOutcome.AlreadyHandled, "first"), stale);
+    }
+
+    [Fact]
+    public async Task CommitRetriedByTheSdkAfterALostAnswer_IsRecognisedAsCommitted()
+    {
+        var (client, policy) = LostResponsePolicy.Client(ConnectionString);
+        var ledger = new TableTurnLedger(client);
+        foreach (var existing in new[] { false, true })
+        {
+            var conversation = NewId("a:conv");
+            if (existing)
+            {
+                await new TableTurnLedger(Service).CommitAsync(Commit(conversation, ConversationTurnState.Empty, "act-0", "{}"));
+                (client, policy) = LostResponsePolicy.Client(ConnectionString);
+                ledger = new TableTurnLedger(client);
+            }
+
+            var read = await ledger.ReadAsync(conversation);
+            var result = await ledger.CommitAsync(Commit(conversation, read, "act-1", "{\"saved\":true}", "answer"));
+
+            Assert.Equal(1, policy.Dropped);
+            Assert.Equal(TurnCommitOutcome.Committed, result.Outcome);
+            Assert.Equal("{\"saved\":true}", (await ledger.ReadAsync(conversation)).Dialogs[conversation].Json);
+            Assert.Equal("answer", (await ledger.FindAsync(conversation, "act-1"))?.Answer);
+        }
+    }
+
+    [Fact]
+    public async Task StandaloneCommitRetriedAfterALostAnswer_IsRecognisedAsCommitted()
+    {
+        var (client, policy) = LostResponsePolicy.Client(ConnectionString);
+        var ledger = new TableTurnLedger(client);
+        var conversation = NewId("a:conv");
+        await new TableTurnLedger(Service).CommitAsync(Commit(conversation, ConversationTurnState.Empty, null, "{}"));
+
+        var result = await ledger.CommitAsync(Commit(conversation, await ledger.ReadAsync(conversation), null, "{\"v\":2}"));
+
+        Assert.Equal(1, policy.Dropped);
+        Assert.Equal(TurnCommitOutcome.Committed, result.Outcome);
+    }
+
+    [Fact]
+    public async Task RowDeletedByRetention_NextTurnStartsFresh()
+    {
+        var ledger = new TableTurnLedger(Service);
+        var conversation = NewId("a:conv");
+        await ledger.CommitAsync(Commit(conversation, ConversationTurnState.Empty, "act-1", "{}"));
+        var read = await ledger.ReadAsync(conversation);
+        await Service.GetTableClient(StorageTables.DialogState).DeleteEntityAsync(Tables.Documents.TableKeys.Escape(conversation), TableTurnLedger.StateRowKey);
+
+        var stale = await ledger.CommitAsync(Commit(conversation, read, "act-2", "{}"));
+        var fresh = await ledger.CommitAsync(Commit(conversation, await ledger.ReadAsync(conversation), "act-2", "{}"));
+
+        Assert.Equal(TurnCommitOutcome.StateChanged, stale.Outcome);
+        Assert.Equal(TurnCommitOutcome.Committed, fresh.Outcome);
     }
 }
 
@@ -84,4 +160,6 @@ public abstract class TurnIntegrityContract : IAsyncLifetime
 public sealed class AzuriteTurnIntegrityTests(AzuriteFixture azurite) : TurnIntegrityContract
 {
     protected override TableServiceClient Service { get; } = TableStorage.Create(azurite.ConnectionString);
+
+    protected override string ConnectionString => azurite.ConnectionString;
 }

@@ -58,9 +58,10 @@ public sealed class StorageResilienceTests
     public async Task Repository_StorageDown_SurfacesStorageUnavailable()
     {
         await using var server = new ScriptedHttpServer(500);
-        var repo = new TableDialogStateRepository(Client(server));
+        var ledger = new TableTurnLedger(Client(server));
+        var commit = new TurnCommit("c", null, new Dictionary<string, DialogStateEntry>(), [], "act-1", null, DateTimeOffset.UnixEpoch, "commit-1");
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => repo.SaveAsync(new DialogStateDocument("c", "{}", DateTimeOffset.UnixEpoch)));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => ledger.CommitAsync(commit));
         Assert.Equal(3, server.Requests.Count);
     }
 
@@ -72,7 +73,7 @@ public sealed class StorageResilienceTests
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         var service = new TableServiceClient(new Uri("http://127.0.0.1:9/devstoreaccount1"), new TableSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[32])), options);
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => new TableDialogStateRepository(service).GetAsync("c"));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => new TableTurnLedger(service).ReadAsync("c"));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class StorageRetentionTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task Pass_RemovesIdleDialogStateAndOldDeliveredNotifications_KeepsRecentAndUndelivered()
     {
-        var dialogs = new TableDialogStateRepository(_service);
+        var dialogs = new TurnDialogStateRepository(new TurnUnit(), new TableTurnLedger(_service), TimeProvider.System);
         var store = new TableReminderStore(_service);
         var conversation = "a:retention-" + Guid.NewGuid().ToString("N");
         await dialogs.SaveAsync(new DialogStateDocument(conversation, "{\"handled\":[\"act-1\"]}", DateTimeOffset.UtcNow));
@@ -46,6 +46,27 @@ public sealed class StorageRetentionTests(AzuriteFixture azurite) : IAsyncLifeti
         await new StorageRetention(_service, later).RunOnceAsync();
 
         Assert.Null(await dialogs.GetAsync(conversation));
+    }
+
+    [Fact]
+    public async Task Pass_RemovesLedgerRowsAfterTheirAge_ThenTheIdleConversationRow()
+    {
+        var ledger = new TableTurnLedger(_service);
+        var conversation = "a:retention-ledger-" + Guid.NewGuid().ToString("N");
+        var commit = new TurnCommit(conversation, null, new Dictionary<string, DialogStateEntry> { [conversation] = new("{}", DateTimeOffset.UtcNow) },
+            ["act-1"], "act-1", "answer", DateTimeOffset.UtcNow, "commit-1");
+        Assert.Equal(TurnCommitOutcome.Committed, (await ledger.CommitAsync(commit)).Outcome);
+
+        await new StorageRetention(_service, TimeProvider.System).RunOnceAsync();
+        Assert.NotNull(await ledger.FindAsync(conversation, "act-1"));
+
+        // After the ledger's age the row goes; the conversation row (recent ids) is still younger than its idle limit.
+        await new StorageRetention(_service, new FakeTimeProvider(DateTimeOffset.UtcNow + TurnRetention.Ledger + TimeSpan.FromDays(1))).RunOnceAsync();
+        Assert.Null(await ledger.FindAsync(conversation, "act-1"));
+        Assert.Equal(["act-1"], (await ledger.ReadAsync(conversation)).Recent);
+
+        await new StorageRetention(_service, new FakeTimeProvider(DateTimeOffset.UtcNow + TurnRetention.IdleConversation + TimeSpan.FromDays(1))).RunOnceAsync();
+        Assert.Null((await ledger.ReadAsync(conversation)).Version);
     }
 
     private static Notification Notification(string name, DateTimeOffset dueAt, NotificationStatus status) =>

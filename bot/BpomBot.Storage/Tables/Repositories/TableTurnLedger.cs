@@ -1,3 +1,4 @@
+using Azure;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Storage.Tables.Documents;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,122 +7,99 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace BpomBot.Storage.Tables.Repositories;
 
 /// <summary>
-/// TurnLedger: PK = conversation id, RK = activity id, one row per handled activity. The claim is an insert (409 when
-/// another delivery got there first), the completion a conditional replace. Rows are small; see docs/drills.md for
-/// how long they must be kept (longer than the channel redelivers).
+/// The turn's storage in the DialogState table, one partition per conversation (PK = conversation id):
+/// RK "state" holds the conversation's dialog states and its recent handled activity ids (its ETag is the
+/// conversation's lock), RK "turn|&lt;activity id&gt;" one ledger row per handled activity with the answer to repeat.
+/// A turn reads "state" once and commits "state" (If-Match, or insert) plus the new ledger row (insert) in one
+/// transaction: two round trips. docs/storage.md ("Turns").
 /// </summary>
-public sealed class TableTurnLedger(ITableServiceClient service) : ITurnLedger
+public sealed class TableTurnLedger(TableServiceClient service) : ITurnLedger
 {
-    public const string TableName = "TurnLedger";
-    private readonly JsonDocumentTable<TurnRecord> _rows = new(service.GetTableClient(TableName));
+    public const string StateRowKey = "state";
+    public const string LedgerRowKeyPrefix = "turn|";
 
-    public async Task<TurnClaim> TryBeginAsync(string conversationId, string activityId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    private readonly JsonDocumentTable<ConversationRow> _states = new(service.GetTableClient(StorageTables.DialogState));
+    private readonly JsonDocumentTable<LedgerRow> _ledger = new(service.GetTableClient(StorageTables.DialogState));
+
+    public async Task<ConversationTurnState> ReadAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        await _states.GetAsync(TableKeys.Escape(conversationId), StateRowKey, cancellationToken) is { } row
+            ? new ConversationTurnState(row.Version, row.Value.Dialogs ?? [], row.Value.Recent ?? [])
+            : ConversationTurnState.Empty;
+
+    public async Task<HandledTurn?> FindAsync(string conversationId, string activityId, CancellationToken cancellationToken = default) =>
+        await _ledger.GetAsync(TableKeys.Escape(conversationId), LedgerRowKey(activityId), cancellationToken) is { } row
+            ? new HandledTurn(activityId, row.Value.Answer, row.Value.HandledAt, row.Value.CommitId)
+            : null;
+
+    public async Task<TurnCommitResult> CommitAsync(TurnCommit commit, CancellationToken cancellationToken = default)
     {
-        var (pk, rk) = Keys(conversationId, activityId);
-        var started = new TurnRecord(false, now, null, NewOwner());
-        try
+        ArgumentNullException.ThrowIfNull(commit);
+        var pk = TableKeys.Escape(commit.ConversationId);
+        var state = _states.ToEntity(pk, StateRowKey, new ConversationRow(new(commit.Dialogs), [.. commit.Recent], commit.CommitId));
+        List<TableTransactionAction> actions =
+        [
+            commit.ExpectedVersion is null
+                ? new(TableTransactionActionType.Add, state)
+                : new(TableTransactionActionType.UpdateReplace, state, new ETag(commit.ExpectedVersion)),
+        ];
+        if (commit.ActivityId is { } activityId)
         {
-            return new TurnClaim(TurnClaimStatus.Claimed, await _rows.SaveAsync(pk, rk, started, null, null, cancellationToken));
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Someone else claimed it (or our own insert was retried after it had succeeded: then the lease decides).
-        }
-
-        var existing = await _rows.GetAsync(pk, rk, cancellationToken);
-        if (existing is null)
-        {
-            return new TurnClaim(TurnClaimStatus.InProgress);
-        }
-
-        if (existing.Value.Done)
-        {
-            return new TurnClaim(TurnClaimStatus.Done, existing.Version, existing.Value.Result);
-        }
-
-        if (now - existing.Value.StartedAt < lease)
-        {
-            return new TurnClaim(TurnClaimStatus.InProgress, existing.Version);
+            actions.Add(new(TableTransactionActionType.Add, _ledger.ToEntity(pk, LedgerRowKey(activityId), new LedgerRow(commit.Answer, commit.Now, commit.CommitId))));
         }
 
         try
         {
-            return new TurnClaim(TurnClaimStatus.Claimed, await _rows.SaveAsync(pk, rk, started, existing.Version, null, cancellationToken));
+            var versions = await _states.SubmitAsync(actions, cancellationToken);
+            return new TurnCommitResult(TurnCommitOutcome.Committed, Version: versions[0]);
         }
         catch (ConcurrencyConflictException)
         {
-            return new TurnClaim(TurnClaimStatus.InProgress);
+            // A lost race (412/404 on "state", 409 on the ledger row or on a new "state") — or the SDK retried this very
+            // transaction after a timeout although the first attempt had been applied, and met its own write. What is
+            // stored decides: our commit id there means it is stored.
         }
+
+        if (commit.ActivityId is { } id && await FindAsync(commit.ConversationId, id, cancellationToken) is { } handled)
+        {
+            return handled.CommitId == commit.CommitId
+                ? new TurnCommitResult(TurnCommitOutcome.Committed)
+                : new TurnCommitResult(TurnCommitOutcome.AlreadyHandled, handled.Answer);
+        }
+
+        if (commit.ActivityId is null && await _states.GetAsync(pk, StateRowKey, cancellationToken) is { } row && row.Value.CommitId == commit.CommitId)
+        {
+            return new TurnCommitResult(TurnCommitOutcome.Committed, Version: row.Version);
+        }
+
+        return new TurnCommitResult(TurnCommitOutcome.StateChanged);
     }
 
-    public async Task CompleteAsync(string conversationId, string activityId, TurnClaim claim, string? result, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        var (pk, rk) = Keys(conversationId, activityId);
-        try
-        {
-            await _rows.SaveAsync(pk, rk, new TurnRecord(true, now, result, NewOwner()), claim.Version, null, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Our lease ran out and another delivery took the turn over; its completion counts.
-        }
-    }
+    public static string LedgerRowKey(string activityId) => LedgerRowKeyPrefix + TableKeys.Escape(activityId);
 
-    public async Task<string?> TryLockConversationAsync(string conversationId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
-    {
-        // The lock is the conversation's row with an empty RK (activity ids are never empty): read, then insert or
-        // conditionally replace it (2 round trips; the loser of a race gets a conflict and waits).
-        var pk = TableKeys.Escape(conversationId);
-        var existing = await _rows.GetAsync(pk, string.Empty, cancellationToken);
-        if (existing is not null && !existing.Value.Done && now - existing.Value.StartedAt < lease)
-        {
-            return null;
-        }
+    /// <summary>The "state" row: dialog states by key (the conversation, or conversation|user in group chats), recent ids, last commit.</summary>
+    public sealed record ConversationRow(Dictionary<string, DialogStateEntry>? Dialogs, List<string>? Recent, string? CommitId);
 
-        try
-        {
-            return await _rows.SaveAsync(pk, string.Empty, new TurnRecord(false, now, null, NewOwner()), existing?.Version, null, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return null;
-        }
-    }
-
-    public async Task UnlockConversationAsync(string conversationId, string version, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            // Released = "done"; kept (not deleted) so the next turn's lock is one conditional replace.
-            await _rows.SaveAsync(TableKeys.Escape(conversationId), string.Empty, new TurnRecord(true, DateTimeOffset.MinValue, null, NewOwner()), version, null, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Taken over after the lease; nothing of ours to release.
-        }
-    }
-
-    private static (string Pk, string Rk) Keys(string conversationId, string activityId) =>
-        (TableKeys.Escape(conversationId), TableKeys.Escape(activityId));
-
-    /// <summary>
-    /// A write's own token: a retried write finds its own row (success), a rival's identical-looking row is still a
-    /// conflict (see <see cref="JsonDocumentTable{T}.SaveAsync"/>).
-    /// </summary>
-    private static string NewOwner() => Guid.NewGuid().ToString("N");
-
-    /// <summary>One ledger row: handled or in progress since <paramref name="StartedAt"/>, the answer to repeat, and the writer's token.</summary>
-    public sealed record TurnRecord(bool Done, DateTimeOffset StartedAt, string? Result, string Owner);
+    /// <summary>A ledger row: the answer a redelivered invoke gets, when it was handled, and the commit that wrote it.</summary>
+    public sealed record LedgerRow(string? Answer, DateTimeOffset HandledAt, string CommitId);
 }
 
 public static class TurnLedgerStorageRegistration
 {
-    /// <summary>The TurnLedger table (created at start) and the table-backed <see cref="ITurnLedger"/>.</summary>
+    /// <summary>
+    /// The turn's storage: the table-backed <see cref="ITurnLedger"/> (in the DialogState table) and the turn-scoped
+    /// <see cref="IDialogStateRepository"/> over it.
+    /// </summary>
     public static IServiceCollection AddBpomTurnLedgerStorage(this IServiceCollection services)
     {
-        services.AddSingleton(new StorageTableName(TableTurnLedger.TableName));
         services.TryAddSingleton<ITurnLedger, TableTurnLedger>();
+        return services.AddBpomTurnScope();
+    }
+
+    /// <summary>The per-turn unit of work and the dialog-state port over it (both scoped: one per turn).</summary>
+    public static IServiceCollection AddBpomTurnScope(this IServiceCollection services)
+    {
+        services.TryAddScoped<TurnUnit>();
+        services.TryAddScoped<IDialogStateRepository, TurnDialogStateRepository>();
         return services;
     }
 }

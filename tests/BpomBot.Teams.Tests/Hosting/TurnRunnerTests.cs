@@ -1,0 +1,173 @@
+using BpomBot.Domain.Abstractions;
+using BpomBot.Teams.Connector;
+using BpomBot.Teams.Hosting;
+using BpomBot.Teams.Protocol;
+using BpomBot.Teams.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BpomBot.Teams.Tests.Hosting;
+
+/// <summary>The turn as one unit of work: read, handlers with buffered replies, one commit, then the sends.</summary>
+public sealed class TurnRunnerTests
+{
+    [Fact]
+    public async Task Turn_SavesDialogStateInItsCommit_AndSendsAfterIt()
+    {
+        var (runner, ledger, connector, handler) = Build();
+
+        await runner.RunAsync(Message("act-1", "one"));
+        await runner.RunAsync(Message("act-2", "two"));
+
+        var state = await ledger.ReadAsync("conv-1");
+        Assert.Equal("one,two", state.Dialogs["conv-1"].Json);
+        Assert.Equal(["act-1", "act-2"], state.Recent);
+        Assert.Equal(["one", "two"], connector.Sent);
+        Assert.Equal(2, handler.Runs);
+    }
+
+    [Fact]
+    public async Task Redelivery_RunsNothing_SendsNothing_AndAnInvokeGetsTheFirstAnswer()
+    {
+        var (runner, _, connector, handler) = Build();
+        var click = new Activity
+        {
+            Type = ActivityTypes.Invoke, Name = InvokeNames.AdaptiveCardAction, Id = "click-1", ServiceUrl = "https://smba.example/",
+            Conversation = new ConversationAccount { Id = "conv-1" },
+            Value = System.Text.Json.JsonDocument.Parse("""{"action":{"type":"Action.Execute","verb":"test.count"}}""").RootElement,
+        };
+
+        var first = await runner.RunAsync(click);
+        var again = await runner.RunAsync(click);
+        await runner.RunAsync(Message("act-1", "one"));
+        await runner.RunAsync(Message("act-1", "one"));
+
+        Assert.Equal("clicked 1", first?.Value?.ToString());
+        Assert.Equal("clicked 1", again?.Value?.ToString());
+        Assert.Equal(2, handler.Runs);
+        Assert.Equal(["one"], connector.Sent);
+    }
+
+    [Fact]
+    public async Task OldActivityOutOfTheRecentIds_IsRefusedByItsLedgerRow_AndItsRepliesDropped()
+    {
+        var (runner, _, connector, _) = Build();
+        await runner.RunAsync(Message("old", "old"));
+        for (var i = 0; i < TurnRetention.RecentKept + 1; i++)
+        {
+            await runner.RunAsync(Message($"act-{i}", "x"));
+        }
+
+        await runner.RunAsync(Message("old", "old"));
+
+        Assert.Single(connector.Sent, s => s == "old");
+    }
+
+    [Fact]
+    public async Task TurnThatLostTheRaceToAnotherTurn_RunsAgainFromAFreshRead_AndSpeaksOnce()
+    {
+        var (runner, ledger, connector, handler) = Build();
+        await runner.RunAsync(Message("act-1", "one"));
+
+        // Another instance commits a turn of the same conversation while this one is running its handler.
+        handler.During = async () => await ledger.CommitAsync((await ledger.ReadAsync("conv-1")) is var s
+            ? new TurnCommit("conv-1", s.Version, new Dictionary<string, DialogStateEntry> { ["conv-1"] = new("one,elsewhere", DateTimeOffset.UnixEpoch) },
+                [.. s.Recent, "act-x"], "act-x", null, DateTimeOffset.UnixEpoch, "other")
+            : null!);
+        await runner.RunAsync(Message("act-2", "two"));
+
+        Assert.Equal("one,elsewhere,two", (await ledger.ReadAsync("conv-1")).Dialogs["conv-1"].Json);
+        Assert.Equal(["one", "two"], connector.Sent);
+        Assert.Equal(1, runner.Reruns);
+        Assert.Equal(3, handler.Runs);
+    }
+
+    private static Activity Message(string id, string text) => new()
+    {
+        Type = ActivityTypes.Message, Id = id, Text = text, ServiceUrl = "https://smba.example/",
+        Conversation = new ConversationAccount { Id = "conv-1" }, From = new ChannelAccount { Id = "29:user" },
+    };
+
+    private static (TurnRunner Runner, InMemoryTurnLedger Ledger, RecordingConnector Connector, Shared Handler) Build()
+    {
+        var ledger = new InMemoryTurnLedger();
+        var connector = new RecordingConnector();
+        var handler = new Shared();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<ITurnLedger>(ledger);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TurnUnit>();
+        services.AddScoped<IDialogStateRepository, TurnDialogStateRepository>();
+        services.AddScoped<ActivityRouter>();
+        services.AddSingleton(handler);
+        services.AddScoped<AppendHandler>();
+        services.AddScoped<IMessageHandler>(sp => sp.GetRequiredService<AppendHandler>());
+        services.AddScoped<ICardActionHandler>(sp => sp.GetRequiredService<AppendHandler>());
+        var provider = services.BuildServiceProvider();
+        var runner = new TurnRunner(provider.GetRequiredService<IServiceScopeFactory>(), connector, ledger, TimeProvider.System, NullLogger<TurnRunner>.Instance);
+        return (runner, ledger, connector, handler);
+    }
+
+    /// <summary>What the handler did, across turns.</summary>
+    private sealed class Shared
+    {
+        public int Runs { get; set; }
+
+        public int Clicks { get; set; }
+
+        public Func<Task>? During { get; set; }
+    }
+
+    /// <summary>Appends each message's text to the conversation's dialog state and echoes it; a click counts.</summary>
+    private sealed class AppendHandler(Shared shared, IDialogStateRepository dialogs) : IMessageHandler, ICardActionHandler
+    {
+        public int Order => 0;
+
+        public string Verb => "test.count";
+
+        public async Task<bool> TryHandleAsync(ITurnContext turn, MessageInput input, CancellationToken cancellationToken = default)
+        {
+            shared.Runs++;
+            var doc = await dialogs.GetAsync("conv-1", cancellationToken);
+            var json = doc is null ? turn.Activity.Text! : doc.Json + "," + turn.Activity.Text;
+            await dialogs.SaveAsync((doc ?? new DialogStateDocument("conv-1", string.Empty, DateTimeOffset.UnixEpoch)) with { Json = json }, cancellationToken);
+            await turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = turn.Activity.Text }, cancellationToken);
+            if (shared.During is { } during)
+            {
+                shared.During = null;
+                await during();
+            }
+
+            return true;
+        }
+
+        public Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken = default)
+        {
+            shared.Runs++;
+            return Task.FromResult(InvokeResponse.Message($"clicked {++shared.Clicks}"));
+        }
+    }
+
+    private sealed class RecordingConnector : IConnectorClient
+    {
+        public List<string?> Sent { get; } = [];
+
+        public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
+        {
+            Sent.Add(activity.Text);
+            return Task.FromResult(new ResourceResponse { Id = "r" });
+        }
+
+        public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
+            ReplyToActivityAsync(serviceUrl, conversationId, string.Empty, activity, cancellationToken);
+
+        public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
+            ReplyToActivityAsync(serviceUrl, conversationId, activityId, activity, cancellationToken);
+
+        public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<ResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+    }
+}
