@@ -65,13 +65,16 @@ public sealed class NotificationDelivery(
             target = created.Target;
         }
 
-        var sent = await AttemptAsync(run, target.ConversationId, ct => sender.SendAsync(target, notification, ct), cancellationToken);
+        // The Sent mark is written while the send slot is still held: the next message may only start once this one is
+        // marked, so a crash leaves at most one message per slot whose delivery is unknown (sent but not marked).
+        var sent = await AttemptAsync(
+            run, target.ConversationId, ct => sender.SendAsync(target, notification, ct), cancellationToken,
+            ct => WriteAsync(run, NotificationStatus.Sent, null, countAttempt: false, ct));
         if (sent is null)
         {
             return run.Current;
         }
 
-        await WriteAsync(run, NotificationStatus.Sent, null, countAttempt: false, cancellationToken);
         BpomTelemetry.RemindersSent.Add(1);
         logger.NotificationSent(notification.Id, run.Current.Attempts);
         return run.Current;
@@ -87,8 +90,17 @@ public sealed class NotificationDelivery(
         return run.Current;
     }
 
-    /// <summary>One operation with limiter, fence, retries; the successful result, or null when it ended otherwise.</summary>
-    private async Task<SendResult?> AttemptAsync(Run run, string limiterKey, Func<CancellationToken, Task<SendResult>> operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// One operation with limiter, fence, retries; the successful result, or null when it ended otherwise.
+    /// <paramref name="markSucceeded"/> records a success inside the send slot (a storage failure there propagates: the
+    /// record stays at its attempt, and the recovery resends that one message).
+    /// </summary>
+    private async Task<SendResult?> AttemptAsync(
+        Run run,
+        string limiterKey,
+        Func<CancellationToken, Task<SendResult>> operation,
+        CancellationToken cancellationToken,
+        Func<CancellationToken, Task<bool>>? markSucceeded = null)
     {
         var settings = options.Value;
         string? lastError = null;
@@ -106,8 +118,10 @@ public sealed class NotificationDelivery(
                 return null;
             }
 
-            // The attempt is recorded before the send, and only MaxInFlightSends sends run at once: a crash leaves at
-            // most that many messages whose delivery is unknown (and sent again by the recovery).
+            // The attempt is recorded before the send and the outcome before the slot is given back, and only
+            // MaxInFlightSends slots exist: a crash leaves at most that many messages whose delivery is unknown (sent
+            // again by the recovery). A slot released before the Sent mark would let a second send start while the first
+            // is still unmarked, and a crash then would duplicate both.
             SendResult result;
             await sendSlots.Reader.ReadAsync(cancellationToken);
             try
@@ -118,20 +132,28 @@ public sealed class NotificationDelivery(
                     return null;
                 }
 
-                result = await operation(cancellationToken);
-            }
-            catch (HttpRequestException ex)
-            {
-                result = new SendResult(0, Error: ex.Message);
+                try
+                {
+                    result = await operation(cancellationToken);
+                }
+                catch (HttpRequestException ex)
+                {
+                    result = new SendResult(0, Error: ex.Message);
+                }
+
+                if (result.Succeeded)
+                {
+                    if (markSucceeded is not null)
+                    {
+                        await markSucceeded(cancellationToken); // false: taken over meanwhile; the message went out all the same
+                    }
+
+                    return result;
+                }
             }
             finally
             {
                 sendSlots.Writer.TryWrite(true);
-            }
-
-            if (result.Succeeded)
-            {
-                return result;
             }
 
             lastError = Describe(result);
