@@ -55,6 +55,21 @@ public static class TugasAtScale
             Console.Error.WriteLine($"loaded {size} rows in {load.Elapsed.TotalSeconds:0} s");
             loaded = size;
             await MeasureAsync(size, "tugas (index)", async () => (await repo.ListByOfficerAsync("officer-target")).Count);
+            await MeasureAsync(size, "  same requests, point reads one after another", async () =>
+            {
+                var found = 0;
+                foreach (var p in await pointers.QueryAsync(TableFilter.PartitionKeyEquals("o_officer-target")))
+                {
+                    found += await repo.GetAsync(p.Value.Id) is null ? 0 : 1;
+                }
+
+                return found;
+            });
+            await MeasureAsync(size, "  same requests, point reads all at once (Task.WhenAll)", async () =>
+            {
+                var list = await pointers.QueryAsync(TableFilter.PartitionKeyEquals("o_officer-target"));
+                return (await Task.WhenAll(list.Select(p => repo.GetAsync(p.Value.Id)))).Count(k => k is not null);
+            });
             await MeasureAsync(size, "  its index partition query alone", async () =>
                 (await pointers.QueryAsync(TableFilter.PartitionKeyEquals("o_officer-target"))).Count);
             await MeasureAsync(size, "  same query, partition with no rows", async () =>
