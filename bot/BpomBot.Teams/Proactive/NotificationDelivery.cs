@@ -69,7 +69,7 @@ public sealed class NotificationDelivery(
         // marked, so a crash leaves at most one message per slot whose delivery is unknown (sent but not marked).
         var sent = await AttemptAsync(
             run, target.ConversationId, ct => sender.SendAsync(target, notification, ct), cancellationToken,
-            ct => WriteAsync(run, NotificationStatus.Sent, null, countAttempt: false, ct));
+            ct => MarkSentAsync(run, ct));
         if (sent is null)
         {
             return run.Current;
@@ -206,6 +206,30 @@ public sealed class NotificationDelivery(
         }
 
         run.Stopped = true;
+    }
+
+    /// <summary>
+    /// Marks a sent message Sent. If the record changed since this run's attempt (a sweep re-queued it when its lease
+    /// looked expired, e.g. a sweep run for a later instant), it is still this run's to mark as long as nobody recorded
+    /// an attempt since: every sender records its attempt before sending, so equal attempts mean nobody else sent it. The
+    /// conditional write then fences the re-queued copy, which stops at its own attempt write instead of sending again.
+    /// </summary>
+    private async Task<bool> MarkSentAsync(Run run, CancellationToken cancellationToken)
+    {
+        if (await WriteAsync(run, NotificationStatus.Sent, null, countAttempt: false, cancellationToken))
+        {
+            return true;
+        }
+
+        var stored = await store.GetNotificationAsync(run.Current.DueAt, run.Current.Id, cancellationToken);
+        if (stored is null || stored.IsFinished || stored.Attempts != run.Current.Attempts)
+        {
+            return false;
+        }
+
+        run.Current = stored;
+        run.Stopped = false;
+        return await WriteAsync(run, NotificationStatus.Sent, null, countAttempt: false, cancellationToken);
     }
 
     /// <summary>Conditional status write; false (and the run stops) when another instance changed the record.</summary>

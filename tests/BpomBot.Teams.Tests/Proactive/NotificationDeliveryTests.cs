@@ -159,6 +159,27 @@ public sealed class NotificationDeliveryTests
     }
 
     [Fact]
+    public async Task DeliverAsync_RequeuedWhileSending_MarkedSentOnce_RequeuedCopyDoesNotSendAgain()
+    {
+        // A sweep re-queues the record (lease judged expired) while the send is in flight: the message went out once, so
+        // it must end Sent, and the re-queued copy must stop at its attempt write instead of sending it again.
+        sender.Conversations["officer-1"] = new ProactiveTarget("https://connector.test/", "a:1");
+        var n = await QueuedAsync();
+        Notification? requeued = null;
+        sender.OnSend = async () => requeued = await store.TryUpdateNotificationAsync(
+            (await store.GetNotificationAsync(n.DueAt, n.Id))! with { UpdatedAt = clock.GetUtcNow().AddMinutes(11) });
+
+        var final = await DriveAsync(Delivery().DeliverAsync(n));
+        sender.OnSend = null;
+        var second = await DriveAsync(Delivery().DeliverAsync(requeued!));
+
+        Assert.Equal(NotificationStatus.Sent, final.Status);
+        Assert.Equal(NotificationStatus.Sent, (await store.GetNotificationAsync(n.DueAt, n.Id))!.Status);
+        Assert.Equal(["send a:1"], sender.Calls);
+        Assert.NotEqual(NotificationStatus.Failed, second.Status);
+    }
+
+    [Fact]
     public async Task RunAsync_OneSendSlot_NextSendStartsOnlyOnceThePreviousIsMarkedSent()
     {
         // A crash between a send and its Sent mark makes the recovery send that message again. With one send slot, the
@@ -283,6 +304,9 @@ public sealed class NotificationDeliveryTests
 
         public FakeTimeProvider? Clock { get; set; }
 
+        /// <summary>Runs while a send is in flight (before it answers).</summary>
+        public Func<Task>? OnSend { get; set; }
+
         public Task<ProactiveTarget?> FindConversationAsync(string personId, CancellationToken cancellationToken = default) =>
             Task.FromResult(Conversations.GetValueOrDefault(personId));
 
@@ -294,10 +318,15 @@ public sealed class NotificationDeliveryTests
             return Task.FromResult(new SendResult(201, Target: target));
         }
 
-        public Task<SendResult> SendAsync(ProactiveTarget target, Notification notification, CancellationToken cancellationToken = default)
+        public async Task<SendResult> SendAsync(ProactiveTarget target, Notification notification, CancellationToken cancellationToken = default)
         {
             Record("send " + target.ConversationId);
-            return Task.FromResult(Script.TryDequeue(out var r) ? r : new SendResult(201));
+            if (OnSend is { } during)
+            {
+                await during();
+            }
+
+            return Script.TryDequeue(out var r) ? r : new SendResult(201);
         }
 
         private void Record(string call)
