@@ -67,6 +67,8 @@ public static class StorageServiceCollectionExtensions
         services.AddBpomDisposisiStorage();
         services.TryAddSingleton<IKegiatanRepository>(sp => new TableKegiatanRepository(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<KegiatanIndexRepairService>();
+        services.TryAddSingleton(sp => new DisposisiPendingRepair(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<DisposisiPendingRepairService>();
         services.TryAddSingleton<StorageRetention>();
         services.AddHostedService<StorageRetentionService>();
         services.AddBpomReminderStorage();

@@ -1,10 +1,7 @@
-using System.Text.Json;
 using Azure;
 using BpomBot.Domain.Abstractions;
-using BpomBot.Storage.Reminders;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.Documents;
 using BpomBot.Storage.Tables.Repositories;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,20 +10,20 @@ namespace BpomBot.Storage.Retention;
 
 /// <summary>
 /// Retention (docs/storage.md): removes turn ledger rows older than <see cref="TurnRetention.Ledger"/> and conversation
-/// rows (dialog states, recent ids) idle for <see cref="DialogStateIdle"/> from DialogState, delivered or given-up
-/// Notifications older than <see cref="NotificationAge"/>, and ReminderSubjects of finished work (cancelled) untouched for
-/// <see cref="NotificationAge"/>. Audit is never removed here (kept for the Zona Integritas record). Each pass deletes at
+/// rows (dialog states, recent ids) idle for <see cref="DialogStateIdle"/> from DialogState; the reminder tables
+/// (delivered Notifications, ReminderSubjects of finished work, stale ReminderItems) through <see cref="ReminderRetention"/>.
+/// Audit is never removed here (kept for the Zona Integritas record). Each pass deletes at
 /// most <see cref="MaxPerPass"/> rows per table, each delete conditional on the row's ETag so a row touched meanwhile stays.
 /// It runs off the chat and reminder paths (a hosted loop, <see cref="Interval"/>).
 /// </summary>
 public sealed class StorageRetention(TableServiceClient service, TimeProvider timeProvider)
 {
     public static readonly TimeSpan DialogStateIdle = TurnRetention.IdleConversation;
-    public static readonly TimeSpan NotificationAge = TimeSpan.FromDays(90);
+    public static readonly TimeSpan NotificationAge = ReminderRetention.NotificationAge;
     public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
     public const int MaxPerPass = 1000;
 
-    private static readonly string[] Finished = [nameof(Domain.Reminders.NotificationStatus.Sent), nameof(Domain.Reminders.NotificationStatus.Failed), nameof(Domain.Reminders.NotificationStatus.Skipped)];
+    private readonly ReminderRetention _reminders = new(service, timeProvider);
 
     /// <summary>One pass; returns how many rows it removed per table.</summary>
     public async Task<RetentionResult> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -49,30 +46,10 @@ public sealed class StorageRetention(TableServiceClient service, TimeProvider ti
             _ => true,
             cancellationToken);
 
-        // Notifications: PK = UTC day of DueAt, so old ones are a key range below the cutoff day.
-        var notifications = await DeleteAsync(
-            TableReminderStore.NotificationsTable,
-            TableFilter.Property("PartitionKey").Lt(TableKeys.Day(DateOnly.FromDateTime((now - NotificationAge).UtcDateTime))),
-            row => row.GetString("Status") is { } s && Finished.Contains(s),
-            cancellationToken);
+        // Notifications, ReminderSubjects and ReminderItems: ReminderRetention.
+        var reminders = await _reminders.RunOnceAsync(cancellationToken);
 
-        var subjects = await DeleteAsync(
-            TableReminderStore.SubjectsTable, TableFilter.Property("Timestamp").Lt(now - NotificationAge), IsCancelledSubject, cancellationToken);
-
-        return new RetentionResult(dialogs, notifications, subjects, ledger);
-    }
-
-    private static bool IsCancelledSubject(TableEntity row)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(row.GetString(JsonDocumentTable<object>.DocumentColumn) ?? "{}");
-            return doc.RootElement.TryGetProperty("cancelled", out var c) && c.ValueKind == JsonValueKind.True;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        return new RetentionResult(dialogs, reminders.Notifications, reminders.ReminderSubjects, reminders.ReminderItems, ledger);
     }
 
     private async Task<int> DeleteAsync(string tableName, TableFilter filter, Func<TableEntity, bool> remove, CancellationToken cancellationToken)
@@ -108,7 +85,7 @@ public sealed class StorageRetention(TableServiceClient service, TimeProvider ti
     }
 }
 
-public sealed record RetentionResult(int DialogStates, int Notifications, int ReminderSubjects, int LedgerRows = 0);
+public sealed record RetentionResult(int DialogStates, int Notifications, int ReminderSubjects, int ReminderItems = 0, int LedgerRows = 0);
 
 /// <summary>Runs <see cref="StorageRetention"/> every <see cref="StorageRetention.Interval"/> once the tables exist.</summary>
 public sealed partial class StorageRetentionService(StorageRetention retention, StorageReadiness readiness, TimeProvider timeProvider, ILogger<StorageRetentionService> logger)
@@ -127,7 +104,7 @@ public sealed partial class StorageRetentionService(StorageRetention retention, 
             try
             {
                 var result = await retention.RunOnceAsync(stoppingToken);
-                LogPass(logger, result.DialogStates, result.LedgerRows, result.Notifications, result.ReminderSubjects);
+                LogPass(logger, result.DialogStates, result.LedgerRows, result.Notifications, result.ReminderSubjects, result.ReminderItems);
             }
             catch (Exception ex) when (ex is StorageUnavailableException or RequestFailedException)
             {
@@ -137,8 +114,8 @@ public sealed partial class StorageRetentionService(StorageRetention retention, 
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Retention pass removed {DialogStates} conversation rows, {LedgerRows} turn ledger rows, {Notifications} notifications, {Subjects} reminder subjects")]
-    private static partial void LogPass(ILogger logger, int dialogStates, int ledgerRows, int notifications, int subjects);
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Retention pass removed {DialogStates} conversation rows, {LedgerRows} turn ledger rows, {Notifications} notifications, {Subjects} reminder subjects, {Items} reminder items")]
+    private static partial void LogPass(ILogger logger, int dialogStates, int ledgerRows, int notifications, int subjects, int items);
 
     [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Retention pass failed, next pass retries: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);

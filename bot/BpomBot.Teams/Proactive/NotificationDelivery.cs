@@ -65,13 +65,16 @@ public sealed class NotificationDelivery(
             target = created.Target;
         }
 
-        var sent = await AttemptAsync(run, target.ConversationId, ct => sender.SendAsync(target, notification, ct), cancellationToken);
+        // The Sent mark is written while the send slot is still held: the next message may only start once this one is
+        // marked, so a crash leaves at most one message per slot whose delivery is unknown (sent but not marked).
+        var sent = await AttemptAsync(
+            run, target.ConversationId, ct => sender.SendAsync(target, notification, ct), cancellationToken,
+            ct => MarkSentAsync(run, ct));
         if (sent is null)
         {
             return run.Current;
         }
 
-        await WriteAsync(run, NotificationStatus.Sent, null, countAttempt: false, cancellationToken);
         BpomTelemetry.RemindersSent.Add(1);
         logger.NotificationSent(notification.Id, run.Current.Attempts);
         return run.Current;
@@ -87,8 +90,17 @@ public sealed class NotificationDelivery(
         return run.Current;
     }
 
-    /// <summary>One operation with limiter, fence, retries; the successful result, or null when it ended otherwise.</summary>
-    private async Task<SendResult?> AttemptAsync(Run run, string limiterKey, Func<CancellationToken, Task<SendResult>> operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// One operation with limiter, fence, retries; the successful result, or null when it ended otherwise.
+    /// <paramref name="markSucceeded"/> records a success inside the send slot (a storage failure there propagates: the
+    /// record stays at its attempt, and the recovery resends that one message).
+    /// </summary>
+    private async Task<SendResult?> AttemptAsync(
+        Run run,
+        string limiterKey,
+        Func<CancellationToken, Task<SendResult>> operation,
+        CancellationToken cancellationToken,
+        Func<CancellationToken, Task<bool>>? markSucceeded = null)
     {
         var settings = options.Value;
         string? lastError = null;
@@ -106,8 +118,10 @@ public sealed class NotificationDelivery(
                 return null;
             }
 
-            // The attempt is recorded before the send, and only MaxInFlightSends sends run at once: a crash leaves at
-            // most that many messages whose delivery is unknown (and sent again by the recovery).
+            // The attempt is recorded before the send and the outcome before the slot is given back, and only
+            // MaxInFlightSends slots exist: a crash leaves at most that many messages whose delivery is unknown (sent
+            // again by the recovery). A slot released before the Sent mark would let a second send start while the first
+            // is still unmarked, and a crash then would duplicate both.
             SendResult result;
             await sendSlots.Reader.ReadAsync(cancellationToken);
             try
@@ -118,20 +132,28 @@ public sealed class NotificationDelivery(
                     return null;
                 }
 
-                result = await operation(cancellationToken);
-            }
-            catch (HttpRequestException ex)
-            {
-                result = new SendResult(0, Error: ex.Message);
+                try
+                {
+                    result = await operation(cancellationToken);
+                }
+                catch (HttpRequestException ex)
+                {
+                    result = new SendResult(0, Error: ex.Message);
+                }
+
+                if (result.Succeeded)
+                {
+                    if (markSucceeded is not null)
+                    {
+                        await markSucceeded(cancellationToken); // false: taken over meanwhile; the message went out all the same
+                    }
+
+                    return result;
+                }
             }
             finally
             {
                 sendSlots.Writer.TryWrite(true);
-            }
-
-            if (result.Succeeded)
-            {
-                return result;
             }
 
             lastError = Describe(result);
@@ -184,6 +206,30 @@ public sealed class NotificationDelivery(
         }
 
         run.Stopped = true;
+    }
+
+    /// <summary>
+    /// Marks a sent message Sent. If the record changed since this run's attempt (a sweep re-queued it when its lease
+    /// looked expired, e.g. a sweep run for a later instant), it is still this run's to mark as long as nobody recorded
+    /// an attempt since: every sender records its attempt before sending, so equal attempts mean nobody else sent it. The
+    /// conditional write then fences the re-queued copy, which stops at its own attempt write instead of sending again.
+    /// </summary>
+    private async Task<bool> MarkSentAsync(Run run, CancellationToken cancellationToken)
+    {
+        if (await WriteAsync(run, NotificationStatus.Sent, null, countAttempt: false, cancellationToken))
+        {
+            return true;
+        }
+
+        var stored = await store.GetNotificationAsync(run.Current.DueAt, run.Current.Id, cancellationToken);
+        if (stored is null || stored.IsFinished || stored.Attempts != run.Current.Attempts)
+        {
+            return false;
+        }
+
+        run.Current = stored;
+        run.Stopped = false;
+        return await WriteAsync(run, NotificationStatus.Sent, null, countAttempt: false, cancellationToken);
     }
 
     /// <summary>Conditional status write; false (and the run stops) when another instance changed the record.</summary>

@@ -158,6 +158,59 @@ public sealed class NotificationDeliveryTests
         Assert.All(times[7..], t => Assert.True(t >= start + TimeSpan.FromSeconds(1), $"sent {t - start} after the first, inside the 1-second window"));
     }
 
+    [Fact]
+    public async Task DeliverAsync_RequeuedWhileSending_MarkedSentOnce_RequeuedCopyDoesNotSendAgain()
+    {
+        // A sweep re-queues the record (lease judged expired) while the send is in flight: the message went out once, so
+        // it must end Sent, and the re-queued copy must stop at its attempt write instead of sending it again.
+        sender.Conversations["officer-1"] = new ProactiveTarget("https://connector.test/", "a:1");
+        var n = await QueuedAsync();
+        Notification? requeued = null;
+        sender.OnSend = async () => requeued = await store.TryUpdateNotificationAsync(
+            (await store.GetNotificationAsync(n.DueAt, n.Id))! with { UpdatedAt = clock.GetUtcNow().AddMinutes(11) });
+
+        var final = await DriveAsync(Delivery().DeliverAsync(n));
+        sender.OnSend = null;
+        var second = await DriveAsync(Delivery().DeliverAsync(requeued!));
+
+        Assert.Equal(NotificationStatus.Sent, final.Status);
+        Assert.Equal(NotificationStatus.Sent, (await store.GetNotificationAsync(n.DueAt, n.Id))!.Status);
+        Assert.Equal(["send a:1"], sender.Calls);
+        Assert.NotEqual(NotificationStatus.Failed, second.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_OneSendSlot_NextSendStartsOnlyOnceThePreviousIsMarkedSent()
+    {
+        // A crash between a send and its Sent mark makes the recovery send that message again. With one send slot, the
+        // next send must not start before the previous one is marked, or a crash could leave two unmarked sends.
+        var slow = new SlowSentMarkStore(store);
+        var checking = new MarkCheckingSender(slow);
+        var delivery = new NotificationDelivery(
+            checking, slow, new SendRateLimiter(clock, options), new RetryPolicy(options, new Random(1)), clock,
+            Options.Create(new ProactiveOptions { MaxAttempts = 4, Concurrency = 8, MaxInFlightSends = 1 }), NullLogger<NotificationDelivery>.Instance);
+        for (var i = 0; i < 6; i++)
+        {
+            var n = await QueuedAsync("single|" + i, "officer-" + i);
+            checking.Conversations["officer-" + i] = new ProactiveTarget("https://connector.test/", "a:" + i);
+            await delivery.EnqueueAsync(n);
+        }
+
+        using var cts = new CancellationTokenSource();
+        var loop = delivery.RunAsync(cts.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await CountAsync(checking.Sent, NotificationStatus.Sent) < 6)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "not all six were sent and marked");
+            await Task.Delay(5);
+        }
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loop);
+        Assert.Equal(6, checking.Sent.Count);
+        Assert.Empty(checking.UnmarkedAtSend);
+    }
+
     private async Task<int> CountAsync(IEnumerable<Notification> notifications, NotificationStatus status)
     {
         var count = 0;
@@ -167,6 +220,75 @@ public sealed class NotificationDeliveryTests
         }
 
         return count;
+    }
+
+    /// <summary>A store whose Sent marks take a while (a slow storage write), so a send started too early shows.</summary>
+    private sealed class SlowSentMarkStore(IReminderStore inner) : IReminderStore
+    {
+        public Task<ReminderSubjectState?> GetSubjectAsync(string subjectId, CancellationToken cancellationToken = default) => inner.GetSubjectAsync(subjectId, cancellationToken);
+
+        public Task<ReminderSubjectState> SaveSubjectAsync(ReminderSubjectState state, CancellationToken cancellationToken = default) => inner.SaveSubjectAsync(state, cancellationToken);
+
+        public Task<bool> TryAddItemAsync(ReminderItem item, CancellationToken cancellationToken = default) => inner.TryAddItemAsync(item, cancellationToken);
+
+        public Task<IReadOnlyList<ReminderItem>> ListDueItemsAsync(DateTimeOffset now, TimeSpan lookback, CancellationToken cancellationToken = default) => inner.ListDueItemsAsync(now, lookback, cancellationToken);
+
+        public Task<bool> TryRemoveItemAsync(ReminderItem item, CancellationToken cancellationToken = default) => inner.TryRemoveItemAsync(item, cancellationToken);
+
+        public Task<Notification?> GetNotificationAsync(DateTimeOffset dueAt, string id, CancellationToken cancellationToken = default) => inner.GetNotificationAsync(dueAt, id, cancellationToken);
+
+        public Task<Notification?> TryAddNotificationAsync(Notification notification, CancellationToken cancellationToken = default) => inner.TryAddNotificationAsync(notification, cancellationToken);
+
+        public async Task<Notification?> TryUpdateNotificationAsync(Notification notification, CancellationToken cancellationToken = default)
+        {
+            if (notification.Status == NotificationStatus.Sent)
+            {
+                await Task.Delay(30, cancellationToken);
+            }
+
+            return await inner.TryUpdateNotificationAsync(notification, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<Notification>> ListNotificationsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) => inner.ListNotificationsAsync(from, to, cancellationToken);
+    }
+
+    /// <summary>Records, at each send, the messages sent before it that are not yet marked Sent in the store.</summary>
+    private sealed class MarkCheckingSender(IReminderStore store) : IProactiveSender
+    {
+        public ConcurrentDictionary<string, ProactiveTarget> Conversations { get; } = new();
+
+        public List<Notification> Sent { get; } = [];
+
+        public List<string> UnmarkedAtSend { get; } = [];
+
+        public Task<ProactiveTarget?> FindConversationAsync(string personId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Conversations.GetValueOrDefault(personId));
+
+        public Task<SendResult> CreateConversationAsync(string personId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new SendResult(500, Error: "not expected"));
+
+        public async Task<SendResult> SendAsync(ProactiveTarget target, Notification notification, CancellationToken cancellationToken = default)
+        {
+            List<Notification> before;
+            lock (Sent)
+            {
+                before = [.. Sent];
+                Sent.Add(notification);
+            }
+
+            foreach (var n in before)
+            {
+                if ((await store.GetNotificationAsync(n.DueAt, n.Id, cancellationToken))?.Status != NotificationStatus.Sent)
+                {
+                    lock (UnmarkedAtSend)
+                    {
+                        UnmarkedAtSend.Add($"{n.Id} unmarked when {notification.Id} was sent");
+                    }
+                }
+            }
+
+            return new SendResult(201);
+        }
     }
 
     /// <summary>Answers from a script (success once it runs out) and records each call.</summary>
@@ -182,6 +304,9 @@ public sealed class NotificationDeliveryTests
 
         public FakeTimeProvider? Clock { get; set; }
 
+        /// <summary>Runs while a send is in flight (before it answers).</summary>
+        public Func<Task>? OnSend { get; set; }
+
         public Task<ProactiveTarget?> FindConversationAsync(string personId, CancellationToken cancellationToken = default) =>
             Task.FromResult(Conversations.GetValueOrDefault(personId));
 
@@ -193,10 +318,15 @@ public sealed class NotificationDeliveryTests
             return Task.FromResult(new SendResult(201, Target: target));
         }
 
-        public Task<SendResult> SendAsync(ProactiveTarget target, Notification notification, CancellationToken cancellationToken = default)
+        public async Task<SendResult> SendAsync(ProactiveTarget target, Notification notification, CancellationToken cancellationToken = default)
         {
             Record("send " + target.ConversationId);
-            return Task.FromResult(Script.TryDequeue(out var r) ? r : new SendResult(201));
+            if (OnSend is { } during)
+            {
+                await during();
+            }
+
+            return Script.TryDequeue(out var r) ? r : new SendResult(201);
         }
 
         private void Record(string call)
