@@ -86,7 +86,11 @@ public sealed class RekapTabBrowserTests
         await page.Locator("#kegiatan tbody tr[data-kegiatan='k3'] a").ClickAsync();
         await page.Locator("body[data-history='k3']").WaitForAsync();
         await Assertions.Expect(page.Locator("#steplist tbody tr")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.Locator("#history tbody tr")).ToContainTextAsync("step.completed");
+        // The history in people's words (the chat's riwayat wording), not the stored action code.
+        await Assertions.Expect(page.Locator("#history tbody tr[data-action='step.completed']")).ToContainTextAsync("Sari Petugas: menyelesaikan langkah A.1");
+        var english = await page.EvaluateAsync<string>("async () => JSON.stringify((await (await fetch('/rekap/tab/api/kegiatan/k3?lang=en', { headers: { 'X-BpomBot-User': 'aad-kepala' } })).json()).history)");
+        Assert.Contains("Sari Petugas: completed step A.1", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("step.completed", await page.Locator("#history").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "rekap-tab-kegiatan.png"), FullPage = true });
 
         // A unit outside the Kepala's scope is refused.
@@ -132,6 +136,7 @@ public sealed class RekapTabBrowserTests
     {
         var roster = services.GetRequiredService<IRosterRepository>();
         await roster.SavePersonAsync(new PersonRecord("aad-kepala", null, "Kepala BBPOM Medan", "kepala.medan@pom.go.id", "bbpom-medan", [RosterRoles.KepalaUpt]));
+        await roster.SavePersonAsync(new PersonRecord("officer-2", null, "Sari Petugas", "sari@pom.go.id", "loka-toba", [RosterRoles.Pelaksana]));
         var repository = services.GetRequiredService<IKegiatanRepository>();
         var year = DateTime.UtcNow.Year;
         DateOnly D(int month, int day) => new(year, month, day);
