@@ -7,6 +7,7 @@ using BpomBot.Domain.Workflow;
 using BpomBot.Storage.Blobs;
 using BpomBot.Storage.Disposisi;
 using BpomBot.Storage.Kegiatan;
+using BpomBot.Storage.Rekap;
 using BpomBot.Storage.Reminders;
 using BpomBot.Storage.Retention;
 using BpomBot.Storage.Tables;
@@ -68,6 +69,7 @@ public static class StorageServiceCollectionExtensions
         services.AddBpomDisposisiStorage();
         services.TryAddSingleton<IKegiatanRepository>(sp => new TableKegiatanRepository(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<KegiatanIndexRepairService>();
+        services.AddBpomRekapProjection();
         services.TryAddSingleton<StorageRetention>();
         services.AddHostedService<StorageRetentionService>();
         services.AddBpomReminderStorage();
