@@ -108,6 +108,15 @@ public sealed class RekapTabSsoTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_year_without_data_gives_an_empty_recap_that_says_so()
+    {
+        var body = await RekapAsync("oid-pptm", "year=2019", HttpStatusCode.OK);
+        Assert.True(body.GetProperty("empty").GetBoolean());
+        Assert.Equal("Belum ada kegiatan tercatat untuk Seluruh BPOM tahun 2019.", body.GetProperty("message").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("chartUnit").ValueKind);
+    }
+
+    [Fact]
     public async Task A_token_the_bot_must_not_trust_is_refused()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync("oid-kepala", null, Token("oid-kepala", key: new RsaSecurityKey(RSA.Create(2048)) { KeyId = key.KeyId }))).StatusCode);
