@@ -43,7 +43,8 @@ public sealed class RekapTabBrowserTests
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumFlags, Timeout = 60_000 });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        // An Indonesian browser: the history is written in Indonesian (an English one gets English, checked below through the API).
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 }, Locale = "id-ID" });
         page.SetDefaultTimeout(30_000);
 
         await page.GotoAsync($"{baseUrl}/rekap/tab?as=aad-kepala");
