@@ -83,6 +83,14 @@ public sealed class RekapProjectionTable(TableServiceClient service, TimeProvide
         }
     }
 
+    /// <summary>The confirmed row of a stored kegiatan, as a save leaves it (for bulk loads such as the bench's seed).</summary>
+    public TableEntity ConfirmedRow(Domain.Workflow.Kegiatan kegiatan)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        return Rows.ToEntity(Partition(kegiatan.UnitId, kegiatan.Year), TableKeys.Escape(kegiatan.Id), RekapProjection.Of(kegiatan),
+            Columns(RekapProjection.Revision(kegiatan), confirmed: true));
+    }
+
     internal Dictionary<string, object?> Columns(int revision, bool confirmed) =>
         new() { [RevisionColumn] = revision, [ConfirmedColumn] = confirmed, [AtColumn] = Now };
 
