@@ -7,6 +7,7 @@ using BpomBot.Domain.Workflow;
 using BpomBot.Storage.Blobs;
 using BpomBot.Storage.Disposisi;
 using BpomBot.Storage.Kegiatan;
+using BpomBot.Storage.Rekap;
 using BpomBot.Storage.Reminders;
 using BpomBot.Storage.Retention;
 using BpomBot.Storage.Tables;
@@ -69,6 +70,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<KegiatanIndexRepairService>();
         services.TryAddSingleton(sp => new DisposisiPendingRepair(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<DisposisiPendingRepairService>();
+        services.AddBpomRekapProjection();
         services.TryAddSingleton<StorageRetention>();
         services.AddHostedService<StorageRetentionService>();
         services.AddBpomReminderStorage();

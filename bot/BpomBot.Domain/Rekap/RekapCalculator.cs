@@ -34,8 +34,9 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
         var bySub = subs.Select(s => new SubProcessRekap(s.Code, s.Name, UnitRows(request.Scope, scopeUnits,
             [.. selected.Where(k => k.SubProcess.Equals(s.Code, StringComparison.OrdinalIgnoreCase))],
             [.. lines.Where(l => l.SubProcess.Equals(s.Code, StringComparison.OrdinalIgnoreCase))]))).ToList();
+        var linesByStep = lines.ToLookup(l => l.Step.StepId, StringComparer.Ordinal);
         var stepRows = subs.SelectMany(s => s.Steps)
-            .Select(step => (step, l: lines.Where(l => l.Step.StepId == step.Id).ToList()))
+            .Select(step => (step, l: linesByStep[step.Id].ToList()))
             .Where(x => x.l.Count > 0)
             .Select(x => new StepRekap(x.step.Id, x.step.Aktivitas, Count(x.l), x.l.Sum(l => l.LateHk)))
             .ToList();
@@ -51,6 +52,7 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
             .OrderByDescending(p => p.AgeHk)
             .ToList();
 
+        var byUnit = selected.ToLookup(k => k.UnitId, StringComparer.OrdinalIgnoreCase);
         var reports = new List<AnnualReportStatus>();
         var arahan = new List<ArahanRecord>();
         foreach (var sub in subs)
@@ -58,7 +60,7 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
             if (AnnualReportRules.ReportStep(sub) is { } reportStep)
             {
                 reports.AddRange(scopeUnits.Where(u => u.IsUpt).Select(u => AnnualReportRules.ReportStatus(
-                    sub, reportStep, u, selected.Where(k => k.UnitId.Equals(u.Id, StringComparison.OrdinalIgnoreCase)), today)));
+                    sub, reportStep, u, byUnit[u.Id], today)));
             }
 
             if (AnnualReportRules.ArahanStep(sub) is { } arahanStep)
@@ -111,15 +113,20 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
     }
 
     /// <summary>One line per unit in scope; for all of BPOM, central units only when they have data.</summary>
-    private List<UnitRekap> UnitRows(RekapScope scope, IReadOnlyList<Unit> scopeUnits, List<Kegiatan> selected, List<StepLine> lines) =>
-        [.. scopeUnits
-            .Select(u => UnitRow(u, selected.Where(k => k.UnitId.Equals(u.Id, StringComparison.OrdinalIgnoreCase)), lines))
+    private List<UnitRekap> UnitRows(RekapScope scope, IReadOnlyList<Unit> scopeUnits, List<Kegiatan> selected, List<StepLine> lines)
+    {
+        // Grouped once: a recap of all of BPOM has ~90 units and ~100,000 step lines.
+        var kegiatanByUnit = selected.ToLookup(k => k.UnitId, StringComparer.OrdinalIgnoreCase);
+        var linesByUnit = lines.ToLookup(l => l.UnitId, StringComparer.OrdinalIgnoreCase);
+        return [.. scopeUnits
+            .Select(u => UnitRow(u, kegiatanByUnit[u.Id], linesByUnit[u.Id]))
             .Where(r => r.Total > 0 || r.Timing.Judged + r.Timing.Berjalan > 0 || scope.Kind != RekapScopeKind.SemuaBpom || units.Get(r.UnitId).IsUpt)];
+    }
 
-    private static UnitRekap UnitRow(Unit unit, IEnumerable<Kegiatan> kegiatan, List<StepLine> lines)
+    private static UnitRekap UnitRow(Unit unit, IEnumerable<Kegiatan> kegiatan, IEnumerable<StepLine> lines)
     {
         var own = kegiatan.Where(k => k.Kind == WorkflowKind.PerKegiatan).ToList();
-        var unitLines = lines.Where(l => l.UnitId.Equals(unit.Id, StringComparison.OrdinalIgnoreCase)).ToList();
+        var unitLines = lines.ToList();
         return new UnitRekap(unit.Id, unit.Name,
             own.Count(k => k.Status == KegiatanStatus.Berjalan),
             own.Count(k => k.Status == KegiatanStatus.Selesai),

@@ -34,8 +34,9 @@ public enum RekapOutcomeStatus
 public sealed record RekapOutcome(RekapOutcomeStatus Status, RekapResult? Result, string Message);
 
 /// <summary>
-/// Loads the kegiatan of the units in scope (one bounded index read per unit and year: the partitions it needs and
-/// no others) and computes the recap. Decides the scope a viewer may see and audits refusals.
+/// Loads the kegiatan of the units in scope (one read of <see cref="IRekapSource"/> per unit and year: the partitions
+/// it needs and no others) and computes the recap. Decides the scope a viewer may see and audits refusals. Without a
+/// source it reads the kegiatan repository (<see cref="KegiatanRekapSource"/>).
 /// </summary>
 public sealed class RekapService(
     IKegiatanRepository kegiatan,
@@ -44,8 +45,11 @@ public sealed class RekapService(
     IWorkingDayCalendar calendar,
     OfficeClock clock,
     TimeProvider timeProvider,
-    IAuditLog audit)
+    IAuditLog audit,
+    IRekapSource? source = null)
 {
+    private readonly IRekapSource source = source ?? new KegiatanRekapSource(kegiatan);
+
     public const string SopCode = "POM-04.01/CFM.01/SOP.01";
 
     /// <summary>Reads in flight at once; enough to hide latency, few enough not to swamp the table service.</summary>
@@ -89,7 +93,7 @@ public sealed class RekapService(
             : $"Rekap {result.ScopeName} tahun {year}.");
     }
 
-    /// <summary>The kegiatan of every unit in scope for the year: one index read per unit, a few at a time.</summary>
+    /// <summary>The kegiatan (recap projections) of every unit in scope for the year: one read per unit, a few at a time.</summary>
     public async Task<IReadOnlyList<Kegiatan>> LoadAsync(RekapRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -97,7 +101,7 @@ public sealed class RekapService(
         await Parallel.ForEachAsync(request.Scope.Units(units), new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
             async (unit, ct) =>
             {
-                foreach (var k in await kegiatan.ListByUnitYearAsync(unit.Id, request.Year, ct)) bag.Add(k);
+                foreach (var k in await source.ListAsync(unit.Id, request.Year, ct)) bag.Add(k);
             });
         return [.. bag];
     }

@@ -50,7 +50,8 @@ internal static class RekapCommand
         _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
         var units = UnitCatalog.LoadEmbedded();
         return new RekapService(provider.GetRequiredService<IKegiatanRepository>(), SopCatalog.LoadEmbedded(), units,
-            new WorkingDayCalendar(HolidaySet.LoadEmbedded()), new OfficeClock(TimeProvider.System, units), TimeProvider.System, provider.GetRequiredService<IAuditLog>());
+            new WorkingDayCalendar(HolidaySet.LoadEmbedded()), new OfficeClock(TimeProvider.System, units), TimeProvider.System, provider.GetRequiredService<IAuditLog>(),
+            provider.GetService<IRekapSource>());
     }
 
     /// <summary>

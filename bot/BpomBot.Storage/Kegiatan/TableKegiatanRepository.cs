@@ -44,6 +44,7 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
     private readonly JsonDocumentTable<Domain.Workflow.Kegiatan> _table = new(service.GetTableClient(TableName), Json);
     private readonly JsonDocumentTable<IndexRow> _index = new(service.GetTableClient(IndexTableName));
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly Rekap.RekapProjectionTable _rekap = new(service, timeProvider); // the recap's copy, written around each save
 
     public async Task<Domain.Workflow.Kegiatan?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         await _table.GetAsync(TableKeys.Escape(id), string.Empty, cancellationToken) is { } doc ? WithVersion(doc) : null;
@@ -194,7 +195,7 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
         var writeId = OwnWrite.NewId();
         try
         {
-            var version = await _table.SaveAsync(TableKeys.Escape(kegiatan.Id), string.Empty, kegiatan, expectedVersion, new Dictionary<string, object?>
+            var version = await _rekap.SaveThroughAsync(kegiatan, () => _table.SaveAsync(TableKeys.Escape(kegiatan.Id), string.Empty, kegiatan, expectedVersion, new Dictionary<string, object?>
             {
                 [OwnWrite.Column] = writeId,
                 ["OfficerId"] = kegiatan.OfficerId,
@@ -202,7 +203,7 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
                 ["Year"] = kegiatan.Year,
                 ["Status"] = kegiatan.Status.ToString(),
                 ["CreatedAt"] = kegiatan.CreatedAt,
-            }, cancellationToken);
+            }, cancellationToken), cancellationToken);
             kegiatan.Version = version;
             return version;
         }

@@ -43,7 +43,8 @@ public sealed class RekapTabBrowserTests
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumFlags, Timeout = 60_000 });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        // An Indonesian browser: the history is written in Indonesian (an English one gets English, checked below through the API).
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 }, Locale = "id-ID" });
         page.SetDefaultTimeout(30_000);
 
         await page.GotoAsync($"{baseUrl}/rekap/tab?as=aad-kepala");
@@ -86,7 +87,11 @@ public sealed class RekapTabBrowserTests
         await page.Locator("#kegiatan tbody tr[data-kegiatan='k3'] a").ClickAsync();
         await page.Locator("body[data-history='k3']").WaitForAsync();
         await Assertions.Expect(page.Locator("#steplist tbody tr")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.Locator("#history tbody tr")).ToContainTextAsync("step.completed");
+        // The history in people's words (the chat's riwayat wording), not the stored action code.
+        await Assertions.Expect(page.Locator("#history tbody tr[data-action='step.completed']")).ToContainTextAsync("Sari Petugas: menyelesaikan langkah A.1");
+        var english = await page.EvaluateAsync<string>("async () => JSON.stringify((await (await fetch('/rekap/tab/api/kegiatan/k3?lang=en', { headers: { 'X-BpomBot-User': 'aad-kepala' } })).json()).history)");
+        Assert.Contains("Sari Petugas: completed step A.1", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("step.completed", await page.Locator("#history").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "rekap-tab-kegiatan.png"), FullPage = true });
 
         // A unit outside the Kepala's scope is refused.
@@ -132,6 +137,7 @@ public sealed class RekapTabBrowserTests
     {
         var roster = services.GetRequiredService<IRosterRepository>();
         await roster.SavePersonAsync(new PersonRecord("aad-kepala", null, "Kepala BBPOM Medan", "kepala.medan@pom.go.id", "bbpom-medan", [RosterRoles.KepalaUpt]));
+        await roster.SavePersonAsync(new PersonRecord("officer-2", null, "Sari Petugas", "sari@pom.go.id", "loka-toba", [RosterRoles.Pelaksana]));
         var repository = services.GetRequiredService<IKegiatanRepository>();
         var year = DateTime.UtcNow.Year;
         DateOnly D(int month, int day) => new(year, month, day);

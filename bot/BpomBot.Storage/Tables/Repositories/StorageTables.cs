@@ -14,8 +14,9 @@ public static class StorageTables
     public const string CalendarOverrides = "CalendarOverrides";
     public const string Kegiatan = Storage.Kegiatan.TableKegiatanRepository.TableName;
     public const string KegiatanIndex = Storage.Kegiatan.TableKegiatanRepository.IndexTableName;
+    public const string RekapProjection = Storage.Rekap.RekapProjectionTable.TableName;
 
     /// <summary>Tables of the repositories in this project; document repositories added later register theirs too.</summary>
     public static readonly IReadOnlyList<string> All =
-        [ConversationRefsByUser, DialogState, Audit, Units, People, PeopleByUnit, FaqTickets, FaqFeedback, CalendarOverrides, Kegiatan, KegiatanIndex];
+        [ConversationRefsByUser, DialogState, Audit, Units, People, PeopleByUnit, FaqTickets, FaqFeedback, CalendarOverrides, Kegiatan, KegiatanIndex, RekapProjection];
 }

@@ -35,9 +35,12 @@ public sealed class RekapTabAuthenticator
         {
             var metadata = string.Format(CultureInfo.InvariantCulture, this.bot.EntraOpenIdMetadataUrlFormat, this.bot.TenantId);
             keys = new ConfigurationManager<OpenIdConnectConfiguration>(metadata, new OpenIdConnectConfigurationRetriever(),
-                new HttpDocumentRetriever(httpClientFactory.CreateClient()) { RequireHttps = true });
+                new HttpDocumentRetriever(httpClientFactory.CreateClient()) { RequireHttps = !IsLoopback(metadata) });
         }
     }
+
+    /// <summary>As the bot's own token check: https for the tenant's metadata, except a loopback address (test key servers).</summary>
+    private static bool IsLoopback(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
     /// <summary>The person's roster id (Entra object id), or null: answer 401.</summary>
     public async Task<string?> AuthenticateAsync(HttpContext http, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Organization;
 using BpomBot.Domain.Rekap;
 using BpomBot.Domain.Workflow;
+using BpomBot.Teams.Conversation.Views;
 using BpomBot.Teams.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -76,7 +77,8 @@ public static class RekapTabEndpoints
     }
 
     private static async Task<IResult> KegiatanAsync(
-        HttpContext http, string id, RekapTabAuthenticator auth, IRosterRepository roster, IKegiatanRepository repository, UnitCatalog units, CancellationToken cancellationToken)
+        HttpContext http, string id, string? lang, RekapTabAuthenticator auth, IRosterRepository roster, IKegiatanRepository repository, UnitCatalog units,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -88,11 +90,19 @@ public static class RekapTabEndpoints
                 return Results.Json(new { message = "Anda tidak berwenang melihat kegiatan ini." }, statusCode: 403);
             }
 
+            // People's words, as in chat's "riwayat": who (by name) did what, in the reader's language.
+            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var who in k.History.SelectMany(e => new[] { e.Actor, e.OnBehalfOf }).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (await roster.GetPersonAsync(who, cancellationToken) is { } p) names[who] = p.Name;
+            }
+
+            var english = string.Equals(lang, "en", StringComparison.OrdinalIgnoreCase);
             return Results.Json(new
             {
                 k.Id, k.Title, k.SubProcess, k.UnitId, k.OfficerId, status = k.Status.ToString(),
                 steps = k.Steps.Select(s => new { s.StepId, status = s.Status.ToString(), s.StartedOn, s.DueOn, s.CompletedOn, s.LateHk }),
-                history = k.History.Select(e => new { e.At, e.Actor, e.Action, e.Before, e.After }),
+                history = k.History.Select(e => new { e.At, e.Action, text = RiwayatView.Line(k, e, names, english) }),
             });
         }
         catch (StorageUnavailableException)

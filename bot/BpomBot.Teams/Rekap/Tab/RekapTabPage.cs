@@ -57,12 +57,14 @@ public static class RekapTabPage
 <table id="kegiatan"><thead><tr><th>Kegiatan</th><th>Sub</th><th>Status</th><th>Tahap saat ini</th></tr></thead><tbody></tbody></table></div>
 <div id="historySection" hidden><h2 id="historyTitle">Riwayat</h2>
 <table id="steplist"><thead><tr><th>Tahap</th><th>Status</th><th>Mulai</th><th>Batas waktu</th><th>Selesai</th><th>HK terlambat</th></tr></thead><tbody></tbody></table>
-<table id="history"><thead><tr><th>Waktu</th><th>Oleh</th><th>Peristiwa</th><th>Sesudah</th></tr></thead><tbody></tbody></table></div>
+<table id="history"><thead><tr><th>Waktu</th><th>Peristiwa</th></tr></thead><tbody></tbody></table></div>
 <h2>Laporan tahunan UPT</h2>
 <table id="reports"><thead><tr><th>Sub</th><th>UPT</th><th>Status</th></tr></thead><tbody></tbody></table>
 <script>
 const mode = document.body.dataset.mode;
 const params = new URLSearchParams(location.search);
+// The history is written in the reader's language: English for an English browser (or ?lang=en), Indonesian otherwise.
+const lang = (params.get("lang") || navigator.language || "id").toLowerCase().startsWith("en") ? "en" : "id";
 let token = null;
 async function headers() {
   if (mode === "local") return { "X-BpomBot-User": params.get("as") || "" };
@@ -111,13 +113,13 @@ async function load() {
 }
 async function history(id) {
   let k;
-  try { k = await api("/rekap/tab/api/kegiatan/" + encodeURIComponent(id)); } catch (e) { el("message").textContent = e.message; return; }
+  try { k = await api("/rekap/tab/api/kegiatan/" + encodeURIComponent(id) + "?lang=" + lang); } catch (e) { el("message").textContent = e.message; return; }
   el("historySection").hidden = false;
   el("historyTitle").textContent = "Riwayat: " + k.title;
   const steps = el("steplist").tBodies[0]; steps.replaceChildren();
   k.steps.forEach(s => row(steps, [s.stepId, s.status, s.startedOn || "–", s.dueOn || "–", s.completedOn || "–", num(s.lateHk ?? 0)]));
   const h = el("history").tBodies[0]; h.replaceChildren();
-  k.history.forEach(e => row(h, [new Date(e.at).toLocaleString("id-ID"), e.actor, e.action, e.after || ""]));
+  k.history.forEach(e => row(h, [new Date(e.at).toLocaleString(lang === "en" ? "en-GB" : "id-ID"), e.text]).dataset.action = e.action);
   document.body.dataset.history = k.id;
 }
 el("filters").addEventListener("submit", e => { e.preventDefault(); load(); });

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Rekap;
+using BpomBot.Storage.Tables.Client;
+using BpomBot.Storage.Tables.Documents;
+
+namespace BpomBot.Storage.Rekap;
+
+/// <summary>
+/// The recap projection: table RekapProjection, PK = unit id + "|" + year, RK = kegiatan id, one row per kegiatan with
+/// <see cref="RekapProjection.Of"/> of it as a JSON document, its revision (<see cref="RekapProjection.Revision"/>),
+/// whether the kegiatan write it belongs to is known to have landed (Confirmed) and when the row was written (At).
+/// The recap reads one partition per unit (<see cref="TableRekapSource"/>) instead of a point read per kegiatan.
+/// <para>
+/// Crash rule (as the other derived rows, docs/storage.md): <see cref="SaveThroughAsync"/> writes the row unconfirmed
+/// BEFORE the kegiatan and confirms it after, so a stored kegiatan always has a row at least as new; a crash leaves at
+/// most an unconfirmed row, which every read checks against the kegiatan and repairs. A write never replaces a row of
+/// a higher revision, and the confirmation is conditional on the row's ETag, so a late write never hides a newer one.
+/// </para>
+/// </summary>
+public sealed class RekapProjectionTable(TableServiceClient service, TimeProvider? timeProvider = null)
+{
+    public const string TableName = "RekapProjection";
+
+    /// <summary>An unconfirmed row younger than this may belong to a kegiatan write still in flight.</summary>
+    public static readonly TimeSpan InFlightGrace = TimeSpan.FromMinutes(10);
+
+    internal const string RevisionColumn = "Rev";
+    internal const string ConfirmedColumn = "Confirmed";
+    internal const string AtColumn = "At";
+    private const int Attempts = 5;
+
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    internal JsonDocumentTable<Domain.Workflow.Kegiatan> Rows { get; } = new(service.GetTableClient(TableName));
+
+    internal DateTimeOffset Now => _time.GetUtcNow();
+
+    public static string Partition(string unitId, int year) => TableKeys.Escape(unitId) + "|" + year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Stores <paramref name="kegiatan"/> through <paramref name="save"/> (the kegiatan's own write) with its projection
+    /// row written unconfirmed before and confirmed after. A failure of the first write fails the save (nothing is
+    /// stored); the confirmation is best effort (an unconfirmed row is repaired on read).
+    /// </summary>
+    public async Task<string> SaveThroughAsync(Domain.Workflow.Kegiatan kegiatan, Func<Task<string>> save, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        ArgumentNullException.ThrowIfNull(save);
+        var projection = RekapProjection.Of(kegiatan);
+        var revision = RekapProjection.Revision(kegiatan);
+        var (pk, rk) = (Partition(kegiatan.UnitId, kegiatan.Year), TableKeys.Escape(kegiatan.Id));
+        var pending = await WritePendingAsync(pk, rk, projection, revision, cancellationToken);
+        var version = await save();
+        if (pending is not null)
+        {
+            try
+            {
+                await Rows.SaveAsync(pk, rk, projection, pending, Columns(revision, confirmed: true), cancellationToken);
+            }
+            catch (Exception ex) when (ex is ConcurrencyConflictException or StorageUnavailableException)
+            {
+                // A newer write or a read's repair holds the row now, or storage went away: reads check unconfirmed rows.
+            }
+        }
+
+        return version;
+    }
+
+    /// <summary>Inserts a row unless one exists (start-up backfill): true when it was added.</summary>
+    internal async Task<bool> InsertConfirmedAsync(Domain.Workflow.Kegiatan kegiatan, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Rows.SaveAsync(Partition(kegiatan.UnitId, kegiatan.Year), TableKeys.Escape(kegiatan.Id), RekapProjection.Of(kegiatan), null,
+                Columns(RekapProjection.Revision(kegiatan), confirmed: true), cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false; // a write got there first: its row is at least as new
+        }
+    }
+
+    /// <summary>The confirmed row of a stored kegiatan, as a save leaves it (for bulk loads such as the bench's seed).</summary>
+    public TableEntity ConfirmedRow(Domain.Workflow.Kegiatan kegiatan)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        return Rows.ToEntity(Partition(kegiatan.UnitId, kegiatan.Year), TableKeys.Escape(kegiatan.Id), RekapProjection.Of(kegiatan),
+            Columns(RekapProjection.Revision(kegiatan), confirmed: true));
+    }
+
+    internal Dictionary<string, object?> Columns(int revision, bool confirmed) =>
+        new() { [RevisionColumn] = revision, [ConfirmedColumn] = confirmed, [AtColumn] = Now };
+
+    internal static bool Same(Domain.Workflow.Kegiatan a, Domain.Workflow.Kegiatan b) =>
+        JsonSerializer.Serialize(a, JsonDocumentTable<Domain.Workflow.Kegiatan>.DefaultSerializerOptions)
+        == JsonSerializer.Serialize(b, JsonDocumentTable<Domain.Workflow.Kegiatan>.DefaultSerializerOptions);
+
+    /// <summary>The unconfirmed row for this write; its ETag, or null when the row already holds a higher revision.</summary>
+    private async Task<string?> WritePendingAsync(string pk, string rk, Domain.Workflow.Kegiatan projection, int revision, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await TableStorage.CallAsync("GetEntity",
+                () => Rows.Table.GetEntityIfExistsAsync<TableEntity>(pk, rk, [RevisionColumn], cancellationToken), cancellationToken);
+            if (current.HasValue && (current.Value!.GetInt32(RevisionColumn) ?? -1) > revision)
+            {
+                return null; // a newer state is projected; this write is older and its kegiatan write will be refused
+            }
+
+            try
+            {
+                return await Rows.SaveAsync(pk, rk, projection, current.HasValue ? current.Value!.ETag.ToString() : null, Columns(revision, confirmed: false), cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            {
+                // another write of the same kegiatan moved the row meanwhile: look again
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using System.Text.Json;
+using BpomBot.Domain.Calendar;
+using BpomBot.Domain.Rekap;
+using BpomBot.Domain.Sop;
+using BpomBot.Domain.Workflow;
+using BpomBot.Storage.Kegiatan;
+using BpomBot.Storage.Rekap;
+using BpomBot.Storage.Tables;
+using BpomBot.Storage.Tables.Client;
+using BpomBot.Storage.Tables.Documents;
+using BpomBot.Storage.Tables.Repositories;
+using BpomBot.Storage.Tests.Azurite;
+using BpomBot.Storage.Tests.Faults;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BpomBot.Storage.Tests.Rekap;
+
+/// <summary>
+/// The recap projection on Azurite: kept equal to the kegiatan by every write, read as one partition query per unit,
+/// consistent under a crash at every point of the write sequence, never overwritten by an older state, and backfilled
+/// for kegiatan stored before it existed.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+[Trait("Category", "Azurite")]
+public sealed class RekapProjectionTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Sop = "POM-04.01/CFM.01/SOP.01";
+    private static readonly DateTimeOffset At = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+    private readonly KegiatanEngine _engine = new(SopCatalog.LoadEmbedded(), new WorkingDayCalendar(HolidaySet.LoadEmbedded()));
+    private readonly FakeTimeProvider _time = new(At);
+
+    private TableServiceClient Service => TableStorage.Create(azurite.ConnectionString);
+
+    public Task InitializeAsync() => StorageTableInitializer.CreateTablesAsync(Service, StorageTables.All);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Every_write_keeps_the_projection_equal_to_the_kegiatan_and_a_unit_is_one_query()
+    {
+        var unit = NewUnit();
+        var repo = new TableKegiatanRepository(Service, _time);
+        var source = new TableRekapSource(Service, repo, _time);
+        var a = Start(unit);
+        var b = Start(unit);
+        await repo.CreateAsync(a);
+        await repo.CreateAsync(b);
+        var loaded = (await repo.GetAsync(a.Id))!;
+        await repo.UpdateAsync(Record(loaded), loaded.Version!);
+
+        using var reads = StorageRoundTrips.BeginScope();
+        var listed = await source.ListAsync(unit, 2026);
+
+        Assert.Equal(1, reads.Count); // one partition query, nothing per kegiatan
+        Assert.Equal(new[] { a.Id, b.Id }.Order(StringComparer.Ordinal), listed.Select(k => k.Id).Order(StringComparer.Ordinal));
+        foreach (var k in listed)
+        {
+            Assert.Equal(Json(RekapProjection.Of((await repo.GetAsync(k.Id))!)), Json(k));
+            Assert.Empty(k.History);
+        }
+
+        Assert.Empty(await source.ListAsync(unit, 2025));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task Create_cut_after_each_write_lists_the_kegiatan_exactly_when_it_is_stored(int writesBeforeCrash)
+    {
+        var unit = NewUnit();
+        var healthy = new TableKegiatanRepository(Service, _time);
+        var source = new TableRekapSource(Service, healthy, _time);
+        var k = Start(unit);
+
+        try
+        {
+            await new TableKegiatanRepository(CrashAfterPolicy.Client(azurite.ConnectionString, writesBeforeCrash), _time).CreateAsync(k);
+        }
+        catch (Exception)
+        {
+            // the cut
+        }
+
+        // Today's sequence: 2 index pointers, the projection row (unconfirmed), the kegiatan, the confirmation. Whatever
+        // the order of the other writes, the recap lists the kegiatan exactly when it is stored.
+        var stored = await healthy.GetAsync(k.Id);
+        Assert.Equal(stored is null ? [] : [k.Id], (await source.ListAsync(unit, 2026)).Select(x => x.Id));
+
+        // The officer answers again (same id) on a healthy instance: listed once, and the row is confirmed.
+        if (stored is null) await healthy.CreateAsync(Start(unit, k.Id));
+        Assert.Equal([k.Id], (await source.ListAsync(unit, 2026)).Select(x => x.Id));
+        using var reads = StorageRoundTrips.BeginScope();
+        Assert.Single(await source.ListAsync(unit, 2026));
+        Assert.Equal(1, reads.Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task Update_cut_after_each_write_shows_the_stored_state(int writesBeforeCrash)
+    {
+        var unit = NewUnit();
+        var healthy = new TableKegiatanRepository(Service, _time);
+        var source = new TableRekapSource(Service, healthy, _time);
+        var k = Start(unit);
+        await healthy.CreateAsync(k);
+        var crashing = new TableKegiatanRepository(CrashAfterPolicy.Client(azurite.ConnectionString, writesBeforeCrash), _time);
+        var loaded = (await crashing.GetAsync(k.Id))!;
+        var changed = _engine.Cancel(loaded, "narasumber berhalangan", new Actor(loaded.OfficerId), At);
+        Assert.True(changed.Succeeded, changed.Refusal?.Reason);
+
+        try
+        {
+            await crashing.UpdateAsync(changed.Kegiatan!, loaded.Version!);
+        }
+        catch (Exception)
+        {
+            // the cut
+        }
+
+        // Today's sequence: 2 index pointers (the engine's copy carries no loaded keys), the projection row (unconfirmed),
+        // the kegiatan, the confirmation. The recap shows the stored state, whichever it is.
+        var stored = (await healthy.GetAsync(k.Id))!;
+        Assert.Equal(Json(RekapProjection.Of(stored)), Json(Assert.Single(await source.ListAsync(unit, 2026))));
+
+        // Later reads (inside and after the grace period) keep showing the stored state, and converge to one query.
+        _time.Advance(RekapProjectionTable.InFlightGrace + TimeSpan.FromMinutes(1));
+        Assert.Equal(stored.Status, Assert.Single(await source.ListAsync(unit, 2026)).Status);
+        using var reads = StorageRoundTrips.BeginScope();
+        Assert.Equal(stored.Status, Assert.Single(await source.ListAsync(unit, 2026)).Status);
+        Assert.Equal(1, reads.Count);
+    }
+
+    [Fact]
+    public async Task A_late_write_of_an_older_state_never_replaces_a_newer_one()
+    {
+        var unit = NewUnit();
+        var projection = new RekapProjectionTable(Service, _time);
+        var repo = new TableKegiatanRepository(Service, _time);
+        var source = new TableRekapSource(Service, repo, _time);
+        var k = Start(unit);
+        await repo.CreateAsync(k);
+        var older = Record(k);
+        var newer = _engine.Cancel(older, "batal", new Actor(k.OfficerId), At).Kegiatan!;
+        Assert.True(RekapProjection.Revision(newer) > RekapProjection.Revision(older));
+
+        // The older write's confirmation arrives after the newer write was stored and confirmed.
+        await projection.SaveThroughAsync(older, async () =>
+        {
+            await projection.SaveThroughAsync(newer, () => Task.FromResult("v-newer"), CancellationToken.None);
+            return "v-older";
+        }, CancellationToken.None);
+        // And an older write that starts after the newer one is stored does not replace it either.
+        await projection.SaveThroughAsync(older, () => Task.FromResult("v-older-again"), CancellationToken.None);
+
+        var row = await Service.GetTableClient(RekapProjectionTable.TableName).GetEntityAsync<TableEntity>(RekapProjectionTable.Partition(unit, 2026), k.Id);
+        Assert.Equal(RekapProjection.Revision(newer), row.Value.GetInt32("Rev"));
+        Assert.True(row.Value.GetBoolean("Confirmed"));
+        Assert.Equal(Json(RekapProjection.Of(newer)), Json(new JsonDocumentTable<Domain.Workflow.Kegiatan>(Service.GetTableClient(RekapProjectionTable.TableName)).Read(row.Value).Value));
+    }
+
+    [Fact]
+    public async Task A_row_whose_kegiatan_never_landed_is_skipped_and_removed_after_the_grace_period()
+    {
+        var unit = NewUnit();
+        var repo = new TableKegiatanRepository(Service, _time);
+        var source = new TableRekapSource(Service, repo, _time);
+        var k = Start(unit);
+        await new RekapProjectionTable(Service, _time).SaveThroughAsync(k, () => throw new IOException("cut before the kegiatan write"), CancellationToken.None)
+            .ContinueWith(t => t.Exception, TaskScheduler.Default);
+
+        Assert.Empty(await source.ListAsync(unit, 2026));
+        Assert.NotNull((await Service.GetTableClient(RekapProjectionTable.TableName).GetEntityIfExistsAsync<TableEntity>(RekapProjectionTable.Partition(unit, 2026), k.Id)).Value);
+
+        _time.Advance(RekapProjectionTable.InFlightGrace + TimeSpan.FromMinutes(1));
+        Assert.Empty(await source.ListAsync(unit, 2026));
+        Assert.False((await Service.GetTableClient(RekapProjectionTable.TableName).GetEntityIfExistsAsync<TableEntity>(RekapProjectionTable.Partition(unit, 2026), k.Id)).HasValue);
+    }
+
+    [Fact]
+    public async Task Backfill_adds_kegiatan_stored_before_the_projection_once()
+    {
+        var unit = NewUnit();
+        var k = Start(unit);
+        var raw = new JsonDocumentTable<Domain.Workflow.Kegiatan>(Service.GetTableClient(StorageTables.Kegiatan), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        await raw.SaveAsync(k.Id, string.Empty, k, null, new Dictionary<string, object?> { ["OfficerId"] = k.OfficerId, ["UnitId"] = unit, ["Year"] = 2026 });
+        await Service.GetTableClient(RekapProjectionTable.TableName).DeleteEntityAsync("_meta", "backfill-v1");
+        var repo = new TableKegiatanRepository(Service, _time);
+        var source = new TableRekapSource(Service, repo, _time);
+        Assert.Empty(await source.ListAsync(unit, 2026));
+
+        Assert.True(await source.BackfillAsync() >= 1);
+        Assert.Equal(0, await source.BackfillAsync());
+
+        Assert.Equal([k.Id], (await source.ListAsync(unit, 2026)).Select(x => x.Id));
+    }
+
+    /// <summary>The kegiatan with its current step's first Kelengkapan recorded.</summary>
+    private Domain.Workflow.Kegiatan Record(Domain.Workflow.Kegiatan k)
+    {
+        var item = SopCatalog.LoadEmbedded().Latest(Sop)!.FindStep(k.CurrentStepId!)!.Kelengkapan[0];
+        var result = _engine.RecordKelengkapan(k, item.Id, item.Alternatives[0], "Surat undangan B-1/2026", new DateOnly(2026, 3, 2), new Actor(k.OfficerId), At);
+        Assert.True(result.Succeeded, result.Refusal?.Reason);
+        return result.Kegiatan!;
+    }
+
+    private static string NewUnit() => "unit-" + Guid.NewGuid().ToString("N");
+
+    private static string Json(Domain.Workflow.Kegiatan k) => JsonSerializer.Serialize(k, JsonDocumentTable<Domain.Workflow.Kegiatan>.DefaultSerializerOptions);
+
+    private Domain.Workflow.Kegiatan Start(string unit, string? id = null)
+    {
+        var officer = "officer-" + Guid.NewGuid().ToString("N");
+        var result = _engine.Start(new StartKegiatan(id ?? "k-" + Guid.NewGuid().ToString("N"), Sop, "A", WorkflowKind.PerKegiatan, "FGD Pemda", "pemerintah-daerah", "fgd", unit, officer, 2026), new Actor(officer), At);
+        Assert.True(result.Succeeded, result.Refusal?.Reason);
+        return result.Kegiatan!;
+    }
+}
