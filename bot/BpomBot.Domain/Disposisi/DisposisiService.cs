@@ -1,4 +1,5 @@
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Application;
 using BpomBot.Domain.Audit;
 using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Organization;
@@ -33,7 +34,7 @@ public sealed class DisposisiService(
         ArgumentNullException.ThrowIfNull(request);
         var (sent, message) = await SendAsync(request, cancellationToken);
         if (sent is null)
-            await delivery.TellAsync(request.OfficerId, $"Disposisi langkah {request.StepId} belum dapat dikirim: {message}", cancellationToken);
+            await delivery.TellAsync(request.OfficerId, DisposisiTexts.NotSent(request.StepId, message), cancellationToken);
     }
 
     /// <summary>
@@ -65,24 +66,24 @@ public sealed class DisposisiService(
     }
 
     /// <summary>Creates the disposisi for a step waiting for its leader and sends the card; returns it, or a refusal.</summary>
-    public async Task<(Disposisi? Disposisi, string Message)> SendAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
+    public async Task<(Disposisi? Disposisi, Phrase Message)> SendAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var k = await kegiatan.GetAsync(request.KegiatanId, cancellationToken);
         var step = k is null ? null : engine.CurrentStepDefinition(k);
         if (k is null || step is null || step.Id != request.StepId)
-            return (null, $"Kegiatan {request.KegiatanId} tidak sedang berada di langkah {request.StepId}.");
+            return (null, DisposisiTexts.NotAtStep(request.KegiatanId, request.StepId));
         if (k.CurrentStep!.Status != StepStatus.MenungguDisposisi)
-            return (null, $"Langkah {step.Id} belum menunggu disposisi; kirim laporan/hasilnya kepada pimpinan dahulu.");
+            return (null, DisposisiTexts.NotWaiting(step.Id));
         var resolution = engine.SopOf(k) is { } sop
             ? await directory.ResolveAsync(k, sop, step, request.OfficerId, cancellationToken)
             : await directory.ResolveAsync(request.UnitId, request.OfficerId, step, cancellationToken);
         if (resolution.Leader is null)
-            return (null, resolution.Explanation);
+            return (null, resolution.Reason);
         var open = (await disposisi.ListPendingForAsync(resolution.Leader.AadObjectId, cancellationToken))
             .FirstOrDefault(x => x.KegiatanId == request.KegiatanId && x.StepId == request.StepId);
         if (open is not null)
-            return (open, $"Disposisi langkah {step.Id} sudah dikirim kepada {resolution.Leader.Name} dan masih menunggu keputusan.");
+            return (open, DisposisiTexts.AlreadySent(step.Id, resolution.Leader.Name));
 
         var today = clock.Today(request.UnitId);
         var sifat = SifatFor(request.DueDate, today, request.UnitId);
@@ -102,16 +103,14 @@ public sealed class DisposisiService(
             Sifat = sifat,
             BatasWaktu = DefaultBatasWaktu(request.DueDate, sifat, today, request.UnitId),
             SentAt = time.GetUtcNow(),
-            LeaderReason = resolution.Explanation,
+            LeaderReason = resolution.Reason.Indonesian,
+            LeaderReasonEnglish = resolution.Reason.English,
         };
         await disposisi.CreateAsync(d, cancellationToken);
         await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", request.OfficerId, null, "disposisi.sent", d.SentAt, null,
             DisposisiState.Terkirim.ToString(), $"{d.KegiatanId} {d.StepId} kepada {d.ToId} ({resolution.Explanation})"), cancellationToken);
         var delivered = await DeliverAsync(d, cancellationToken);
-        var waiting = delivered.Addressee is null
-            ? $" {resolution.Leader.Name} belum dapat menerima kartu dari bot (belum pernah membuka chat dengan bot); disposisi menunggu di kotak disposisinya."
-            : string.Empty;
-        return (d, $"Disposisi dikirim kepada {resolution.Leader.Name} ({resolution.Explanation}).{waiting}");
+        return (d, DisposisiTexts.Sent(resolution.Leader.Name, resolution.Reason, delivered.Addressee is not null));
     }
 
     /// <summary>
@@ -150,7 +149,7 @@ public sealed class DisposisiService(
         for (var attempt = 0; ; attempt++)
         {
             var d = await disposisi.GetAsync(command.DisposisiId, cancellationToken);
-            if (d is null) return new DecisionOutcome(DecisionStatus.NotFound, null, "Disposisi tidak ditemukan.");
+            if (d is null) return new DecisionOutcome(DecisionStatus.NotFound, null, DisposisiTexts.NotFound());
             if (d.State == DisposisiState.Diteruskan) await CompleteDecisionAsync(d, cancellationToken); // an interrupted Teruskan first
             var authority = await AuthorizeAsync(d, command.ActorId, cancellationToken);
             if (authority is null)
@@ -159,7 +158,7 @@ public sealed class DisposisiService(
                 await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", command.ActorId, null, "disposisi.refused", at, d.State.ToString(),
                     d.State.ToString(), $"{command.Verb}: bukan penerima atau Plt/Plh"), cancellationToken);
                 return new DecisionOutcome(DecisionStatus.NotAuthorized, await ViewAsync(d, null, null, cancellationToken),
-                    "Anda bukan penerima disposisi ini atau Plt/Plh-nya; tindakan ditolak.");
+                    DisposisiTexts.NotAuthorized());
             }
 
             if (d.IsDecided)
@@ -181,7 +180,8 @@ public sealed class DisposisiService(
             };
             if (!result.Succeeded)
             {
-                return new DecisionOutcome(DecisionStatus.Refused, await ViewAsync(d, authority, result.Refusal!.Reason, cancellationToken), result.Refusal.Reason);
+                var why = result.Why ?? new Phrase(result.Refusal!.Code, result.Refusal.Reason, RefusalTexts.Text(result.Refusal.Code, result.Refusal.Reason, english: true));
+                return new DecisionOutcome(DecisionStatus.Refused, await ViewAsync(d, authority, why, cancellationToken), why);
             }
 
             try
@@ -195,7 +195,7 @@ public sealed class DisposisiService(
             catch (ConcurrencyConflictException)
             {
                 var current = await disposisi.GetAsync(d.Id, cancellationToken) ?? d;
-                var note = current.IsDecided ? DisposisiRules.AlreadyDecided(current) : "Disposisi sedang diubah; coba lagi.";
+                var note = current.IsDecided ? DisposisiRules.AlreadyDecided(current) : DisposisiTexts.Stale();
                 return new DecisionOutcome(current.IsDecided ? DecisionStatus.AlreadyDecided : DecisionStatus.Stale,
                     await ViewAsync(current, authority, note, cancellationToken), note);
             }
@@ -284,7 +284,7 @@ public sealed class DisposisiService(
     /// recognised and only marked. Returns a note for the decider (the step could not change, or the person forwarded
     /// to cannot be reached yet) and the other disposisi that changed with it (the parent or the closed forwarded one).
     /// </summary>
-    private async Task<(string? Note, Disposisi? Related)> CompleteDecisionAsync(Disposisi d, CancellationToken cancellationToken)
+    private async Task<(Phrase? Note, Disposisi? Related)> CompleteDecisionAsync(Disposisi d, CancellationToken cancellationToken)
     {
         if (d.State == DisposisiState.Diteruskan)
         {
@@ -301,8 +301,7 @@ public sealed class DisposisiService(
             var delivered = await DeliverAsync(child, cancellationToken);
             if (delivered.Addressee is not null) return (null, null);
             var name = (await directory.GetPersonAsync(child.ToId, cancellationToken))?.Name ?? child.ToId;
-            return ($"{name} belum dapat menerima kartu dari bot (belum pernah membuka chat dengan bot). Terusan tersimpan di kotak disposisinya; " +
-                    $"minta {name} mengirim pesan \"disposisi\" kepada bot, atau putuskan tanpa menunggu tanggapan.", null);
+            return (DisposisiTexts.ForwardUnreachable(name), null);
         }
 
         if (d.State == DisposisiState.Ditanggapi) return (null, await CopyTanggapanToParentAsync(d, cancellationToken));
@@ -315,7 +314,7 @@ public sealed class DisposisiService(
         for (var attempt = 1; ; attempt++)
         {
             var k = await kegiatan.GetAsync(d.KegiatanId, cancellationToken);
-            if (k is null) return ($"Kegiatan {d.KegiatanId} tidak ditemukan; keputusan tercatat pada disposisi saja.", closed);
+            if (k is null) return (DisposisiTexts.KegiatanMissing(d.KegiatanId), closed);
             var record = k.FindStep(d.StepId);
             var applied = record is not null && (d.State == DisposisiState.Disetujui
                 ? record.Status == StepStatus.Selesai && record.TimesReturned == d.Round
@@ -333,7 +332,7 @@ public sealed class DisposisiService(
             {
                 await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", actor.Id, actor.OnBehalfOf, "disposisi.engine-refused", time.GetUtcNow(),
                     d.State.ToString(), d.State.ToString(), result.Refusal!.Reason), cancellationToken);
-                return ($"Keputusan tercatat, tetapi langkah tidak berubah: {result.Refusal.Reason}", closed);
+                return (DisposisiTexts.StepUnchanged(result.Refusal), closed);
             }
 
             try
@@ -452,7 +451,7 @@ public sealed class DisposisiService(
         return DisposisiRules.Authorize(d, viewerId, held, clock.Today(d.UnitId));
     }
 
-    private async Task<DisposisiView> ViewAsync(Disposisi d, Actor? authority, string? note, CancellationToken cancellationToken)
+    private async Task<DisposisiView> ViewAsync(Disposisi d, Actor? authority, Phrase? note, CancellationToken cancellationToken)
     {
         var k = await kegiatan.GetAsync(d.KegiatanId, cancellationToken);
         var step = k is null ? null : engine.CurrentStepDefinition(k) is { } current && current.Id == d.StepId
@@ -575,18 +574,12 @@ public sealed class DisposisiService(
         }
     }
 
-    private static string DecidedMessage(DisposisiView view) => view.Disposisi.State switch
-    {
-        DisposisiState.Disetujui => "Disposisi disetujui; langkah selesai.",
-        DisposisiState.Dikembalikan => "Disposisi dikembalikan kepada petugas dengan alasan.",
-        DisposisiState.Ditanggapi => $"Tanggapan dikirim kepada {view.From?.Name ?? view.Disposisi.FromId}; keputusan ada pada beliau.",
-        _ => $"Disposisi diteruskan kepada {view.ForwardedTo?.Name ?? view.Disposisi.ForwardedToId} untuk dimintai tanggapan; keputusan tetap pada Anda.",
-    };
+    private static Phrase DecidedMessage(DisposisiView view) =>
+        DisposisiTexts.Decided(view.Disposisi.State, view.From?.Name ?? view.Disposisi.FromId, view.ForwardedTo?.Name ?? view.Disposisi.ForwardedToId);
 
     /// <summary>What the leader reads when the person they forwarded to has answered.</summary>
-    private static string ResponseMessage(DisposisiView parent, DisposisiView child) =>
-        $"{child.Responder?.Name ?? child.Disposisi.TanggapanBy} menanggapi disposisi langkah {parent.Disposisi.StepId} \"{parent.Disposisi.Summary}\": " +
-        $"{child.Disposisi.Tanggapan}\n\nBuka kartu disposisinya untuk memutuskan (Setujui atau Kembalikan).";
+    private static Phrase ResponseMessage(DisposisiView parent, DisposisiView child) =>
+        DisposisiTexts.Answered(child.Responder?.Name ?? child.Disposisi.TanggapanBy ?? "-", parent.Disposisi.StepId, parent.Disposisi.Summary, child.Disposisi.Tanggapan);
 
     private async Task AppendAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {

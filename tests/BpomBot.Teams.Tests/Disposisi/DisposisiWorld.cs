@@ -107,8 +107,8 @@ internal sealed class DisposisiWorld
         var step4 = k.CurrentStep!;
         var (d, message) = await Service.SendAsync(new DisposisiRequest(k.Id, step4.StepId, officer.AadObjectId, officer.UnitId,
             DisposisiKinds.ReportToLeader, step4.DueOn, $"Laporan {k.Title}"));
-        Assert.True(d is not null, message);
-        return (k, (await Disposisi.GetAsync(d.Id))!, message);
+        Assert.True(d is not null, message.Indonesian);
+        return (k, (await Disposisi.GetAsync(d.Id))!, message.Indonesian);
     }
 
     public async Task<RecordingTurn> ClickAsync(PersonRecord who, string verb, string disposisiId, object? inputs = null, string trigger = "manual", string? replyToId = null)
