@@ -12,6 +12,7 @@ using BpomBot.Domain.Workflow;
 using BpomBot.Teams.Connector;
 using BpomBot.Teams.Disposisi;
 using BpomBot.Teams.Hosting;
+using BpomBot.Teams.Proactive;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
 using BpomBot.Teams.Tests.Support;
@@ -48,7 +49,8 @@ internal sealed class DisposisiWorld
         Service = new DisposisiService(Disposisi, Kegiatan, Engine, Directory, Delegations, Calendar, new OfficeClock(Time, units), Time, Audit, Delivery, []);
         Importer = new RosterImporter(Roster, units, Audit, Time);
         Router = new ActivityRouter(
-            [new DisposisiInboxHandler(Service), new RosterChatHandler(Importer, Directory, Service, Files), new HelpMessageHandler()],
+            [new ConversationReferenceCapture(References, new KnownConversations(), Time), new DisposisiInboxHandler(Service),
+             new RosterChatHandler(Importer, Directory, Service, Files), new HelpMessageHandler()],
             [new DisposisiLihatHandler(Service, Directory), new DisposisiBukaHandler(Service, Directory), new DisposisiSetujuiHandler(Service),
              new DisposisiKembalikanHandler(Service), new DisposisiTeruskanHandler(Service), new DisposisiTanggapiHandler(Service)],
             [],
