@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Understanding;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
 
@@ -34,14 +35,21 @@ public sealed class ConversationReferenceCapture(IConversationReferenceRepositor
     }
 
     /// <summary>
-    /// "en" or "id" when the message shows its writer's language: an English or Indonesian command word, else (for a
-    /// sentence, not a bare command such as "disposisi") more marker words of one language; null otherwise.
+    /// "en" or "id" when the message shows its writer's language: an English or Indonesian command word (not one the
+    /// command menu lists in both languages, such as "disposisi"), else (for a sentence, not a bare command) more marker
+    /// words of one language; null otherwise.
     /// </summary>
     public static string? WrittenLanguage(MessageInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (string.IsNullOrWhiteSpace(input.Text)) return null;
         var understood = input.Understood;
+        if (understood.Explicit && IntentCatalog.Info(understood.Intent) is { } info && info.Word == info.EnglishWord
+            && input.Text.Trim().Equals(info.Word, StringComparison.OrdinalIgnoreCase))
+        {
+            return null; // the menu's word in both languages ("disposisi", "status")
+        }
+
         var english = understood.English
             ?? (understood.Explicit ? null : MessageInputParser.DetectClearLanguage(input.Text) is { } clear ? clear == Language.English : null);
         return english switch
