@@ -33,7 +33,12 @@ public sealed class ConversationHarness : IDisposable
     private readonly ServiceProvider _provider;
     private int _sequence;
 
-    public ConversationHarness(Stores? stores = null)
+    /// <param name="stores">The stores of an earlier harness ("the bot restarted"), or new ones.</param>
+    /// <param name="enforceExecutors">
+    /// Registers <see cref="Domain.Roster.ExecutorDirectory"/> as the host does, so the SOP's Pelaksana column is enforced
+    /// for people on the roster (by their unit and role ids).
+    /// </param>
+    public ConversationHarness(Stores? stores = null, bool enforceExecutors = false)
     {
         Stores = stores ?? new Stores();
         var services = new ServiceCollection();
@@ -55,6 +60,7 @@ public sealed class ConversationHarness : IDisposable
         services.AddSingleton<IDisposisiRequester>(Stores.Disposisi);
         services.AddScoped<ActivityRouter>();
         services.AddMessageHandler<HelpMessageHandler>();
+        if (enforceExecutors) services.AddSingleton<Domain.Roster.ExecutorDirectory>();
         services.AddBpomConversation();
         services.AddHttpClient(EvidenceIntake.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Stores.Files);
         _provider = services.BuildServiceProvider();
