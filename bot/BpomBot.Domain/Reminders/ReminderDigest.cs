@@ -65,7 +65,7 @@ public static class ReminderDigest
         return $"Daily reminder, {FormatDate(notification.LocalDate, english: true)}: {notification.Items.Count} {(notification.Items.Count == 1 ? "item" : "items")}";
     }
 
-    /// <summary>One line's status in the reader's language, e.g. "3 HK before · due Friday, 13 March 2026".</summary>
+    /// <summary>One line's status in the reader's language, e.g. "3 HK left · due Friday, 13 March 2026".</summary>
     public static string Describe(NotificationItem item, bool english)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -74,7 +74,7 @@ public static class ReminderDigest
         var date = FormatDate(item.DueDate, english: true);
         return item.Kind switch
         {
-            ReminderKind.Before => $"H-{item.WorkingDays} · {what} {date}",
+            ReminderKind.Before => $"{item.WorkingDays} HK left · {what} {date}",
             ReminderKind.DueToday => $"{what} today ({date})",
             ReminderKind.Overdue => $"{item.WorkingDays} HK overdue ({what} {date})",
             _ => $"escalation: {item.WorkingDays} HK overdue ({what} {date})",
