@@ -15,7 +15,7 @@ public static class DisposisiServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the disposisi feature: the service (also as <see cref="IDisposisiRequester"/>), leader directory, roster
-    /// importer, Teams delivery, the card-action verbs and the "disposisi" / roster chat commands. Needs from elsewhere:
+    /// importer, Teams delivery, the card-action verbs and the "disposisi" / roster / "peran" (roles, admin) chat commands. Needs from elsewhere:
     /// storage (roster, audit, conversation references, disposisi and delegation repositories) and IKegiatanRepository.
     /// The SOP catalogue, engine, units, office clock and HK calendar fall back to the shipped data when not registered.
     /// </summary>
@@ -41,6 +41,7 @@ public static class DisposisiServiceCollectionExtensions
         services.AddCardActionHandler<DisposisiTanggapiHandler>();
         services.AddMessageHandler<DisposisiInboxHandler>();
         services.AddMessageHandler<RosterChatHandler>();
+        services.AddMessageHandler<Roster.RoleChatHandler>();
         return services;
     }
 }

@@ -50,7 +50,7 @@ internal sealed class DisposisiWorld
         Importer = new RosterImporter(Roster, units, Audit, Time);
         Router = new ActivityRouter(
             [new ConversationReferenceCapture(References, new KnownConversations(), Time), new DisposisiInboxHandler(Service),
-             new RosterChatHandler(Importer, Directory, Service, Files), new HelpMessageHandler()],
+             new RosterChatHandler(Importer, Directory, Service, Files), new Teams.Roster.RoleChatHandler(Roster, units, Audit, Time), new HelpMessageHandler()],
             [new DisposisiLihatHandler(Service, Directory), new DisposisiBukaHandler(Service, Directory), new DisposisiSetujuiHandler(Service),
              new DisposisiKembalikanHandler(Service), new DisposisiTeruskanHandler(Service), new DisposisiTanggapiHandler(Service)],
             [],
