@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace BpomBot.Domain.Abstractions;
 
 /// <summary>
-/// What the bot needs to message a person proactively: their personal conversation with the bot.
-/// <paramref name="ReferenceJson"/> is the channel's own reference document, opaque to the domain.
-/// <paramref name="Version"/> is the stored row's version (null for a record never saved).
+/// What the bot needs to message a person proactively: their personal conversation with the bot, and the language to
+/// write in. <paramref name="ReferenceJson"/> is the channel's own reference document, opaque to the domain.
+/// <paramref name="Version"/> is the stored row's version (null for a record never saved). <paramref name="Language"/>
+/// is what the person last wrote in ("en" or "id", learned from their messages; null until one was clear) and
+/// <paramref name="Locale"/> the client's locale from their last activity (e.g. "en-US"), the fallback.
 /// </summary>
 public sealed record ConversationReferenceRecord(
     string ConversationId,
@@ -12,7 +16,22 @@ public sealed record ConversationReferenceRecord(
     string ServiceUrl,
     string ReferenceJson,
     DateTimeOffset UpdatedAt,
-    string? Version = null);
+    string? Version = null,
+    string? Language = null,
+    string? Locale = null)
+{
+    public const string English = "en";
+    public const string Indonesian = "id";
+
+    /// <summary>
+    /// True when proactive messages to this person go out in English: the language of their messages, else an English
+    /// client locale; Indonesian otherwise (the bot's language).
+    /// </summary>
+    [JsonIgnore]
+    public bool PrefersEnglish => Language is { } language
+        ? language == English
+        : Locale?.StartsWith(English, StringComparison.OrdinalIgnoreCase) == true;
+}
 
 /// <summary>Stored conversation references, one per user (Entra object id).</summary>
 public interface IConversationReferenceRepository

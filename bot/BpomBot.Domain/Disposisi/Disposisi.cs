@@ -37,6 +37,9 @@ public sealed class Disposisi
     /// <summary>Why the addressee is the leader of this step (the SOP's role and the unit hierarchy), shown on the card.</summary>
     public string? LeaderReason { get; init; }
 
+    /// <summary>The English of <see cref="LeaderReason"/> (absent on rows stored before it existed).</summary>
+    public string? LeaderReasonEnglish { get; init; }
+
     /// <summary>How often the step had been returned when this was sent: the decision applies to that submission only.</summary>
     public int Round { get; init; }
 
@@ -112,8 +115,11 @@ public sealed class Disposisi
     public bool LeaderDecides => Kind == DisposisiKinds.LeaderDecides;
 }
 
-/// <summary>The message holding a disposisi card: opaque channel ids (conversation, activity, service URL).</summary>
-public sealed record CardLocation(string ConversationId, string ActivityId, string ServiceUrl);
+/// <summary>
+/// The message holding a disposisi card: opaque channel ids (conversation, activity, service URL), and the language the
+/// card was posted in ("en" for English; null for Indonesian and for rows stored before it existed), so updates keep it.
+/// </summary>
+public sealed record CardLocation(string ConversationId, string ActivityId, string ServiceUrl, string? Language = null);
 
 public static class DisposisiKinds
 {
@@ -147,7 +153,7 @@ public enum Sifat
     SangatSegera,
 }
 
-/// <summary>Display text for states, sifat and the standard arahan (SRIKANDI's list).</summary>
+/// <summary>Display text for states, sifat and the standard arahan (SRIKANDI's list), in Indonesian and English.</summary>
 public static class DisposisiText
 {
     /// <summary>Arahan ids (stable, used in card data) with their display names, in SRIKANDI's order.</summary>
@@ -164,6 +170,38 @@ public static class DisposisiText
     ];
 
     public static string ArahanName(string id) => StandardArahan.FirstOrDefault(a => a.Id == id).Name ?? id;
+
+    public static string ArahanName(string id, bool english) => !english ? ArahanName(id) : id switch
+    {
+        "setujui" => "Approve",
+        "tindak-lanjuti" => "Follow up",
+        "pelajari" => "Study",
+        "koordinasikan" => "Coordinate",
+        "siapkan-bahan" => "Prepare material",
+        "hadiri-wakili" => "Attend/represent",
+        "untuk-diketahui" => "For information",
+        "arsipkan" => "File",
+        _ => ArahanName(id),
+    };
+
+    public static string StateName(DisposisiState state, bool english) => !english ? StateName(state) : state switch
+    {
+        DisposisiState.Terkirim => "sent",
+        DisposisiState.Dibaca => "read",
+        DisposisiState.Disetujui => "approved",
+        DisposisiState.Dikembalikan => "returned",
+        DisposisiState.Diteruskan => "forwarded",
+        DisposisiState.Ditanggapi => "answered",
+        DisposisiState.Ditutup => "closed",
+        _ => state.ToString(),
+    };
+
+    public static string SifatName(Sifat sifat, bool english) => !english ? SifatName(sifat) : sifat switch
+    {
+        Sifat.Segera => "Urgent",
+        Sifat.SangatSegera => "Very urgent",
+        _ => "Normal",
+    };
 
     public static string StateName(DisposisiState state) => state switch
     {

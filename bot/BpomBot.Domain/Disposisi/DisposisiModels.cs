@@ -25,7 +25,7 @@ public sealed record DisposisiView(
     int AgeHk,
     int? StepHkLeft,
     DeadlineColour Colour,
-    string? Note = null,
+    Phrase? Note = null,
     PersonRecord? From = null,
     PersonRecord? Responder = null)
 {
@@ -79,8 +79,8 @@ public enum DecisionStatus
     NotFound,
 }
 
-/// <summary>The answer to a click: what happened, the view to show the clicker, and a short Indonesian message.</summary>
-public sealed record DecisionOutcome(DecisionStatus Status, DisposisiView? View, string Message);
+/// <summary>The answer to a click: what happened, the view to show the clicker, and a short message in both languages.</summary>
+public sealed record DecisionOutcome(DecisionStatus Status, DisposisiView? View, Phrase Message);
 
 /// <summary>One row of a leader's inbox: age in HK since sent, and HK left to the batas waktu (negative: late).</summary>
 public sealed record InboxItem(Disposisi Disposisi, int AgeHk, DeadlineColour Colour, string? OnBehalfOf, int? HkLeft = null);
@@ -109,6 +109,9 @@ public interface IDisposisiDelivery
     /// <summary>Tells the officer the outcome of a decision (approved, returned, forwarded).</summary>
     Task TellOfficerAsync(DisposisiView view, CancellationToken cancellationToken = default);
 
-    /// <summary>A short message to one person in their chat (e.g. the officer, when no leader could be found).</summary>
-    Task TellAsync(string personId, string text, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A short message to one person in their chat (e.g. the officer, when no leader could be found), in the person's
+    /// language.
+    /// </summary>
+    Task TellAsync(string personId, Phrase text, CancellationToken cancellationToken = default);
 }

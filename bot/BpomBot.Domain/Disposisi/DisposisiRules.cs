@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Audit;
 using BpomBot.Domain.Roster;
 using BpomBot.Domain.Workflow;
@@ -15,11 +16,16 @@ public sealed record DisposisiInput(IReadOnlyList<string> Arahan, string? Catata
 /// The outcome of one transition: the changed disposisi (a new instance; the input is never changed), a disposisi
 /// created by Teruskan, and the audit events; or a refusal and nothing changed.
 /// </summary>
-public sealed record DisposisiResult(Disposisi? Disposisi, Disposisi? Forwarded, Refusal? Refusal, IReadOnlyList<AuditEvent> Events)
+public sealed record DisposisiResult(Disposisi? Disposisi, Disposisi? Forwarded, Refusal? Refusal, IReadOnlyList<AuditEvent> Events, Phrase? Why = null)
 {
     public bool Succeeded => Refusal is null;
 
-    public static DisposisiResult Refuse(string code, string reason) => new(null, null, new Refusal(code, reason), []);
+    /// <summary>A refusal: <see cref="Refusal"/> carries its code and Indonesian reason, <see cref="Why"/> both languages.</summary>
+    public static DisposisiResult Refuse(Phrase why)
+    {
+        ArgumentNullException.ThrowIfNull(why);
+        return new(null, null, new Refusal(why.Code, why.Indonesian), [], why);
+    }
 }
 
 public static class DisposisiRefusals
@@ -82,7 +88,7 @@ public static class DisposisiRules
     {
         if (NotTheDecider(disposisi) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(reason))
-            return DisposisiResult.Refuse(DisposisiRefusals.AlasanKosong, "Alasan pengembalian wajib diisi.");
+            return DisposisiResult.Refuse(DisposisiTexts.ReasonRequired());
         return Decide(disposisi, actor, input, today, at, DisposisiState.Dikembalikan, "disposisi.returned", reason.Trim(), c =>
         {
             c.Reason = reason.Trim();
@@ -103,15 +109,15 @@ public static class DisposisiRules
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(allowedRecipients);
         if (disposisi.IsDecided)
-            return DisposisiResult.Refuse(DisposisiRefusals.SudahDiputuskan, AlreadyDecided(disposisi));
+            return DisposisiResult.Refuse(DisposisiTexts.AlreadyDecided(disposisi.State));
         if (disposisi.IsForwarded)
-            return DisposisiResult.Refuse(DisposisiRefusals.BukanPemutus, "Disposisi terusan meminta tanggapan Anda; kirim tanggapan kepada pimpinan yang meneruskannya.");
+            return DisposisiResult.Refuse(DisposisiTexts.ForwardedCannotForward());
         if (disposisi.State == DisposisiState.Diteruskan)
-            return DisposisiResult.Refuse(DisposisiRefusals.SudahDiteruskan, "Disposisi ini sudah diteruskan; putuskan Setujui atau Kembalikan.");
+            return DisposisiResult.Refuse(DisposisiTexts.AlreadyForwarded());
         if (string.IsNullOrWhiteSpace(recipientId) || !allowedRecipients.Contains(recipientId, StringComparer.OrdinalIgnoreCase))
-            return DisposisiResult.Refuse(DisposisiRefusals.PenerimaTidakSah, "Pilih penerima terusan dari bawahan Anda.");
+            return DisposisiResult.Refuse(DisposisiTexts.RecipientNotAllowed());
         if (input?.BatasWaktu is null)
-            return DisposisiResult.Refuse(DisposisiRefusals.BatasWaktuTidakValid, "Batas waktu terusan wajib diisi.");
+            return DisposisiResult.Refuse(DisposisiTexts.ForwardDeadlineRequired());
         var result = Decide(disposisi, actor, input, today, at, DisposisiState.Diteruskan, "disposisi.forwarded", $"kepada {recipientId}", c =>
         {
             c.ForwardedToDisposisiId = newId;
@@ -139,11 +145,11 @@ public static class DisposisiRules
         ArgumentNullException.ThrowIfNull(disposisi);
         ArgumentNullException.ThrowIfNull(actor);
         if (!disposisi.IsForwarded)
-            return DisposisiResult.Refuse(DisposisiRefusals.BukanTerusan, "Tanggapan hanya untuk disposisi terusan; putuskan Setujui, Kembalikan atau Teruskan.");
+            return DisposisiResult.Refuse(DisposisiTexts.NotForwarded());
         if (disposisi.IsDecided)
-            return DisposisiResult.Refuse(DisposisiRefusals.SudahDiputuskan, AlreadyDecided(disposisi));
+            return DisposisiResult.Refuse(DisposisiTexts.AlreadyDecided(disposisi.State));
         if (string.IsNullOrWhiteSpace(tanggapan))
-            return DisposisiResult.Refuse(DisposisiRefusals.TanggapanKosong, "Tanggapan wajib diisi.");
+            return DisposisiResult.Refuse(DisposisiTexts.InputRequired());
         var copy = Copy(disposisi);
         var before = copy.State;
         var events = new List<AuditEvent>();
@@ -240,12 +246,12 @@ public static class DisposisiRules
         ArgumentNullException.ThrowIfNull(actor);
         input ??= DisposisiInput.None;
         if (disposisi.IsDecided)
-            return DisposisiResult.Refuse(DisposisiRefusals.SudahDiputuskan, AlreadyDecided(disposisi));
+            return DisposisiResult.Refuse(DisposisiTexts.AlreadyDecided(disposisi.State));
         var unknown = input.Arahan.Where(a => DisposisiText.StandardArahan.All(s => s.Id != a)).ToList();
         if (unknown.Count > 0)
-            return DisposisiResult.Refuse(DisposisiRefusals.ArahanTidakDikenal, $"Arahan tidak dikenal: {string.Join(", ", unknown)}.");
+            return DisposisiResult.Refuse(DisposisiTexts.UnknownArahan(unknown));
         if (input.BatasWaktu is { } batas && batas < today)
-            return DisposisiResult.Refuse(DisposisiRefusals.BatasWaktuTidakValid, $"Batas waktu {Calendar.IndonesianDate.Format(batas)} sudah lewat.");
+            return DisposisiResult.Refuse(DisposisiTexts.DeadlinePassed(batas));
 
         var copy = Copy(disposisi);
         var before = copy.State;
@@ -275,18 +281,17 @@ public static class DisposisiRules
     private static DisposisiResult? NotTheDecider(Disposisi disposisi)
     {
         ArgumentNullException.ThrowIfNull(disposisi);
-        if (disposisi.IsDecided) return DisposisiResult.Refuse(DisposisiRefusals.SudahDiputuskan, AlreadyDecided(disposisi));
+        if (disposisi.IsDecided) return DisposisiResult.Refuse(DisposisiTexts.AlreadyDecided(disposisi.State));
         return disposisi.IsForwarded
-            ? DisposisiResult.Refuse(DisposisiRefusals.BukanPemutus,
-                "Disposisi terusan meminta tanggapan Anda; keputusan langkah tetap pada pimpinan yang meneruskannya. Kirim tanggapan.")
+            ? DisposisiResult.Refuse(DisposisiTexts.ForwardedAsksForInput())
             : null;
     }
 
-    /// <summary>"Sudah disetujui oleh X pada …" in Indonesian, for a late or duplicate click.</summary>
-    public static string AlreadyDecided(Disposisi disposisi)
+    /// <summary>"Disposisi ini sudah diputuskan (disetujui)." in both languages, for a late or duplicate click.</summary>
+    public static Phrase AlreadyDecided(Disposisi disposisi)
     {
         ArgumentNullException.ThrowIfNull(disposisi);
-        return $"Disposisi ini sudah diputuskan ({DisposisiText.StateName(disposisi.State)}).";
+        return DisposisiTexts.AlreadyDecided(disposisi.State);
     }
 
     private static AuditEvent Event(Disposisi d, Actor actor, string action, DateTimeOffset at, DisposisiState before, string? detail, DisposisiState? after = null) =>

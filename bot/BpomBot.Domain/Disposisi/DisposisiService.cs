@@ -1,4 +1,5 @@
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Application;
 using BpomBot.Domain.Audit;
 using BpomBot.Domain.Calendar;
 using BpomBot.Domain.Organization;
@@ -45,7 +46,7 @@ public sealed class DisposisiService(
         if (status == DispatchStatus.NoLeader)
             await TellNoLeaderAsync(request, message, cancellationToken);
         else if (sent is null)
-            await delivery.TellAsync(request.OfficerId, $"Disposisi langkah {request.StepId} belum dapat dikirim: {message}", cancellationToken);
+            await delivery.TellAsync(request.OfficerId, DisposisiTexts.NotSent(request.StepId, message), cancellationToken);
     }
 
     /// <summary>
@@ -58,10 +59,10 @@ public sealed class DisposisiService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (_, message, status) = await EnsureAsync(request, cancellationToken);
-        if (status != DispatchStatus.NoLeader) return status == DispatchStatus.Done ? DispatchResult.Done : new DispatchResult(status, message);
-        if (noLeaderTold) return new DispatchResult(DispatchStatus.NoLeader, message);
+        if (status != DispatchStatus.NoLeader) return status == DispatchStatus.Done ? DispatchResult.Done : new DispatchResult(status, message.Indonesian);
+        if (noLeaderTold) return new DispatchResult(DispatchStatus.NoLeader, message.Indonesian);
         await TellNoLeaderAsync(request, message, cancellationToken);
-        return new DispatchResult(DispatchStatus.NoLeader, message, Told: true);
+        return new DispatchResult(DispatchStatus.NoLeader, message.Indonesian, Told: true);
     }
 
     /// <summary>
@@ -112,21 +113,15 @@ public sealed class DisposisiService(
     }
 
     /// <summary>The officer and the unit's admins hear that no leader was found and that the disposisi will follow.</summary>
-    private async Task TellNoLeaderAsync(DisposisiRequest request, string explanation, CancellationToken cancellationToken)
+    private async Task TellNoLeaderAsync(DisposisiRequest request, Phrase explanation, CancellationToken cancellationToken)
     {
-        await delivery.TellAsync(request.OfficerId,
-            $"Disposisi langkah {request.StepId} belum dapat dikirim: {explanation}. Admin unit sudah diberi tahu; disposisi akan terkirim " +
-            $"otomatis begitu daftar pegawai memuat pimpinannya.\n\nThe disposisi of step {request.StepId} cannot be sent yet: no leader for it " +
-            "was found on the roster. The unit's admin has been told; it will go out by itself once the roster has the leader.", cancellationToken);
+        await delivery.TellAsync(request.OfficerId, DisposisiTexts.NoLeaderYet(request.StepId, explanation), cancellationToken);
         if (roster is null) return;
         var officer = await directory.GetPersonAsync(request.OfficerId, cancellationToken);
         var name = officer?.Name ?? request.OfficerId;
         foreach (var admin in (await roster.ListPeopleByUnitAsync(request.UnitId, cancellationToken)).Where(p => p.Roles.Contains(RosterRoles.Admin)))
         {
-            await delivery.TellAsync(admin.AadObjectId,
-                $"Disposisi langkah {request.StepId} dari {name} belum dapat dikirim: {explanation}. Lengkapi daftar pegawai unit (impor roster); " +
-                $"disposisi akan terkirim otomatis.\n\nThe disposisi of step {request.StepId} from {name} cannot be sent: no leader for it is on " +
-                "the roster. Please complete the unit's roster (roster import); it will go out by itself.", cancellationToken);
+            await delivery.TellAsync(admin.AadObjectId, DisposisiTexts.NoLeaderForAdmin(request.StepId, name, explanation), cancellationToken);
         }
     }
 
@@ -159,7 +154,7 @@ public sealed class DisposisiService(
     }
 
     /// <summary>Creates the disposisi for a step waiting for its leader and sends the card; returns it, or a refusal.</summary>
-    public async Task<(Disposisi? Disposisi, string Message)> SendAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
+    public async Task<(Disposisi? Disposisi, Phrase Message)> SendAsync(DisposisiRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (d, message, _) = await EnsureAsync(request, cancellationToken);
@@ -170,21 +165,21 @@ public sealed class DisposisiService(
     /// The disposisi of the step's current round exists and its card is out, whatever an earlier run left (none, the
     /// row without a card, or everything). The status says what the relay should do next.
     /// </summary>
-    private async Task<(Disposisi? Disposisi, string Message, DispatchStatus Status)> EnsureAsync(DisposisiRequest request, CancellationToken cancellationToken)
+    private async Task<(Disposisi? Disposisi, Phrase Message, DispatchStatus Status)> EnsureAsync(DisposisiRequest request, CancellationToken cancellationToken)
     {
         var k = await kegiatan.GetAsync(request.KegiatanId, cancellationToken);
         var step = k is null ? null : engine.CurrentStepDefinition(k);
         if (k is null || step is null || step.Id != request.StepId)
-            return (null, $"Kegiatan {request.KegiatanId} tidak sedang berada di langkah {request.StepId}.", DispatchStatus.Done);
+            return (null, DisposisiTexts.NotAtStep(request.KegiatanId, request.StepId), DispatchStatus.Done);
         if (k.CurrentStep!.Status != StepStatus.MenungguDisposisi)
-            return (null, $"Langkah {step.Id} belum menunggu disposisi; kirim laporan/hasilnya kepada pimpinan dahulu.", DispatchStatus.Done);
+            return (null, DisposisiTexts.NotWaiting(step.Id), DispatchStatus.Done);
         var resolution = engine.SopOf(k) is { } sop
             ? await directory.ResolveAsync(k, sop, step, request.OfficerId, cancellationToken)
             : await directory.ResolveAsync(request.UnitId, request.OfficerId, step, cancellationToken);
         if (resolution.Leader is null)
-            return (null, resolution.Explanation, DispatchStatus.NoLeader);
+            return (null, resolution.Reason, DispatchStatus.NoLeader);
         var id = DisposisiIds.For(k.Id, step.Id, k.CurrentStep.TimesReturned);
-        var waitingNote = $"Disposisi langkah {step.Id} sudah dikirim kepada {resolution.Leader.Name} dan masih menunggu keputusan.";
+        var waitingNote = DisposisiTexts.AlreadySent(step.Id, resolution.Leader.Name);
         var existing = await disposisi.GetAsync(id, cancellationToken);
         if (existing is null)
         {
@@ -219,7 +214,8 @@ public sealed class DisposisiService(
             Sifat = sifat,
             BatasWaktu = DefaultBatasWaktu(request.DueDate, sifat, today, request.UnitId),
             SentAt = time.GetUtcNow(),
-            LeaderReason = resolution.Explanation,
+            LeaderReason = resolution.Reason.Indonesian,
+            LeaderReasonEnglish = resolution.Reason.English,
         };
         try
         {
@@ -234,19 +230,17 @@ public sealed class DisposisiService(
     }
 
     /// <summary>The audit copy (deterministic key: once however often), reminders and the card of a stored disposisi.</summary>
-    private async Task<(Disposisi? Disposisi, string Message, DispatchStatus Status)> SendCardAsync(
+    private async Task<(Disposisi? Disposisi, Phrase Message, DispatchStatus Status)> SendCardAsync(
         Disposisi d, LeaderResolution resolution, CancellationToken cancellationToken)
     {
         await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", d.OfficerId, null, "disposisi.sent", d.SentAt, null,
             DisposisiState.Terkirim.ToString(), $"{d.KegiatanId} {d.StepId} kepada {d.ToId} ({d.LeaderReason})"), cancellationToken);
         var delivered = await DeliverAsync(d, cancellationToken);
         var leader = resolution.Leader!.Name;
-        if (delivered.Addressee is not null) return (d, $"Disposisi dikirim kepada {leader} ({resolution.Explanation}).", DispatchStatus.Done);
+        if (delivered.Addressee is not null) return (d, DisposisiTexts.Sent(leader, resolution.Reason, reachable: true), DispatchStatus.Done);
         var reachable = await ReachableAsync(d.ToId, cancellationToken);
-        var waiting = reachable
-            ? $" Kartu untuk {leader} belum terkirim; bot akan mencoba lagi."
-            : $" {leader} belum dapat menerima kartu dari bot (belum pernah membuka chat dengan bot); disposisi menunggu di kotak disposisinya.";
-        return (d, $"Disposisi dikirim kepada {leader} ({resolution.Explanation}).{waiting}", reachable ? DispatchStatus.Retry : DispatchStatus.Done);
+        return (d, reachable ? DisposisiTexts.CardPending(leader, resolution.Reason) : DisposisiTexts.Sent(leader, resolution.Reason, reachable: false),
+            reachable ? DispatchStatus.Retry : DispatchStatus.Done);
     }
 
     /// <summary>Whether the bot can post to the person at all (a stored conversation); without references, assumed not.</summary>
@@ -289,7 +283,7 @@ public sealed class DisposisiService(
         for (var attempt = 0; ; attempt++)
         {
             var d = await disposisi.GetAsync(command.DisposisiId, cancellationToken);
-            if (d is null) return new DecisionOutcome(DecisionStatus.NotFound, null, "Disposisi tidak ditemukan.");
+            if (d is null) return new DecisionOutcome(DecisionStatus.NotFound, null, DisposisiTexts.NotFound());
             if (d.State == DisposisiState.Diteruskan) await CompleteDecisionAsync(d, cancellationToken); // an interrupted Teruskan first
             var authority = await AuthorizeAsync(d, command.ActorId, cancellationToken);
             if (authority is null)
@@ -298,7 +292,7 @@ public sealed class DisposisiService(
                 await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", command.ActorId, null, "disposisi.refused", at, d.State.ToString(),
                     d.State.ToString(), $"{command.Verb}: bukan penerima atau Plt/Plh"), cancellationToken);
                 return new DecisionOutcome(DecisionStatus.NotAuthorized, await ViewAsync(d, null, null, cancellationToken),
-                    "Anda bukan penerima disposisi ini atau Plt/Plh-nya; tindakan ditolak.");
+                    DisposisiTexts.NotAuthorized());
             }
 
             if (d.IsDecided)
@@ -320,7 +314,8 @@ public sealed class DisposisiService(
             };
             if (!result.Succeeded)
             {
-                return new DecisionOutcome(DecisionStatus.Refused, await ViewAsync(d, authority, result.Refusal!.Reason, cancellationToken), result.Refusal.Reason);
+                var why = result.Why ?? new Phrase(result.Refusal!.Code, result.Refusal.Reason, RefusalTexts.Text(result.Refusal.Code, result.Refusal.Reason, english: true));
+                return new DecisionOutcome(DecisionStatus.Refused, await ViewAsync(d, authority, why, cancellationToken), why);
             }
 
             try
@@ -334,7 +329,7 @@ public sealed class DisposisiService(
             catch (ConcurrencyConflictException)
             {
                 var current = await disposisi.GetAsync(d.Id, cancellationToken) ?? d;
-                var note = current.IsDecided ? DisposisiRules.AlreadyDecided(current) : "Disposisi sedang diubah; coba lagi.";
+                var note = current.IsDecided ? DisposisiRules.AlreadyDecided(current) : DisposisiTexts.Stale();
                 return new DecisionOutcome(current.IsDecided ? DecisionStatus.AlreadyDecided : DecisionStatus.Stale,
                     await ViewAsync(current, authority, note, cancellationToken), note);
             }
@@ -423,7 +418,7 @@ public sealed class DisposisiService(
     /// recognised and only marked. Returns a note for the decider (the step could not change, or the person forwarded
     /// to cannot be reached yet) and the other disposisi that changed with it (the parent or the closed forwarded one).
     /// </summary>
-    private async Task<(string? Note, Disposisi? Related)> CompleteDecisionAsync(Disposisi d, CancellationToken cancellationToken)
+    private async Task<(Phrase? Note, Disposisi? Related)> CompleteDecisionAsync(Disposisi d, CancellationToken cancellationToken)
     {
         if (d.State == DisposisiState.Diteruskan)
         {
@@ -440,8 +435,7 @@ public sealed class DisposisiService(
             var delivered = await DeliverAsync(child, cancellationToken);
             if (delivered.Addressee is not null) return (null, null);
             var name = (await directory.GetPersonAsync(child.ToId, cancellationToken))?.Name ?? child.ToId;
-            return ($"{name} belum dapat menerima kartu dari bot (belum pernah membuka chat dengan bot). Terusan tersimpan di kotak disposisinya; " +
-                    $"minta {name} mengirim pesan \"disposisi\" kepada bot, atau putuskan tanpa menunggu tanggapan.", null);
+            return (DisposisiTexts.ForwardUnreachable(name), null);
         }
 
         if (d.State == DisposisiState.Ditanggapi) return (null, await CopyTanggapanToParentAsync(d, cancellationToken));
@@ -454,7 +448,7 @@ public sealed class DisposisiService(
         for (var attempt = 1; ; attempt++)
         {
             var k = await kegiatan.GetAsync(d.KegiatanId, cancellationToken);
-            if (k is null) return ($"Kegiatan {d.KegiatanId} tidak ditemukan; keputusan tercatat pada disposisi saja.", closed);
+            if (k is null) return (DisposisiTexts.KegiatanMissing(d.KegiatanId), closed);
             var record = k.FindStep(d.StepId);
             var applied = record is not null && (d.State == DisposisiState.Disetujui
                 ? record.Status == StepStatus.Selesai && record.TimesReturned == d.Round
@@ -472,7 +466,7 @@ public sealed class DisposisiService(
             {
                 await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", actor.Id, actor.OnBehalfOf, "disposisi.engine-refused", time.GetUtcNow(),
                     d.State.ToString(), d.State.ToString(), result.Refusal!.Reason), cancellationToken);
-                return ($"Keputusan tercatat, tetapi langkah tidak berubah: {result.Refusal.Reason}", closed);
+                return (DisposisiTexts.StepUnchanged(result.Refusal), closed);
             }
 
             try
@@ -601,7 +595,7 @@ public sealed class DisposisiService(
         return DisposisiRules.Authorize(d, viewerId, held, clock.Today(d.UnitId));
     }
 
-    private async Task<DisposisiView> ViewAsync(Disposisi d, Actor? authority, string? note, CancellationToken cancellationToken)
+    private async Task<DisposisiView> ViewAsync(Disposisi d, Actor? authority, Phrase? note, CancellationToken cancellationToken)
     {
         var k = await kegiatan.GetAsync(d.KegiatanId, cancellationToken);
         var step = k is null ? null : engine.CurrentStepDefinition(k) is { } current && current.Id == d.StepId
@@ -724,18 +718,12 @@ public sealed class DisposisiService(
         }
     }
 
-    private static string DecidedMessage(DisposisiView view) => view.Disposisi.State switch
-    {
-        DisposisiState.Disetujui => "Disposisi disetujui; langkah selesai.",
-        DisposisiState.Dikembalikan => "Disposisi dikembalikan kepada petugas dengan alasan.",
-        DisposisiState.Ditanggapi => $"Tanggapan dikirim kepada {view.From?.Name ?? view.Disposisi.FromId}; keputusan ada pada beliau.",
-        _ => $"Disposisi diteruskan kepada {view.ForwardedTo?.Name ?? view.Disposisi.ForwardedToId} untuk dimintai tanggapan; keputusan tetap pada Anda.",
-    };
+    private static Phrase DecidedMessage(DisposisiView view) =>
+        DisposisiTexts.Decided(view.Disposisi.State, view.From?.Name ?? view.Disposisi.FromId, view.ForwardedTo?.Name ?? view.Disposisi.ForwardedToId);
 
     /// <summary>What the leader reads when the person they forwarded to has answered.</summary>
-    private static string ResponseMessage(DisposisiView parent, DisposisiView child) =>
-        $"{child.Responder?.Name ?? child.Disposisi.TanggapanBy} menanggapi disposisi langkah {parent.Disposisi.StepId} \"{parent.Disposisi.Summary}\": " +
-        $"{child.Disposisi.Tanggapan}\n\nBuka kartu disposisinya untuk memutuskan (Setujui atau Kembalikan).";
+    private static Phrase ResponseMessage(DisposisiView parent, DisposisiView child) =>
+        DisposisiTexts.Answered(child.Responder?.Name ?? child.Disposisi.TanggapanBy ?? "-", parent.Disposisi.StepId, parent.Disposisi.Summary, child.Disposisi.Tanggapan);
 
     private async Task AppendAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {

@@ -1,12 +1,20 @@
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Disposisi;
 using BpomBot.Domain.Organization;
 using BpomBot.Domain.Sop;
 using BpomBot.Domain.Workflow;
 
 namespace BpomBot.Domain.Roster;
 
-/// <summary>The leader a step goes to, and why (shown to the officer and on the card); or, when nobody fits, the reason.</summary>
-public sealed record LeaderResolution(PersonRecord? Leader, string Explanation);
+/// <summary>
+/// The leader a step goes to, and why (shown to the officer and on the card, in both languages); or, when nobody fits,
+/// the reason.
+/// </summary>
+public sealed record LeaderResolution(PersonRecord? Leader, Phrase Reason)
+{
+    /// <summary>The Indonesian of <see cref="Reason"/>.</summary>
+    public string Explanation => Reason.Indonesian;
+}
 
 /// <summary>
 /// What decides a step's leader: the officer's unit, the step, and from the kegiatan the sub-process's Unit Kerja
@@ -55,8 +63,8 @@ public sealed class LeaderDirectory(UnitCatalog units, IRosterRepository roster)
         ArgumentNullException.ThrowIfNull(query);
         var step = query.Step;
         var unit = units.Find(query.UnitId);
-        if (unit is null) return new LeaderResolution(null, $"Unit '{query.UnitId}' tidak dikenal.");
-        if (step.Disposisi is not { } rule) return new LeaderResolution(null, $"Langkah {step.Id} tidak disampaikan kepada pimpinan menurut SOP.");
+        if (unit is null) return new LeaderResolution(null, DisposisiTexts.UnknownUnit(query.UnitId));
+        if (step.Disposisi is not { } rule) return new LeaderResolution(null, DisposisiTexts.NoLeaderStep(step.Id));
 
         if (rule.Recipient == LeaderRecipient.UnitHead)
         {
@@ -73,7 +81,7 @@ public sealed class LeaderDirectory(UnitCatalog units, IRosterRepository roster)
         var step = query.Step;
         if (query.Route is { } route && units.Find(route.Unit) is { } routed && !string.Equals(routed.Id, unit.Id, StringComparison.OrdinalIgnoreCase))
         {
-            var reason = $"{step.Id}: laporan fungsi {route.Function} untuk produk {route.Commodity} dikirim ke {routed.Name} ({route.Basis ?? "Keterangan langkah"}).";
+            var reason = DisposisiTexts.ViaRoute(step.Id, route.Function, route.Commodity, routed.Name, route.Basis);
             var found = await HeadAsync(routed, RosterRoles.Direktur, reason, cancellationToken);
             if (found.Leader is not null) return found;
         }
@@ -84,17 +92,17 @@ public sealed class LeaderDirectory(UnitCatalog units, IRosterRepository roster)
             if (koordinator is not null)
             {
                 var viaKoordinator = await HeadAsync(koordinator, RosterRoles.KepalaUpt,
-                    $"{step.Id} disampaikan kepada pimpinan: {unit.Name} melapor melalui Balai Koordinatornya, {koordinator.Name} (Tata Hubungan dan Pola Koordinasi, Keterangan A.1 butir 2).", cancellationToken);
+                    DisposisiTexts.ViaKoordinator(step.Id, unit.Name, koordinator.Name), cancellationToken);
                 if (viaKoordinator.Leader is not null) return viaKoordinator;
             }
 
-            var own = await HeadAsync(unit, RosterRoles.KepalaUpt, $"{step.Id} disampaikan kepada pimpinan unit Anda: Kepala {unit.Name}.", cancellationToken);
-            return own.Leader is not null ? own : own with { Explanation = own.Explanation + "; minta admin mengimpor roster." };
+            var own = await HeadAsync(unit, RosterRoles.KepalaUpt, DisposisiTexts.OwnKepala(step.Id, unit.Name), cancellationToken);
+            return own.Leader is not null ? own : own with { Reason = DisposisiTexts.AskForRoster(own.Reason) };
         }
 
         if (unit.Type is UnitType.Direktorat or UnitType.Pusat)
         {
-            var head = await HeadAsync(unit, RosterRoles.Direktur, $"{step.Id} disampaikan kepada pimpinan unit Anda: Direktur/Kepala {unit.Name}.", cancellationToken);
+            var head = await HeadAsync(unit, RosterRoles.Direktur, DisposisiTexts.OwnDirektur(step.Id, unit.Name), cancellationToken);
             if (head.Leader is not null && !string.Equals(head.Leader.AadObjectId, query.OfficerId, StringComparison.OrdinalIgnoreCase))
                 return head;
         }
@@ -106,14 +114,14 @@ public sealed class LeaderDirectory(UnitCatalog units, IRosterRepository roster)
     {
         var step = query.Step;
         var roles = rule.Recipient == LeaderRecipient.UnitHead || rule.Roles.Count == 0 ? [RosterRoles.Pptm, RosterRoles.KepalaBpom] : OrderByDistance(rule.Roles).ToList();
-        var notes = new List<string>();
+        var notes = new List<Phrase>();
         foreach (var role in roles)
         {
             var (target, why) = role switch
             {
                 RosterRoles.Pptm => DeputiFor(unit, query.UnitKerjaPusat),
-                RosterRoles.KepalaBpom => (units.Units.FirstOrDefault(u => u.Type == UnitType.Kepala), "Kepala BPOM"),
-                _ => (null, null),
+                RosterRoles.KepalaBpom => (units.Units.FirstOrDefault(u => u.Type == UnitType.Kepala), DisposisiTexts.KepalaBpom()),
+                _ => ((Unit?)null, (Phrase?)null),
             };
             if (target is null)
             {
@@ -121,39 +129,35 @@ public sealed class LeaderDirectory(UnitCatalog units, IRosterRepository roster)
                 continue;
             }
 
-            var named = string.Join(" atau ", rule.Roles.Select(RosterRoles.Name));
-            var reason = $"{step.Id}: SOP menyebut {named}; {(role == RosterRoles.Pptm ? $"Pejabat Pimpinan Tinggi Madya untuk {why} adalah {target.Name}" : "dikirim kepada Kepala BPOM")}"
-                + (notes.Count > 0 ? $" ({string.Join("; ", notes)})." : ".");
+            var reason = DisposisiTexts.NamedRole(step.Id, rule.Roles, role == RosterRoles.Pptm ? why : null, target.Name, [.. notes]);
             var found = await HeadAsync(target, role, reason, cancellationToken);
             if (found.Leader is not null) return found;
-            notes.Add(found.Explanation.TrimEnd('.'));
+            notes.Add(found.Reason);
         }
 
-        return new LeaderResolution(null,
-            $"Belum ada pimpinan ({string.Join(" atau ", roles.Select(RosterRoles.Name))}) untuk langkah {step.Id} dari {unit.Name} di daftar pegawai"
-            + (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : string.Empty) + "; minta admin mengimpor roster.");
+        return new LeaderResolution(null, DisposisiTexts.NoLeader(roles, step.Id, unit.Name, notes));
     }
 
     /// <summary>
     /// The Deputi (PPTM) for a step: the one above a central unit; for a UPT (or the Kepala) the one above every Unit
     /// Kerja Pusat of the sub-process, when they share one. The second value says why, or why none fits.
     /// </summary>
-    private (Unit? Deputi, string? Why) DeputiFor(Unit unit, UnitKerjaPusatRule? ukp)
+    private (Unit? Deputi, Phrase? Why) DeputiFor(Unit unit, UnitKerjaPusatRule? ukp)
     {
         if (!unit.IsUpt)
         {
             var above = new[] { unit }.Concat(units.Ancestors(unit.Id)).FirstOrDefault(u => u.Type == UnitType.Deputi);
-            return above is null ? (null, $"{unit.Name} tidak berada di bawah Deputi") : (above, unit.Name);
+            return above is null ? (null, DisposisiTexts.NotUnderDeputi(unit.Name)) : (above, DisposisiTexts.UnitName(unit.Name));
         }
 
         if (ukp is null || ukp.AllCentral)
-            return (null, "Unit Kerja Pusat sub-proses ini adalah semua unit pusat, jadi tidak ada satu Deputi");
+            return (null, DisposisiTexts.AllCentralNoDeputi());
         var deputies = ukp.Units.Select(units.Find).OfType<Unit>()
             .Select(u => new[] { u }.Concat(units.Ancestors(u.Id)).FirstOrDefault(a => a.Type == UnitType.Deputi))
             .OfType<Unit>().DistinctBy(u => u.Id).ToList();
         return deputies.Count == 1
-            ? (deputies[0], $"Unit Kerja Pusat sub-proses ini ({string.Join(", ", ukp.Units.Select(id => units.Find(id)?.Name ?? id))})")
-            : (null, "Unit Kerja Pusat sub-proses ini berada di bawah lebih dari satu Deputi");
+            ? (deputies[0], DisposisiTexts.SubProcessUkp(ukp.Units.Select(id => units.Find(id)?.Name ?? id)))
+            : (null, DisposisiTexts.ManyDeputies());
     }
 
     /// <summary>
@@ -212,12 +216,12 @@ public sealed class LeaderDirectory(UnitCatalog units, IRosterRepository roster)
     private static IEnumerable<string> OrderByDistance(IReadOnlyList<string> roles) =>
         roles.Where(r => r is RosterRoles.Pptm or RosterRoles.KepalaBpom).OrderBy(r => r == RosterRoles.Pptm ? 0 : 1);
 
-    private async Task<LeaderResolution> HeadAsync(Unit unit, string role, string explanation, CancellationToken cancellationToken)
+    private async Task<LeaderResolution> HeadAsync(Unit unit, string role, Phrase explanation, CancellationToken cancellationToken)
     {
         var people = await roster.ListPeopleByUnitAsync(unit.Id, cancellationToken);
         var head = people.Where(p => p.Roles.Contains(role)).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault();
         return head is null
-            ? new LeaderResolution(null, $"Belum ada {RosterRoles.Name(role)} untuk {unit.Name} di daftar pegawai")
+            ? new LeaderResolution(null, DisposisiTexts.NoHead(role, unit.Name))
             : new LeaderResolution(head, explanation);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Disposisi;
 using BpomBot.Domain.Roster;
 using BpomBot.Teams.Protocol;
@@ -25,11 +26,11 @@ internal static class DisposisiActions
     /// <summary>True when the clicked card was English (its data carries <c>lang: en</c>).</summary>
     public static bool English(CardAction action) => action.GetString("lang") == "en";
 
-    public static InvokeResponse Answer(DisposisiView? view, string message, bool english = false) =>
-        view is null ? InvokeResponse.Message(message) : InvokeResponse.Card(DisposisiCard.Build(view, english));
+    public static InvokeResponse Answer(DisposisiView? view, Phrase message, bool english = false) =>
+        view is null ? InvokeResponse.Message(message.Text(english)) : InvokeResponse.Card(DisposisiCard.Build(view, english));
 
     public static InvokeResponse NotFound(DisposisiView? view, CardAction action) =>
-        Answer(view, English(action) ? "Disposisi not found." : "Disposisi tidak ditemukan.", English(action));
+        Answer(view, DisposisiTexts.NotFound(), English(action));
 
     public static async Task<InvokeResponse> DecideAsync(
         DisposisiService service, ITurnContext turn, CardAction action, DecisionVerb verb, CancellationToken cancellationToken)
@@ -40,30 +41,8 @@ internal static class DisposisiActions
         var outcome = await service.DecideAsync(
             new DecisionCommand(id, ActorId(turn), verb, Input(action), action.GetString("alasan"), action.GetString("penerima")),
             cancellationToken);
-        var english = English(action);
-        var message = english ? EnglishMessage(outcome) ?? outcome.Message : outcome.Message;
-        return Answer(outcome.View is { } v ? v with { Note = v.Note ?? message } : null, message, english);
+        return Answer(outcome.View is { } v ? v with { Note = v.Note ?? outcome.Message } : null, outcome.Message, English(action));
     }
-
-    /// <summary>
-    /// The English of the domain's answer where it is fixed by the outcome; refusal reasons and already-decided notes
-    /// come from the rules in Indonesian only and are shown as they are.
-    /// </summary>
-    private static string? EnglishMessage(DecisionOutcome outcome) => outcome.Status switch
-    {
-        DecisionStatus.NotFound => "Disposisi not found.",
-        DecisionStatus.NotAuthorized => "You are not the addressee of this disposisi nor their Plt/Plh; nothing was done.",
-        DecisionStatus.Stale => "The disposisi is being changed; try again.",
-        DecisionStatus.Decided when outcome.View is { Note: null } view => view.Disposisi.State switch
-        {
-            DisposisiState.Disetujui => "Disposisi approved; the step is complete.",
-            DisposisiState.Dikembalikan => "Disposisi returned to the officer with your reason.",
-            DisposisiState.Ditanggapi => $"Input sent to {view.From?.Name ?? view.Disposisi.FromId}; the decision is theirs.",
-            DisposisiState.Diteruskan => $"Disposisi forwarded to {view.ForwardedTo?.Name ?? view.Disposisi.ForwardedToId} for input; the decision stays with you.",
-            _ => null,
-        },
-        _ => null,
-    };
 }
 
 /// <summary>Refresh (automatic for the addressee and Plt/Plh) and manual view: marks dibaca on first opening.</summary>

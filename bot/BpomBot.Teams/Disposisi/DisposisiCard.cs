@@ -40,7 +40,7 @@ public static class DisposisiCard
         }
 
         if (d.IsDecided || d.State == DisposisiState.Diteruskan) body.Add(AdaptiveCard.Facts(Decision(view, en)));
-        if (view.Note is { Length: > 0 } note) body.Add(Coloured(note, "Warning"));
+        if (view.Note is { } note) body.Add(Coloured(note.Text(en), "Warning"));
 
         var card = AdaptiveCard.Create([.. body]);
         if (!d.IsDecided)
@@ -159,7 +159,7 @@ public static class DisposisiCard
         yield return (en ? "Officer" : "Petugas", Person(view.Officer, d.OfficerId));
         if (d.IsForwarded) yield return (en ? "From" : "Dari", Person(view.From, d.FromId));
         yield return (en ? "To" : "Kepada", Person(view.Addressee, d.ToId) + (view.Delegates.Count > 0 ? $" (Plt/Plh: {string.Join(", ", view.Delegates.Select(p => p.Name))})" : string.Empty));
-        if (d.LeaderReason is { Length: > 0 } why) yield return (en ? "Why you" : "Mengapa Anda", why);
+        if ((en ? d.LeaderReasonEnglish ?? d.LeaderReason : d.LeaderReason) is { Length: > 0 } why) yield return (en ? "Why you" : "Mengapa Anda", why);
         var due = k?.FindStep(d.StepId)?.DueOn ?? d.StepDueOn;
         if (due is { } dueOn && dueOn != d.BatasWaktu)
         {
@@ -310,38 +310,11 @@ public static class DisposisiCard
             : $"Status: diteruskan kepada {to}, menunggu tanggapan";
     }
 
-    /// <summary>State, sifat and arahan names in the card's language (the Indonesian ones are the domain's).</summary>
-    private static string StateName(DisposisiState state, bool en) => !en ? DisposisiText.StateName(state) : state switch
-    {
-        DisposisiState.Terkirim => "sent",
-        DisposisiState.Dibaca => "read",
-        DisposisiState.Disetujui => "approved",
-        DisposisiState.Dikembalikan => "returned",
-        DisposisiState.Diteruskan => "forwarded",
-        DisposisiState.Ditanggapi => "answered",
-        DisposisiState.Ditutup => "closed",
-        _ => state.ToString(),
-    };
+    private static string StateName(DisposisiState state, bool en) => DisposisiText.StateName(state, en);
 
-    private static string SifatName(Sifat sifat, bool en) => !en ? DisposisiText.SifatName(sifat) : sifat switch
-    {
-        Sifat.Segera => "Urgent",
-        Sifat.SangatSegera => "Very urgent",
-        _ => "Normal",
-    };
+    private static string SifatName(Sifat sifat, bool en) => DisposisiText.SifatName(sifat, en);
 
-    private static string ArahanName(string id, bool en) => !en ? DisposisiText.ArahanName(id) : id switch
-    {
-        "setujui" => "Approve",
-        "tindak-lanjuti" => "Follow up",
-        "pelajari" => "Study",
-        "koordinasikan" => "Coordinate",
-        "siapkan-bahan" => "Prepare material",
-        "hadiri-wakili" => "Attend/represent",
-        "untuk-diketahui" => "For information",
-        "arsipkan" => "File",
-        _ => DisposisiText.ArahanName(id),
-    };
+    private static string ArahanName(string id, bool en) => DisposisiText.ArahanName(id, en);
 
     private static JsonObject Coloured(string text, string colour)
     {

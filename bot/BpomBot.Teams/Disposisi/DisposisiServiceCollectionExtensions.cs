@@ -16,7 +16,7 @@ public static class DisposisiServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the disposisi feature: the service (also as <see cref="IDisposisiRequester"/>), leader directory, roster
-    /// importer, Teams delivery, the card-action verbs and the "disposisi" / roster chat commands. Needs from elsewhere:
+    /// importer, Teams delivery, the card-action verbs and the "disposisi" / roster / "peran" (roles, admin) chat commands. Needs from elsewhere:
     /// storage (roster, audit, conversation references, disposisi and delegation repositories) and IKegiatanRepository.
     /// The SOP catalogue, engine, units, office clock and HK calendar fall back to the shipped data when not registered.
     /// </summary>
@@ -43,6 +43,7 @@ public static class DisposisiServiceCollectionExtensions
         services.AddMessageHandler<DisposisiInboxHandler>();
         services.AddMessageHandler<RosterChatHandler>();
         services.AddBpomOutbox(); // the relay that sends a step's disposisi after the change is stored (docs/outbox.md)
+        services.AddMessageHandler<Roster.RoleChatHandler>();
         return services;
     }
 }

@@ -32,7 +32,7 @@ public sealed class ConnectorProactiveSender(
 
         // Stored references come from authenticated activities (or a conversation this bot created): trust them again after a restart.
         trust.Trust(record.ServiceUrl);
-        return new ProactiveTarget(record.ServiceUrl, record.ConversationId);
+        return new ProactiveTarget(record.ServiceUrl, record.ConversationId, record.PrefersEnglish);
     }
 
     public async Task<SendResult> CreateConversationAsync(string personId, CancellationToken cancellationToken = default)
@@ -81,8 +81,8 @@ public sealed class ConnectorProactiveSender(
     public async Task<SendResult> SendAsync(ProactiveTarget target, Notification notification, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var activity = AdaptiveCard.ToMessage(ReminderCard.Build(notification));
-        activity.Text = ReminderDigest.Heading(notification);
+        var activity = AdaptiveCard.ToMessage(ReminderCard.Build(notification, english: target.English));
+        activity.Text = ReminderDigest.Heading(notification, target.English);
         var (result, _) = await CallAsync(() => connector.SendToConversationAsync(target.ServiceUrl, target.ConversationId, activity, cancellationToken));
         return result;
     }

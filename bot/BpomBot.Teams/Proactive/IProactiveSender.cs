@@ -2,8 +2,8 @@ using BpomBot.Domain.Reminders;
 
 namespace BpomBot.Teams.Proactive;
 
-/// <summary>Where to post a proactive message.</summary>
-public sealed record ProactiveTarget(string ServiceUrl, string ConversationId);
+/// <summary>Where to post a proactive message, and whether its reader reads English (else Indonesian).</summary>
+public sealed record ProactiveTarget(string ServiceUrl, string ConversationId, bool English = false);
 
 /// <summary>
 /// The answer to one connector call: HTTP status (0 for a network failure), the Retry-After it asked for, a short

@@ -16,9 +16,10 @@ public sealed class ReminderAcknowledgeHandler(ReminderScheduler scheduler, IRem
         ArgumentNullException.ThrowIfNull(action);
         var person = turn.Activity.From?.AadObjectId;
         var subjects = (action.GetString("subjects") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var english = action.GetString("lang") == "en";
         if (person is null || subjects.Length == 0)
         {
-            return InvokeResponse.Message("Pengingat ini tidak dapat dikenali.");
+            return InvokeResponse.Message(english ? "This reminder cannot be recognised." : "Pengingat ini tidak dapat dikenali.");
         }
 
         var count = await scheduler.AcknowledgeAsync(subjects, person, cancellationToken);
@@ -28,9 +29,11 @@ public sealed class ReminderAcknowledgeHandler(ReminderScheduler scheduler, IRem
             : null;
         if (notification is not null && notification.RecipientId == person)
         {
-            return InvokeResponse.Card(ReminderCard.Build(notification, acknowledged: true));
+            return InvokeResponse.Card(ReminderCard.Build(notification, acknowledged: true, english));
         }
 
-        return InvokeResponse.Message(count > 0 ? "Diterima. Pengingat lain untuk hari ini dihentikan." : "Tidak ada pengingat Anda yang perlu dihentikan.");
+        return InvokeResponse.Message(count > 0
+            ? ReminderCard.AcknowledgedText(english).TrimStart('✓', ' ')
+            : english ? "None of your reminders needed stopping." : "Tidak ada pengingat Anda yang perlu dihentikan.");
     }
 }

@@ -56,7 +56,13 @@ public static partial class MessageInputParser
     }
 
     /// <summary>English when the text has more English than Indonesian marker words; Indonesian otherwise.</summary>
-    public static Language DetectLanguage(string text)
+    public static Language DetectLanguage(string text) => DetectClearLanguage(text) ?? Language.Indonesian;
+
+    /// <summary>
+    /// The language the marker words clearly show: English or Indonesian when one side has more; null when they tie
+    /// (a number, a link, a name), which says nothing about the writer.
+    /// </summary>
+    public static Language? DetectClearLanguage(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         int english = 0, indonesian = 0;
@@ -66,7 +72,7 @@ public static partial class MessageInputParser
             indonesian += IndonesianWords.Contains(word.Value) ? 1 : 0;
         }
 
-        return english > indonesian ? Language.English : Language.Indonesian;
+        return english > indonesian ? Language.English : indonesian > english ? Language.Indonesian : null;
     }
 
     [GeneratedRegex(@"\s+")]

@@ -52,7 +52,7 @@ public sealed class DisposisiConcurrencyTests(AzuriteFixture azurite) : IAsyncLi
         var k = await WalkToA4Async(engine, officer.AadObjectId);
         await kegiatan.CreateAsync(k);
         var (d, message) = await service.SendAsync(new DisposisiRequest(k.Id, "A.4", officer.AadObjectId, "bbpom-bandung", DisposisiKinds.ReportToLeader, k.CurrentStep!.DueOn, "Laporan"));
-        Assert.True(d is not null, message);
+        Assert.True(d is not null, message.Indonesian);
 
         using var start = new ManualResetEventSlim();
         var clicks = new[] { first, second }.Select(verb => Task.Run(async () =>
@@ -66,7 +66,7 @@ public sealed class DisposisiConcurrencyTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Single(outcomes, o => o.Status == DecisionStatus.Decided);
         var loser = Assert.Single(outcomes, o => o.Status != DecisionStatus.Decided);
         Assert.Equal(DecisionStatus.AlreadyDecided, loser.Status);
-        Assert.Contains("sudah diputuskan", loser.Message);
+        Assert.Contains("sudah diputuskan", loser.Message.Indonesian);
         var stored = (await repo.GetAsync(d.Id))!;
         Assert.True(stored.IsDecided);
         Assert.Single(audit.Events, e => e.Action is "disposisi.approved" or "disposisi.returned");
@@ -103,7 +103,7 @@ public sealed class DisposisiConcurrencyTests(AzuriteFixture azurite) : IAsyncLi
 
         public Task TellOfficerAsync(DisposisiView view, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-        public Task TellAsync(string personId, string text, CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task TellAsync(string personId, Phrase text, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 
     private sealed class QueueAudit : IAuditLog

@@ -26,7 +26,7 @@ public abstract class RepositoryContract : IAsyncLifetime
     {
         var repo = new TableConversationReferenceRepository(Service);
         var user = Guid.NewGuid().ToString();
-        var record = new ConversationReferenceRecord("a:1" + NewId("conv") + "?#", user, "tenant", "https://smba.example/", "{\"x\":1}", T0);
+        var record = new ConversationReferenceRecord("a:1" + NewId("conv") + "?#", user, "tenant", "https://smba.example/", "{\"x\":1}", T0, Language: "en", Locale: "en-US");
 
         var saved = await repo.SaveAsync(record);
 

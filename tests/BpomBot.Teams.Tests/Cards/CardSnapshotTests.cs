@@ -19,8 +19,8 @@ namespace BpomBot.Teams.Tests.Cards;
 
 /// <summary>
 /// One snapshot per card type and language (and the tugas/riwayat texts), so a change in wording, dates, facts or
-/// actions shows up as a reviewed diff. A disposisi card sent proactively is Indonesian (the leader's language is not
-/// known then); one opened from an English inbox, and every answer to its buttons, is English.
+/// actions shows up as a reviewed diff. A disposisi card sent proactively is in the leader's language (learned from
+/// their messages); one opened from an English inbox, and every answer to its buttons, is English.
 /// </summary>
 public sealed class CardSnapshotTests
 {
@@ -124,6 +124,15 @@ public sealed class CardSnapshotTests
         Assert.Contains("\"lang\":\"en\"", inbox.ToJsonString(), StringComparison.Ordinal);
         Snapshot.Match("disposisi.dapat-diputuskan.en", Normalise(Card(await w.ClickAsync(Kepala, DisposisiVerbs.Buka, d.Id, new { lang = "en" })), d.Id));
         Snapshot.Match("disposisi.dikembalikan.en", Normalise(Card(await w.ClickAsync(Kepala, DisposisiVerbs.Kembalikan, d.Id, new { lang = "en", alasan = "Attendance list missing." })), d.Id));
+    }
+
+    [Fact]
+    public async Task Disposisi_English_SentToAnEnglishLeader()
+    {
+        var w = new DisposisiWorld();
+        await w.SayAsync(Kepala, "show my approvals");
+        var (_, d) = await w.SubmitReportAsync();
+        Snapshot.Match("disposisi.terkirim.en", Normalise(SentCard(Assert.Single(w.Connector.SentTo(Kepala.AadObjectId), a => a.Attachments is { Count: > 0 })), d.Id));
     }
 
     [Fact]

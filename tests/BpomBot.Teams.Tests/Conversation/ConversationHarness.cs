@@ -35,7 +35,11 @@ public sealed class ConversationHarness : IDisposable
 
     /// <param name="stores">The stores of an earlier harness ("the bot restarted"), or new ones.</param>
     /// <param name="configure">Extra registrations, e.g. another disposisi requester.</param>
-    public ConversationHarness(Stores? stores = null, Action<IServiceCollection>? configure = null)
+    /// <param name="enforceExecutors">
+    /// Registers <see cref="Domain.Roster.ExecutorDirectory"/> as the host does, so the SOP's Pelaksana column is enforced
+    /// for people on the roster (by their unit and role ids).
+    /// </param>
+    public ConversationHarness(Stores? stores = null, Action<IServiceCollection>? configure = null, bool enforceExecutors = false)
     {
         Stores = stores ?? new Stores();
         var services = new ServiceCollection();
@@ -57,6 +61,7 @@ public sealed class ConversationHarness : IDisposable
         services.AddSingleton<IDisposisiRequester>(Stores.Disposisi);
         services.AddScoped<ActivityRouter>();
         services.AddMessageHandler<HelpMessageHandler>();
+        if (enforceExecutors) services.AddSingleton<Domain.Roster.ExecutorDirectory>();
         services.AddBpomConversation();
         services.AddHttpClient(EvidenceIntake.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Stores.Files);
         configure?.Invoke(services);

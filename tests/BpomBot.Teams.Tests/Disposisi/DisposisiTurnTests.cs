@@ -72,7 +72,7 @@ public sealed class DisposisiTurnTests
         var (k, d) = await _w.SubmitReportAsync();
         var (again, message) = await _w.Service.SendAsync(new DisposisiRequest(k.Id, "A.4", Officer.AadObjectId, Officer.UnitId, DisposisiKinds.ReportToLeader, null, "lagi"));
         Assert.Equal(d.Id, again!.Id);
-        Assert.Contains("masih menunggu", message);
+        Assert.Contains("masih menunggu", message.Indonesian);
         Assert.Single(_w.Connector.SentTo(Kepala.AadObjectId));
     }
 
@@ -83,7 +83,7 @@ public sealed class DisposisiTurnTests
         await _w.ClickAsync(Kepala, DisposisiVerbs.Kembalikan, d.Id, new { alasan = "revisi" });
         var (none, message) = await _w.Service.SendAsync(new DisposisiRequest(k.Id, "A.4", Officer.AadObjectId, Officer.UnitId, DisposisiKinds.ReportToLeader, null, "x"));
         Assert.Null(none);
-        Assert.Contains("belum menunggu disposisi", message);
+        Assert.Contains("belum menunggu disposisi", message.Indonesian);
     }
 
     // ---- viewing ----

@@ -12,6 +12,7 @@ using BpomBot.Domain.Workflow;
 using BpomBot.Teams.Connector;
 using BpomBot.Teams.Disposisi;
 using BpomBot.Teams.Hosting;
+using BpomBot.Teams.Proactive;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
 using BpomBot.Teams.Tests.Support;
@@ -48,7 +49,8 @@ internal sealed class DisposisiWorld
         Service = new DisposisiService(Disposisi, Kegiatan, Engine, Directory, Delegations, Calendar, new OfficeClock(Time, units), Time, Audit, Delivery, []);
         Importer = new RosterImporter(Roster, units, Audit, Time);
         Router = new ActivityRouter(
-            [new DisposisiInboxHandler(Service), new RosterChatHandler(Importer, Directory, Service, Files), new HelpMessageHandler()],
+            [new ConversationReferenceCapture(References, new KnownConversations(), Time), new DisposisiInboxHandler(Service),
+             new RosterChatHandler(Importer, Directory, Service, Files), new Teams.Roster.RoleChatHandler(Roster, units, Audit, Time), new HelpMessageHandler()],
             [new DisposisiLihatHandler(Service, Directory), new DisposisiBukaHandler(Service, Directory), new DisposisiSetujuiHandler(Service),
              new DisposisiKembalikanHandler(Service), new DisposisiTeruskanHandler(Service), new DisposisiTanggapiHandler(Service)],
             [],
@@ -107,8 +109,8 @@ internal sealed class DisposisiWorld
         var step4 = k.CurrentStep!;
         var (d, message) = await Service.SendAsync(new DisposisiRequest(k.Id, step4.StepId, officer.AadObjectId, officer.UnitId,
             DisposisiKinds.ReportToLeader, step4.DueOn, $"Laporan {k.Title}"));
-        Assert.True(d is not null, message);
-        return (k, (await Disposisi.GetAsync(d.Id))!, message);
+        Assert.True(d is not null, message.Indonesian);
+        return (k, (await Disposisi.GetAsync(d.Id))!, message.Indonesian);
     }
 
     public async Task<RecordingTurn> ClickAsync(PersonRecord who, string verb, string disposisiId, object? inputs = null, string trigger = "manual", string? replyToId = null)
