@@ -103,7 +103,7 @@ public sealed class OutboxRelayTests
 
         var officer = Assert.Single(_o.NoticesTo(Officer));
         Assert.Contains("belum dapat dikirim", officer);
-        Assert.Contains("cannot be sent yet", officer);
+        Assert.Contains("terkirim otomatis", officer); // in the officer's language only (Indonesian here)
         Assert.Contains("Sari Petugas", Assert.Single(_o.NoticesTo(Admin)));
         Assert.True(Assert.Single((await _o.W.Kegiatan.GetAsync(k.Id))!.Outbox!).NoLeaderTold);
         Assert.Equal(0, _o.CardsTo(Kepala));
