@@ -21,6 +21,14 @@ public static partial class FreeText
         return rest.Length >= 3 ? rest : trimmed;
     }
 
+    /// <summary>
+    /// <paramref name="text"/> without chat particles and politeness words ("pemerintah daerah dong", "pemda aja ya"),
+    /// so a typed choice can be matched to its name.
+    /// </summary>
+    public static string WithoutParticles(string? text) =>
+        string.Join(' ', (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => TextNormalizer.Fold(w).Trim() is var folded && !IntentCatalog.Particles.Contains(folded) && folded is not ("aja" or "saja" or "sj"))).Trim();
+
     // "judulnya", "judul kegiatannya adalah", "nama kegiatan:", "the title is", "title:", "it's called", "alasannya karena", "the reason is".
     [GeneratedRegex(
         @"^(?:(?:judul|nama|title|name|alasan|reason)(?:\s*nya)?(?:\s+(?:kegiatannya|kegiatan|activity|acaranya|acara))?(?:\s*(?:adalah|yaitu|ialah|is|nya))?\s*[:\-–=]?\s+"

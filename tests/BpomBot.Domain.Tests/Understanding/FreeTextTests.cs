@@ -32,4 +32,11 @@ public sealed class FreeTextTests
         Assert.Equal(string.Empty, FreeText.StripLeadIn(null));
         Assert.Equal(string.Empty, FreeText.StripLeadIn("   "));
     }
+
+    [Theory]
+    [InlineData("pemerintah daerah dong", "pemerintah daerah")]
+    [InlineData("Pemda aja ya pak", "Pemda")]
+    [InlineData("Komunitas pendidikan", "Komunitas pendidikan")]
+    public void Particles_are_dropped_from_a_typed_choice(string text, string expected) =>
+        Assert.Equal(expected, FreeText.WithoutParticles(text));
 }
