@@ -40,6 +40,20 @@ public sealed class IntentRecognizerTests
         Assert.True(result.NoneAsCommands == 0, result.Format());
     }
 
+    // test5 (third round, blind until its "before" run): its one chit-chat miss is "good morning", which the catalog reads
+    // as a greeting (bantuan) by design; it is kept as labelled and allowed here rather than relabelled afterwards.
+    [Fact]
+    public void Test5_stays_at_or_above_its_floor_and_never_takes_the_wrong_door()
+    {
+        var result = Evaluate(DataFile("test5.tsv"));
+
+        Assert.True(result.Total >= 64, $"test5: only {result.Total} rows read");
+        Assert.True(result.Accuracy >= 0.93, result.Format());
+        Assert.Equal(0, result.CommandsAsFaq);
+        Assert.True(result.FaqAsCommandsRate <= 0.02, result.Format());
+        Assert.True(result.NoneAsCommands <= 1, result.Format());
+    }
+
     [Theory]
     [InlineData("jadwal kereta jakarta bandung besok pagi")]
     [InlineData("cuaca besok gimana")]
