@@ -129,10 +129,58 @@ public static class IntentCatalog
             "counterfeit", "ilegal", "illegal", "boraks", "merkuri", "pengaduan", "mengadukan", "aduan", "konsumen", "ulpk", "halobpom",
             "klik bpom", "cppob", "nomor md", "md", "ml", "lipstick", "lipstik", "skincare", "efek samping",
             "obat tradisional", "herbal", "bpom", "balai pom", "balai besar pom", "bbpom", "loka pom", "kantor bpom", "call center", "formalin",
-            "rhodamin", "sertifikasi halal"),
+            "rhodamin", "sertifikasi halal", "vitamin", "vitamins", "supplements", "suplemen kesehatan", "kosmetika", "skin care", "serum",
+            "krim pemutih", "whitening cream", "herbal medicine", "jamu racikan", "makeup", "make up", "perfume", "parfum", "sunscreen",
+            "health claim", "health claims", "klaim kesehatan", "nie", "permit", "license", "licence"),
+        .. Weighted(3, "iklan", "mengiklankan", "diiklankan", "beriklan", "advertise", "advertising", "advertisement", "ads", "promosi",
+            "mempromosikan", "promote", "promoting", "endorse", "endorsement", "sell", "selling", "berjualan", "menjual", "dijual", "import",
+            "impor", "imported", "export", "ekspor", "distribute", "distributor", "repackage", "kemas ulang", "label", "labeling", "labelling",
+            "cosmetic product", "homemade"),
         .. Weighted(2, "produk", "product", "makanan", "minuman", "food", "aman", "safe", "asli", "lapor", "melaporkan", "report", "cek", "check",
             "syarat", "biaya", "berapa", "bedanya", "layanan", "sertifikat", "jual", "izin", "usaha", "rumahan", "pangan", "terdekat", "alamat",
-            "kantor", "whatsapp", "keaslian", "pom"),
+            "kantor", "whatsapp", "keaslian", "pom", "tiktok", "instagram", "facebook", "shopee", "tokopedia", "marketplace", "online",
+            "social media", "media sosial", "medsos", "legal", "allowed", "dilarang", "forbidden", "rules", "aturan", "regulation", "peraturan"),
+    ];
+
+    /// <summary>
+    /// The shapes of a citizen's question ("can I …", "is it ok to …", "boleh …"): they add to <see cref="Intent.Faq"/> only
+    /// when a product or HALOBPOM word is already there, so "can I skip this step" stays a command.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Phrase, double Weight)> FaqQuestionShapes =
+    [
+        .. Weighted(2, "can i", "can we", "may i", "is it ok", "is it okay", "is it allowed", "is it legal", "is it safe", "am i allowed",
+            "do i need", "how do i", "how can i", "how to", "where can i", "what are the rules", "boleh", "bolehkah", "apakah boleh", "apakah bisa",
+            "bagaimana cara", "cara", "perlu izin", "harus izin"),
+    ];
+
+    /// <summary>
+    /// What a step produces (its Output: a plan, materials, a report, a recommendation). Said with <see cref="ReadyWords"/>
+    /// ("bahannya sudah siap", "the report is ready") the step is done: <see cref="Intent.Selesai"/>.
+    /// </summary>
+    public static readonly IReadOnlySet<string> OutputWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "bahan", "materi", "paparan", "presentasi", "laporan", "rencana", "hasil", "rekomendasi", "output", "draft", "draf", "konsep", "kajian",
+        "materials", "material", "report", "plan", "slides", "deck", "recommendation", "results", "proposal", "usulan", "notulen",
+    };
+
+    /// <summary>Words that say an output is ready (with <see cref="OutputWords"/>, a completed step).</summary>
+    public static readonly IReadOnlySet<string> ReadyWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "siap", "jadi", "ready", "final", "finalized", "beres", "kelar", "rampung", "selesai", "done", "finished", "complete", "completed", "tersusun",
+    };
+
+    /// <summary>
+    /// Words of the SOP's own choices (stakeholder categories, forms of activity, places) and of outputs: known as spelled,
+    /// so a typo corrector never turns "pemerintah daerah" into the help word "perintah" (nor "early" into "yearly"). They
+    /// score nothing.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DomainWords =
+    [
+        "pemerintah", "daerah", "pemda", "pemkot", "pemkab", "pemprov", "kementerian", "lembaga", "asosiasi", "pelaku", "organisasi", "profesi",
+        "komunitas", "sosial", "kemasyarakatan", "masyarakat", "pendidikan", "sekolah", "kampus", "universitas", "desa", "kelurahan", "kecamatan",
+        "kabupaten", "provinsi", "dinas", "kesehatan", "puskesmas", "audiensi", "workshop", "konsultasi", "bimbingan", "teknis", "pembentukan",
+        "kader", "duta", "komunikasi", "informasi", "edukasi", "sosialisasi", "keamanan", "lainnya", "government", "local", "ministry",
+        "association", "community", "school", "early", "earlier", "later", "home", "bahan", "materi", "paparan", "presentasi", "materials", "kajian", "tersusun", "disusun",
     ];
 
     /// <summary>
@@ -234,7 +282,8 @@ public static class IntentCatalog
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var phrase in Cues.Select(c => c.Phrase).Concat(FaqCues.Select(c => c.Phrase)).Concat(CommandWords.Keys).Concat(OfficerWords)
-            .Concat(SubProcessNames.Keys).Concat(Abbreviations.Values).Concat(OffTopic))
+            .Concat(SubProcessNames.Keys).Concat(Abbreviations.Values).Concat(OffTopic).Concat(FaqQuestionShapes.Select(c => c.Phrase))
+            .Concat(OutputWords).Concat(ReadyWords).Concat(DomainWords))
         {
             foreach (var w in phrase.Split(' ')) words.Add(w);
         }

@@ -61,7 +61,7 @@ public sealed partial class IntentRecognizer
 
         return new Slots(kegiatan, subProcess, normal.StepId, date, dateText,
             ReasonIntents.Contains(intent) ? Reason(normal.Raw, lead >= 0 ? tokens[lead] : null) : null,
-            intent == Intent.Kelengkapan || intent == Intent.Answer ? normal.Reference : null);
+            intent is Intent.Kelengkapan or Intent.Selesai or Intent.Answer ? normal.Reference : null);
     }
 
     private static int? Number(string token) =>

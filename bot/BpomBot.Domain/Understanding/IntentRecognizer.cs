@@ -50,6 +50,8 @@ public sealed partial class IntentRecognizer(DateRecognizer? dates = null)
 
     private static readonly Dictionary<string, List<(string[] Words, double Weight)>> FaqIndex = IndexFaq();
 
+    private static readonly Dictionary<string, List<(string[] Words, double Weight)>> FaqShapeIndex = Index(IntentCatalog.FaqQuestionShapes);
+
     private static readonly Dictionary<string, List<(string[] Words, double Weight)>> OffTopicIndex = Index(IntentCatalog.OffTopic.Select(p => (p, 1.0)));
 
     /// <summary>What an everyday topic (travel, weather, sport) adds to <see cref="Intent.None"/>, and a second one.</summary>
@@ -115,13 +117,17 @@ public sealed partial class IntentRecognizer(DateRecognizer? dates = null)
         if (tokens.Any(DateWords.Contains)) scores[(int)Intent.Rencana] += 1.5;
         if (tokens.Any(t => t is "baru" or "new") && tokens.Any(t => t is "kegiatan" or "activity")) scores[(int)Intent.Mulai] += 2;
         if (tokens.Any(IntentCatalog.SubProcessNames.ContainsKey)) scores[(int)Intent.Mulai] += 1;
-        if (normal.Reference is not null) scores[(int)Intent.Kelengkapan] += 3;
+        var dated = tokens.Any(DateWords.Contains);
+        if (!dated && OutputReady(tokens)) scores[(int)Intent.Selesai] += OutputReadyWeight;
+
+        // A link given with "done" is the step's Output ("udah beres, ini rencananya https://…"); otherwise a Kelengkapan.
+        if (normal.Reference is not null) scores[(int)(scores[(int)Intent.Selesai] >= 3 ? Intent.Selesai : Intent.Kelengkapan)] += 3;
 
         var officer = normal.StepId is not null || tokens.Any(IntentCatalog.OfficerWords.Contains);
         var faq = FaqScore(tokens);
         if (faq > 0 && !officer)
         {
-            scores[(int)Intent.Faq] = faq + (normal.Question ? 1 : 0);
+            scores[(int)Intent.Faq] = faq + PhraseScore(FaqShapeIndex, tokens, tokens.Count) + (normal.Question ? 1 : 0);
         }
 
         if (!officer && !isExplicit && OffTopicCount(tokens, normal.FirstClause) is > 0 and var topics)
@@ -143,6 +149,29 @@ public sealed partial class IntentRecognizer(DateRecognizer? dates = null)
             ? [best, second.Intent]
             : null;
         return new Reading(best, score, alternatives, isExplicit, english, lead);
+    }
+
+    /// <summary>What an output said to be ready ("bahannya sudah siap") adds to <see cref="Intent.Selesai"/>.</summary>
+    private const double OutputReadyWeight = 6;
+
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "tidak", "belum", "not", "isn", "aren", "never", "no" };
+
+    /// <summary>An output word followed within four words by a ready word that is not negated ("laporan belum jadi" is not).</summary>
+    private static bool OutputReady(IReadOnlyList<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!IntentCatalog.OutputWords.Contains(tokens[i])) continue;
+            for (var j = i + 1; j < tokens.Count && j <= i + 4; j++)
+            {
+                if (IntentCatalog.ReadyWords.Contains(tokens[j]) && !Negations.Contains(tokens[j - 1]) && (j < 2 || !Negations.Contains(tokens[j - 2])))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static double FaqScore(IReadOnlyList<string> tokens) => PhraseScore(FaqIndex, tokens, tokens.Count);

@@ -24,7 +24,7 @@ public sealed class IntentRecognizerTests
     // dev, train, test and test2 are tuned on; test3 and test4 never were (test3's misses were seen once, test4's never).
     [Theory]
     [InlineData("dev", 99, 1.0)]
-    [InlineData("train", 340, 1.0)]
+    [InlineData("train", 356, 1.0)]
     [InlineData("test", 148, 1.0)]
     [InlineData("test2", 99, 1.0)]
     [InlineData("test3", 165, 0.99)]
@@ -38,6 +38,20 @@ public sealed class IntentRecognizerTests
         Assert.Equal(0, result.CommandsAsFaq);
         Assert.True(result.FaqAsCommandsRate <= 0.02, result.Format());
         Assert.True(result.NoneAsCommands == 0, result.Format());
+    }
+
+    // test5 (third round, blind until its "before" run): its one chit-chat miss is "good morning", which the catalog reads
+    // as a greeting (bantuan) by design; it is kept as labelled and allowed here rather than relabelled afterwards.
+    [Fact]
+    public void Test5_stays_at_or_above_its_floor_and_never_takes_the_wrong_door()
+    {
+        var result = Evaluate(DataFile("test5.tsv"));
+
+        Assert.True(result.Total >= 64, $"test5: only {result.Total} rows read");
+        Assert.True(result.Accuracy >= 0.93, result.Format());
+        Assert.Equal(0, result.CommandsAsFaq);
+        Assert.True(result.FaqAsCommandsRate <= 0.02, result.Format());
+        Assert.True(result.NoneAsCommands <= 1, result.Format());
     }
 
     [Theory]

@@ -69,7 +69,7 @@ internal sealed partial class KegiatanDetailsDialog(WorkflowDialog dialog, UnitD
         }
 
         var typed = LainnyaPattern().Match(t.Text) is { Success: true } m ? m.Groups["text"].Value.Trim() : null;
-        var picked = Choices.Pick(t.Text, choices, aliases)?.Id ?? (typed is { Length: >= 2 and <= OpenChoice.MaxLength } ? typed : null);
+        var picked = (Choices.Pick(t.Text, choices, aliases) ?? Choices.Pick(FreeText.WithoutParticles(t.Text), choices, aliases))?.Id ?? (typed is { Length: >= 2 and <= OpenChoice.MaxLength } ? typed : null);
         if (picked is null)
         {
             Choices.Reprompt(t, choices, example);
@@ -145,7 +145,7 @@ internal sealed partial class KegiatanDetailsDialog(WorkflowDialog dialog, UnitD
     {
         // Either language's names are understood (an officer may type the Indonesian word in an English chat).
         var aliases = choices.ToDictionary(c => Choices.Normalize(RouteName(c.Id, !t.English).Name), c => c.Id, StringComparer.Ordinal);
-        if (Choices.Pick(t.Text, choices, aliases) is not { } picked)
+        if ((Choices.Pick(t.Text, choices, aliases) ?? Choices.Pick(FreeText.WithoutParticles(t.Text), choices, aliases)) is not { } picked)
         {
             Choices.Reprompt(t, choices, choices[0].Name);
             return !t.IsBareCommand;

@@ -101,7 +101,7 @@ internal sealed class MulaiDialog(WorkflowDialog dialog, KegiatanDetailsDialog d
 
     private bool OnTitle(DialogTurn t)
     {
-        var title = t.Text.Trim();
+        var title = FreeText.StripLeadIn(t.Text); // "judulnya FGD …" is titled "FGD …"
         if (title.Length < 3 || title.Length > 200)
         {
             t.Say("Judul kegiatan 3–200 karakter. Contoh: FGD keamanan pangan dengan Pemda Kota Medan (atau ketik batal).",

@@ -103,7 +103,7 @@ internal sealed class StepActionDialog(WorkflowDialog dialog) : IDialogHandler
         }
 
         t.State.ClearPrompt();
-        dialog.Apply(t, await dialog.Workflow.PauseAsync(WorkflowDialog.Target(t, view.Kegiatan), t.Text.Trim(), ct), $"Langkah {view.Step.Id} ditunda.", $"Step {view.Step.Id} paused.");
+        dialog.Apply(t, await dialog.Workflow.PauseAsync(WorkflowDialog.Target(t, view.Kegiatan), FreeText.StripLeadIn(t.Text), ct), $"Langkah {view.Step.Id} ditunda.", $"Step {view.Step.Id} paused.");
         return true;
     }
 
@@ -115,7 +115,7 @@ internal sealed class StepActionDialog(WorkflowDialog dialog) : IDialogHandler
             return true;
         }
 
-        await CancelAsync(t, view.Kegiatan, t.Text.Trim(), ct);
+        await CancelAsync(t, view.Kegiatan, FreeText.StripLeadIn(t.Text), ct); // "alasannya …" is stored without its lead-in
         return true;
     }
 
