@@ -162,7 +162,7 @@ public sealed class RekapChatTests
         await roster.SavePersonAsync(new PersonRecord("aad-pptm", null, "Deputi", "d@pom.go.id", "deputi-po", [RosterRoles.Pptm]));
         foreach (var k in RekapSample.Data()) await kegiatan.CreateAsync(k);
         var turn = Message("aad-pptm", string.Empty);
-        var handler = new RekapStatusHandler(Service(), roster, Links(), new RekapBaseUrl(Options.Create(new RekapOptions()), new ServiceCollection().BuildServiceProvider()));
+        var handler = new RekapStatusHandler(Service(), roster, Links(), new RekapBaseUrl(Options.Create(new RekapOptions()), new ServiceCollection().BuildServiceProvider()), UnitCatalog.LoadEmbedded());
         using var data = System.Text.Json.JsonDocument.Parse("{\"subProcess\":\"A\",\"year\":2026}");
 
         var response = await handler.HandleAsync(turn, new CardAction(RecapStatusCard.ShowVerb, data.RootElement.Clone(), null));
