@@ -41,7 +41,8 @@ public sealed partial class RekapChatHandler(
         ArgumentNullException.ThrowIfNull(input);
         if (Parse(input, units) is not { } ask) return false;
 
-        var english = input.Understood.English ?? input.Language == Language.English;
+        // "rekap" is the command in both languages: the writer's language, or a message read as English ("recap …").
+        var english = input.Language == Language.English || input.Understood.English == true;
         var personId = turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty;
         try
         {
