@@ -50,11 +50,14 @@ public sealed record RekapScope(RekapScopeKind Kind, string? UnitId)
         return other.Kind != RekapScopeKind.SemuaBpom && other.Units(catalog).All(u => mine.Contains(u.Id));
     }
 
-    public string Describe(UnitCatalog catalog) => Kind switch
+    public string Describe(UnitCatalog catalog) => Describe(catalog, english: false);
+
+    /// <summary>The scope in words: "Seluruh BPOM" / "all of BPOM", "… dan unit di bawahnya" / "… and the units under it".</summary>
+    public string Describe(UnitCatalog catalog, bool english) => Kind switch
     {
-        RekapScopeKind.SemuaBpom => "Seluruh BPOM",
+        RekapScopeKind.SemuaBpom => english ? "all of BPOM" : "Seluruh BPOM",
         RekapScopeKind.Unit => catalog.Get(UnitId!).Name,
-        _ => $"{catalog.Get(UnitId!).Name} dan unit di bawahnya",
+        _ => english ? $"{catalog.Get(UnitId!).Name} and the units under it" : $"{catalog.Get(UnitId!).Name} dan unit di bawahnya",
     };
 
     /// <summary>

@@ -32,14 +32,15 @@ public static class RekapChart
             : [.. result.Steps.Where(s => s.Timing.OnTimePercent is not null).Select(s => (s.StepId, s.Timing.OnTimePercent!.Value))];
     }
 
-    public static byte[] RenderPng(RekapResult result, RekapChartKind kind, int width = 720)
+    /// <summary>The chart as PNG; its title and axis label in English for English readers (unit names and step ids stay as they are).</summary>
+    public static byte[] RenderPng(RekapResult result, RekapChartKind kind, int width = 720, bool english = false)
     {
         var bars = Bars(result, kind);
         var plot = new Plot();
         var height = Math.Max(220, 60 + (26 * bars.Count));
         if (bars.Count == 0)
         {
-            plot.Title("Belum ada tahap yang dinilai");
+            plot.Title(english ? "No steps judged yet" : "Belum ada tahap yang dinilai");
             return plot.GetImageBytes(width, 220, ImageFormat.Png);
         }
 
@@ -59,10 +60,18 @@ public static class RekapChart
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.SetLimitsX(0, 110);
         plot.Axes.SetLimitsY(-0.6, bars.Count - 0.4);
-        plot.Title(kind == RekapChartKind.Unit ? "% tahap tepat waktu per unit" : "% tahap tepat waktu per tahap SOP");
-        plot.XLabel("% tepat waktu");
+        plot.Title(Title(kind, english));
+        plot.XLabel(english ? "% on time" : "% tepat waktu");
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
+
+    public static string Title(RekapChartKind kind, bool english) => (kind, english) switch
+    {
+        (RekapChartKind.Unit, false) => "% tahap tepat waktu per unit",
+        (_, false) => "% tahap tepat waktu per tahap SOP",
+        (RekapChartKind.Unit, true) => "% of steps on time by unit",
+        _ => "% of steps on time by SOP step",
+    };
 
     private static string Short(string unitName) => unitName
         .Replace("Balai Besar POM di ", "BBPOM ", StringComparison.Ordinal)

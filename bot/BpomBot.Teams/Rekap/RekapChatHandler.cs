@@ -31,6 +31,8 @@ public sealed partial class RekapChatHandler(
 {
     public const string StorageDown = "Penyimpanan sedang tidak dapat dihubungi; coba lagi sebentar.";
 
+    public const string StorageDownEnglish = "Storage cannot be reached right now; please try again shortly.";
+
     public int Order => 95;
 
     public async Task<bool> TryHandleAsync(ITurnContext turn, MessageInput input, CancellationToken cancellationToken = default)
@@ -39,12 +41,16 @@ public sealed partial class RekapChatHandler(
         ArgumentNullException.ThrowIfNull(input);
         if (Parse(input, units) is not { } ask) return false;
 
+        // "rekap" is the command in both languages: the writer's language, or a message read as English ("recap …").
+        var english = input.Language == Language.English || input.Understood.English == true;
         var personId = turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty;
         try
         {
             if (await roster.GetPersonAsync(personId, cancellationToken) is not { } person)
             {
-                await ReplyAsync(turn, "Anda belum terdaftar di roster; rekap hanya untuk pimpinan (Kepala UPT, Direktur, PPTM, Kepala BPOM).", cancellationToken);
+                await ReplyAsync(turn, english
+                    ? "You are not on the roster yet; the recap is for leaders only (Kepala UPT, Direktur, PPTM, Kepala BPOM)."
+                    : "Anda belum terdaftar di roster; rekap hanya untuk pimpinan (Kepala UPT, Direktur, PPTM, Kepala BPOM).", cancellationToken);
                 return true;
             }
 
@@ -58,13 +64,14 @@ public sealed partial class RekapChatHandler(
             }
 
             var chart = RekapChart.Preferred(result) == RekapChartKind.Unit ? RekapLink.ChartByUnit : RekapLink.ChartByStep;
-            var chartUrl = result.IsEmpty ? null : baseUrl.Absolute(links.Create(chart, person.AadObjectId, year, result.Request.SubProcess, ask.UnitId));
+            var chartUrl = result.IsEmpty ? null : baseUrl.Absolute(links.Create(chart, person.AadObjectId, year, result.Request.SubProcess, ask.UnitId))
+                + (english ? "&l=en" : string.Empty); // the chart's words in English; not part of the signature
             var workbookUrl = baseUrl.Absolute(links.Create(RekapLink.Workbook, person.AadObjectId, year, result.Request.SubProcess, ask.UnitId));
-            await turn.SendAsync(AdaptiveCard.ToMessage(RekapCard.Build(result, chartUrl, workbookUrl)), cancellationToken);
+            await turn.SendAsync(AdaptiveCard.ToMessage(RekapCard.Build(result, chartUrl, workbookUrl, english, units)), cancellationToken);
         }
         catch (StorageUnavailableException)
         {
-            await ReplyAsync(turn, StorageDown, cancellationToken);
+            await ReplyAsync(turn, english ? StorageDownEnglish : StorageDown, cancellationToken);
         }
 
         return true;

@@ -51,11 +51,12 @@ public static class RekapEndpoints
             }
 
             http.Response.Headers.CacheControl = "private, no-store";
+            var english = q["l"] == "en"; // the chart's words only; not signed, it changes nothing a viewer may see
             return link.Kind switch
             {
                 RekapLink.Workbook => Results.File(RekapWorkbook.ToBytes(result), XlsxContentType, RekapWorkbook.FileName(result)),
-                RekapLink.ChartByUnit => Results.File(RekapChart.RenderPng(result, RekapChartKind.Unit), "image/png"),
-                RekapLink.ChartByStep => Results.File(RekapChart.RenderPng(result, RekapChartKind.Tahap), "image/png"),
+                RekapLink.ChartByUnit => Results.File(RekapChart.RenderPng(result, RekapChartKind.Unit, english: english), "image/png"),
+                RekapLink.ChartByStep => Results.File(RekapChart.RenderPng(result, RekapChartKind.Tahap, english: english), "image/png"),
                 _ => Results.NotFound(),
             };
         }

@@ -1,4 +1,6 @@
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.AnnualCycle;
+using BpomBot.Domain.Organization;
 using BpomBot.Domain.Rekap;
 using BpomBot.Teams.Cards;
 using BpomBot.Teams.Protocol;
@@ -8,9 +10,18 @@ namespace BpomBot.Teams.Rekap;
 
 /// <summary>
 /// "Laporan tahunan UPT" on the A.8/B.8/C.6 step card (<see cref="RecapStatusCard.ShowVerb"/>): sends the recap status
-/// card (n of m UPT reports in, the missing ones, the remind button, the workbook) for the sub-process and year.
+/// card (n of m UPT reports in, the missing ones, the remind button, the workbook) for the sub-process and year. A
+/// person who may carry out the rekapitulasi step (the sub-process's Unit Kerja Pusat) sees every UPT of the national
+/// cycle (<see cref="RecapStepReports"/>); anyone else gets the status within their own rekap scope, or is refused
+/// (audited) by <see cref="RekapService"/>.
 /// </summary>
-public sealed class RekapStatusHandler(RekapService service, IRosterRepository roster, RekapLinks links, RekapBaseUrl baseUrl) : ICardActionHandler
+public sealed class RekapStatusHandler(
+    RekapService service,
+    IRosterRepository roster,
+    RekapLinks links,
+    RekapBaseUrl baseUrl,
+    UnitCatalog units,
+    AnnualCycleService? cycle = null) : ICardActionHandler
 {
     public string Verb => RecapStatusCard.ShowVerb;
 
@@ -18,12 +29,13 @@ public sealed class RekapStatusHandler(RekapService service, IRosterRepository r
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
+        var english = action.GetString("lang") == "en";
         var personId = turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty;
         var sub = action.GetString("subProcess")?.Trim().ToUpperInvariant();
         var year = action.Data.TryGetProperty("year", out var y) && y.TryGetInt32(out var n) ? n : (int?)null;
         if (sub is not ("A" or "B" or "C" or "D") || year is not { } yr)
         {
-            return InvokeResponse.Message("Kartu ini tidak dapat dikenali; minta kartu baru dengan: rekap.");
+            return InvokeResponse.Message(english ? "This card is not recognised; ask for a new one with: rekap." : "Kartu ini tidak dapat dikenali; minta kartu baru dengan: rekap.");
         }
 
         try
@@ -33,15 +45,27 @@ public sealed class RekapStatusHandler(RekapService service, IRosterRepository r
                 return InvokeResponse.Message(RekapRemindHandler.Refused);
             }
 
-            var outcome = await service.BuildAsync(RekapViewer.From(person), yr, sub, null, cancellationToken);
-            if (outcome.Result is not { } result) return InvokeResponse.Message(outcome.Message);
+            var viewer = RekapViewer.From(person);
+            IReadOnlyList<AnnualReportStatus> reports;
+            if (cycle?.PlanOf(sub) is { } plan && RecapStepReports.MayDo(plan, viewer, units)
+                && await cycle.StatusAsync(sub, yr, cancellationToken) is { } status)
+            {
+                reports = RecapStepReports.From(plan, status);
+            }
+            else
+            {
+                var outcome = await service.BuildAsync(viewer, yr, sub, null, cancellationToken);
+                if (outcome.Result is not { } result) return InvokeResponse.Message(outcome.Message);
+                reports = result.AnnualReports;
+            }
+
             var workbook = baseUrl.Absolute(links.Create(RekapLink.Workbook, person.AadObjectId, yr, sub, null));
-            await turn.SendAsync(AdaptiveCard.ToMessage(RecapStatusCard.Build(sub, yr, result.AnnualReports, workbook)), cancellationToken);
-            return InvokeResponse.Message("Status laporan tahunan UPT dikirim.");
+            await turn.SendAsync(AdaptiveCard.ToMessage(RecapStatusCard.Build(sub, yr, reports, workbook, english)), cancellationToken);
+            return InvokeResponse.Message(english ? "UPT annual report status sent." : "Status laporan tahunan UPT dikirim.");
         }
         catch (StorageUnavailableException)
         {
-            return InvokeResponse.Message(RekapChatHandler.StorageDown);
+            return InvokeResponse.Message(english ? RekapChatHandler.StorageDownEnglish : RekapChatHandler.StorageDown);
         }
     }
 }

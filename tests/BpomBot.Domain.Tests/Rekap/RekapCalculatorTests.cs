@@ -77,6 +77,28 @@ public sealed class RekapCalculatorTests
     }
 
     [Fact]
+    public void A_typed_Lainnya_counts_as_a_choice_only_when_its_own_sub_process_lists_it()
+    {
+        // Sub-process D lists only Bimtek (forms) and kl, pemerintah-daerah, organisasi-profesi, organisasi-komunitas-sosial;
+        // "FGD" and "pelaku-usaha" are ids of other sub-processes' lists, so in D they are typed Lainnya.
+        var data = new[]
+        {
+            K("d1", "bbpom-medan", sub: "D", stakeholder: "Pelaku-Usaha", bentuk: "FGD"),
+            K("d2", "bbpom-medan", sub: "D", stakeholder: "KL", bentuk: "BIMTEK"),
+            K("a1", "bbpom-medan", sub: "A", stakeholder: "pelaku-usaha", bentuk: "FGD"),
+            K("c1", "bbpom-medan", sub: "C", stakeholder: "organisasi-profesi", bentuk: "fgd"),
+        };
+
+        var result = calculator.Compute(new RekapRequest(2026, null, RekapScope.OneUnit("bbpom-medan")), data, Today);
+
+        Assert.Equal([("pelaku-usaha", 1), ("kl", 1), ("organisasi-profesi", 1), ("lainnya", 1)], result.Stakeholders.Select(s => (s.Id, s.Count)));
+        Assert.Equal([("fgd", 1), ("bimtek", 1), ("lainnya", 2)], result.Forms.Select(s => (s.Id, s.Count)));
+        Assert.Equal("fgd", RekapChoices.Key(" Fgd ", Sop.Forms, Sop.FindSubProcess("A")!.Forms));
+        Assert.Equal("lainnya", RekapChoices.Key("FGD", Sop.Forms, Sop.FindSubProcess("D")!.Forms));
+        Assert.Null(RekapChoices.Key(null, Sop.Forms, Sop.FindSubProcess("D")!.Forms));
+    }
+
+    [Fact]
     public void Annual_reports_of_every_UPT_in_scope_are_in_late_or_missing_and_arahan_is_listed()
     {
         var data = new[]

@@ -190,7 +190,7 @@ public sealed class AnnualCycleRecapStatusPlaygroundTests
     /// cycle: 1 of all in and Balai Besar POM di Medan missing. For a Direktur of a Unit Kerja Pusat it shows "0 dari 0":
     /// RekapStatusHandler builds it within the viewer's own rekap scope (the directorate and the units under it, no UPT).
     /// </summary>
-    [Fact(Skip = "Bug (Rekap): the A.8 recap status card of a Unit Kerja Pusat Direktur counts only the directorate's own units (\"0 dari 0\")")]
+    [Fact]
     public Task UnitKerjaPusatA8StatusCard_ShowsEveryUpt_MedanMissing()
         // Its own environment (not a class fixture), so a skipped test starts nothing.
         => ConversationEnvironment.RunAsync(WalkAsync);

@@ -6,7 +6,7 @@ namespace BpomBot.Teams.Tests.Cards;
 
 /// <summary>
 /// Snapshots of the reminder cards (one item, the daily digest with an escalation, acknowledged) in both languages, and
-/// of the recap cards (the recap card and the UPT annual-report status card; both are Indonesian only so far).
+/// of the recap cards (the recap card and the UPT annual-report status card) in both languages.
 /// </summary>
 public sealed class ReminderRekapSnapshotTests
 {
@@ -40,10 +40,22 @@ public sealed class ReminderRekapSnapshotTests
     [InlineData(true, "pengingat.diterima.en")]
     public void ReminderCard_Acknowledged(bool english, string name) => Snapshot.Match(name, ReminderCard.Build(Single(), acknowledged: true, english));
 
-    [Fact]
-    public void RekapCard() => Snapshot.Match("rekap.id", Teams.Rekap.RekapCard.Build(RekapSample.Compute("A"), "https://bot.example/rekap/grafik?x", "https://bot.example/rekap/unduh?x"));
+    [Theory]
+    [InlineData(false, "rekap.id")]
+    [InlineData(true, "rekap.en")]
+    public void RekapCard(bool english, string name) => Snapshot.Match(name,
+        Teams.Rekap.RekapCard.Build(RekapSample.Compute("A"), "https://bot.example/rekap/grafik?x", "https://bot.example/rekap/unduh?x", english, RekapSample.Units));
 
-    [Fact]
-    public void RecapStatusCard_AnnualReports() =>
-        Snapshot.Match("rekap.laporan-tahunan.id", Teams.Rekap.RecapStatusCard.Build("A", 2026, RekapSample.Compute("A").AnnualReports, "https://bot.example/rekap/unduh?x"));
+    [Theory]
+    [InlineData(false, "rekap.kosong.id")]
+    [InlineData(true, "rekap.kosong.en")]
+    public void RekapCard_EmptyYear(bool english, string name) => Snapshot.Match(name,
+        Teams.Rekap.RekapCard.Build(new Domain.Rekap.RekapCalculator(RekapSample.Sop, RekapSample.Units, RekapSample.Calendar)
+            .Compute(new Domain.Rekap.RekapRequest(2025, "A", Domain.Rekap.RekapScope.WithChildren("bbpom-medan")), [], RekapSample.Today), null, "https://bot.example/rekap/unduh?x", english, RekapSample.Units));
+
+    [Theory]
+    [InlineData(false, "rekap.laporan-tahunan.id")]
+    [InlineData(true, "rekap.laporan-tahunan.en")]
+    public void RecapStatusCard_AnnualReports(bool english, string name) => Snapshot.Match(name,
+        Teams.Rekap.RecapStatusCard.Build("A", 2026, RekapSample.Compute("A").AnnualReports, "https://bot.example/rekap/unduh?x", english));
 }

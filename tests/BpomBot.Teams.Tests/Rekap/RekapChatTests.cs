@@ -98,6 +98,26 @@ public sealed class RekapChatTests
     }
 
     [Fact]
+    public async Task An_English_writer_gets_the_recap_card_and_chart_in_English()
+    {
+        await roster.SavePersonAsync(new PersonRecord("aad-kepala", null, "Kepala Medan", "k@pom.go.id", "bbpom-medan", [RosterRoles.KepalaUpt]));
+        foreach (var k in RekapSample.Data()) await kegiatan.CreateAsync(k);
+        var turn = Message("aad-kepala", "rekap 2026 A");
+
+        Assert.True(await Handler().TryHandleAsync(turn, new MessageInput("rekap 2026 A", Language.English)));
+
+        var card = Card(turn);
+        Assert.Equal("Recap of Balai Besar POM di Medan and the units under it, 2026, sub-process A", (string)card["body"]![0]!["text"]!);
+        var facts = card["body"]!.AsArray().Single(b => (string?)b!["type"] == "FactSet")!["facts"]!.AsArray()
+            .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
+        Assert.Equal(RekapCard.Headline(RekapSample.Compute("A", RekapScope.WithChildren("bbpom-medan")), english: true).ToDictionary(h => h.Title, h => h.Value), facts);
+        Assert.Contains("Steps on time", facts.Keys);
+        Assert.EndsWith("&l=en", (string)card["body"]!.AsArray().Single(b => (string?)b!["type"] == "Image")!["url"]!, StringComparison.Ordinal);
+        Assert.Equal("Download Excel", (string)card["actions"]![0]!["title"]!);
+        Assert.Equal("% of steps on time by unit", RekapChart.Title(RekapChartKind.Unit, english: true));
+    }
+
+    [Fact]
     public async Task A_leader_gets_the_headline_numbers_chart_and_workbook_link()
     {
         await roster.SavePersonAsync(new PersonRecord("aad-kepala", null, "Kepala Medan", "k@pom.go.id", "bbpom-medan", [RosterRoles.KepalaUpt]));
@@ -162,7 +182,7 @@ public sealed class RekapChatTests
         await roster.SavePersonAsync(new PersonRecord("aad-pptm", null, "Deputi", "d@pom.go.id", "deputi-po", [RosterRoles.Pptm]));
         foreach (var k in RekapSample.Data()) await kegiatan.CreateAsync(k);
         var turn = Message("aad-pptm", string.Empty);
-        var handler = new RekapStatusHandler(Service(), roster, Links(), new RekapBaseUrl(Options.Create(new RekapOptions()), new ServiceCollection().BuildServiceProvider()));
+        var handler = new RekapStatusHandler(Service(), roster, Links(), new RekapBaseUrl(Options.Create(new RekapOptions()), new ServiceCollection().BuildServiceProvider()), UnitCatalog.LoadEmbedded());
         using var data = System.Text.Json.JsonDocument.Parse("{\"subProcess\":\"A\",\"year\":2026}");
 
         var response = await handler.HandleAsync(turn, new CardAction(RecapStatusCard.ShowVerb, data.RootElement.Clone(), null));
