@@ -12,6 +12,15 @@ public interface IRekapSource
     Task<IReadOnlyList<Kegiatan>> ListAsync(string unitId, int year, CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// A source that can read every unit's kegiatan of a year at once (table storage: one key-range query over the year's
+/// partitions), used for the all-BPOM recap instead of one read per unit. Order is unspecified.
+/// </summary>
+public interface IRekapYearSource : IRekapSource
+{
+    Task<IReadOnlyList<Kegiatan>> ListYearAsync(int year, CancellationToken cancellationToken = default);
+}
+
 /// <summary>The recap read straight from the kegiatan repository (in-memory mode, tests): correct, not fast.</summary>
 public sealed class KegiatanRekapSource(IKegiatanRepository repository) : IRekapSource
 {
