@@ -24,8 +24,8 @@ namespace BpomBot.Benchmarks.Rekap;
 /// The all-BPOM recap of a year on Azurite: every UPT with 200 kegiatan and every central unit with 62 (≈ 16,000
 /// kegiatan, 6 steps each), plus 22 kegiatan of the year before per UPT that must not be read. Seeds the recap
 /// projection as the saves leave it (confirmed rows, <see cref="RekapProjectionTable.ConfirmedRow"/>) and measures
-/// <see cref="RekapService.BuildAsync"/> reading the projection (<see cref="TableRekapSource.ListYearAsync"/>: one
-/// key-range query over the year's partitions, paged by 1,000 rows). Prints the rows and storage requests of one recap. Run:
+/// <see cref="RekapService.BuildAsync"/> reading the projection (<see cref="TableRekapSource.ListYearAsync(int, IReadOnlyCollection{string}, CancellationToken)"/>:
+/// key-range queries over runs of consecutive unit partitions of the year). Prints the rows and storage requests of one recap. Run:
 /// dotnet run -c Release --project bench/BpomBot.Benchmarks -- --filter '*Rekap*'
 /// </summary>
 [Config(typeof(Config))]
@@ -142,9 +142,9 @@ public class RekapBenchmark
             return list;
         }
 
-        public async Task<IReadOnlyList<Kegiatan>> ListYearAsync(int year, CancellationToken cancellationToken = default)
+        public async Task<IReadOnlyList<Kegiatan>> ListYearAsync(int year, IReadOnlyCollection<string> unitIds, CancellationToken cancellationToken = default)
         {
-            var list = await inner.ListYearAsync(year, cancellationToken);
+            var list = await inner.ListYearAsync(year, unitIds, cancellationToken);
             Interlocked.Increment(ref calls);
             Interlocked.Add(ref rows, list.Count);
             return list;

@@ -100,9 +100,9 @@ public sealed class RekapService(
         var scopeUnits = request.Scope.Units(units);
         if (request.Scope.Kind == RekapScopeKind.SemuaBpom && source is IRekapYearSource wholeYear)
         {
-            // All of BPOM: every partition of the year in one ranged read instead of one read per unit.
+            // All of BPOM: the year's partitions in a few ranged reads instead of one read per unit.
             var ids = scopeUnits.Select(u => u.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            return [.. (await wholeYear.ListYearAsync(request.Year, cancellationToken)).Where(k => ids.Contains(k.UnitId))];
+            return [.. (await wholeYear.ListYearAsync(request.Year, ids, cancellationToken)).Where(k => ids.Contains(k.UnitId))];
         }
 
         var bag = new ConcurrentBag<Kegiatan>();

@@ -8,8 +8,8 @@ namespace BpomBot.Storage.Rekap;
 
 /// <summary>
 /// The recap's reads from the projection (<see cref="RekapProjectionTable"/>): one partition query per unit and year
-/// (<see cref="ListAsync"/>), or one key-range query over every partition of a year for all of BPOM
-/// (<see cref="ListYearAsync"/>; the year leads the key). Confirmed rows are used as they are, each page deserialised
+/// (<see cref="ListAsync"/>), or key-range queries over runs of a year's partitions for all of BPOM
+/// (<see cref="ListYearAsync(int, IReadOnlyCollection{string}, CancellationToken)"/>; the year leads the key). Confirmed rows are used as they are, each page deserialised
 /// while the next is fetched; an unconfirmed row (a kegiatan write in flight, or cut by a crash) is checked by a point
 /// read of its kegiatan, which is what the recap then uses, and repaired (ETag-conditional) when the kegiatan shows the
 /// write landed, is newer than the row, or the row is older than <see cref="RekapProjectionTable.InFlightGrace"/>.
@@ -24,6 +24,11 @@ public sealed class TableRekapSource(TableServiceClient service, IKegiatanReposi
     internal const string MetaPartition = "_meta";
     private const int RepairParallelism = 8;
 
+    /// <summary>Consecutive unit partitions per ranged read: 5 UPTs of 200 kegiatan fill one page of 1,000 rows.</summary>
+    private const int UnitsPerRange = 5;
+
+    private const int RangeParallelism = 4;
+
     private readonly RekapProjectionTable _projection = new(service, timeProvider);
     private readonly TableClient _kegiatanTable = service.GetTableClient(Kegiatan.TableKegiatanRepository.TableName);
 
@@ -33,7 +38,26 @@ public sealed class TableRekapSource(TableServiceClient service, IKegiatanReposi
         return [.. found.OrderBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>Every unit's kegiatan of the year (in no particular order): one key-range query, paged by 1,000 rows.</summary>
+    /// <summary>
+    /// The kegiatan of the year of <paramref name="unitIds"/> (and of any unit whose key falls between theirs), in no
+    /// particular order: their partitions, sorted, cut into runs of <see cref="UnitsPerRange"/> consecutive ones, each
+    /// run one key-range query (about one page of 1,000 rows), <see cref="RangeParallelism"/> at a time. Azurite scans
+    /// the whole table per request and sorts every remaining match per page, so one query over the whole year (16
+    /// pages) is slower there than a few ranges of about a page each; Azure serves each range from its partitions.
+    /// </summary>
+    public async Task<IReadOnlyList<Domain.Workflow.Kegiatan>> ListYearAsync(int year, IReadOnlyCollection<string> unitIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        var ranges = unitIds.Select(u => RekapProjectionTable.Partition(u, year)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Chunk(UnitsPerRange).Select(run => TableFilter.Property("PartitionKey").Ge(run[0]).And(TableFilter.Property("PartitionKey").Le(run[^1])))
+            .ToList();
+        var found = new List<Domain.Workflow.Kegiatan>[ranges.Count];
+        await Parallel.ForAsync(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = RangeParallelism, CancellationToken = cancellationToken },
+            async (i, ct) => found[i] = await ReadAsync(ranges[i], ct));
+        return [.. found.SelectMany(f => f)];
+    }
+
+    /// <summary>Every kegiatan of the year, all units (one key-range query over the year's partitions, paged by 1,000 rows).</summary>
     public async Task<IReadOnlyList<Domain.Workflow.Kegiatan>> ListYearAsync(int year, CancellationToken cancellationToken = default) =>
         await ReadAsync(RekapProjectionTable.YearRange(year), cancellationToken);
 

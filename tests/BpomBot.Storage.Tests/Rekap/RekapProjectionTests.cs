@@ -231,6 +231,13 @@ public sealed class RekapProjectionTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.DoesNotContain(lastYear.Id, year.Select(k => k.Id));
         Assert.Equal(Json(RekapProjection.Of((await repo.GetAsync(b.Id))!)), Json(year.Single(k => k.Id == b.Id)));
         Assert.Equal([lastYear.Id], (await source.ListYearAsync(2025)).Where(k => k.UnitId == first).Select(k => k.Id));
+
+        // The units' own runs of partitions (what the all-BPOM recap reads): both units, not the year before.
+        var runs = await source.ListYearAsync(2026, [first, second]);
+        Assert.Contains(a.Id, runs.Select(k => k.Id));
+        Assert.Contains(b.Id, runs.Select(k => k.Id));
+        Assert.All(runs, k => Assert.Equal(2026, k.Year));
+        Assert.DoesNotContain(await source.ListYearAsync(2027, [first, second]), k => k.UnitId == first || k.UnitId == second);
     }
 
     /// <summary>The kegiatan with its current step's first Kelengkapan recorded.</summary>
