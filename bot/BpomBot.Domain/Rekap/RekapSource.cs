@@ -12,6 +12,16 @@ public interface IRekapSource
     Task<IReadOnlyList<Kegiatan>> ListAsync(string unitId, int year, CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// A source that reads many units' kegiatan of a year in fewer reads than one per unit (table storage: key-range
+/// queries over consecutive partitions of the year), used for the all-BPOM recap. Returns the kegiatan of
+/// <c>unitIds</c> and possibly of other units whose keys fall between them (the caller keeps its own); order unspecified.
+/// </summary>
+public interface IRekapYearSource : IRekapSource
+{
+    Task<IReadOnlyList<Kegiatan>> ListYearAsync(int year, IReadOnlyCollection<string> unitIds, CancellationToken cancellationToken = default);
+}
+
 /// <summary>The recap read straight from the kegiatan repository (in-memory mode, tests): correct, not fast.</summary>
 public sealed class KegiatanRekapSource(IKegiatanRepository repository) : IRekapSource
 {

@@ -8,10 +8,11 @@ using BpomBot.Storage.Tables.Documents;
 namespace BpomBot.Storage.Rekap;
 
 /// <summary>
-/// The recap projection: table RekapProjection, PK = unit id + "|" + year, RK = kegiatan id, one row per kegiatan with
+/// The recap projection: table RekapProjection, PK = year + "|" + unit id, RK = kegiatan id, one row per kegiatan with
 /// <see cref="RekapProjection.Of"/> of it as a JSON document, its revision (<see cref="RekapProjection.Revision"/>),
 /// whether the kegiatan write it belongs to is known to have landed (Confirmed) and when the row was written (At).
-/// The recap reads one partition per unit (<see cref="TableRekapSource"/>) instead of a point read per kegiatan.
+/// The recap reads one partition per unit, or the year's key range for all of BPOM (<see cref="TableRekapSource"/>),
+/// instead of a point read per kegiatan.
 /// <para>
 /// Crash rule (as the other derived rows, docs/storage.md): <see cref="SaveThroughAsync"/> writes the row unconfirmed
 /// BEFORE the kegiatan and confirms it after, so a stored kegiatan always has a row at least as new; a crash leaves at
@@ -37,7 +38,25 @@ public sealed class RekapProjectionTable(TableServiceClient service, TimeProvide
 
     internal DateTimeOffset Now => _time.GetUtcNow();
 
-    public static string Partition(string unitId, int year) => TableKeys.Escape(unitId) + "|" + year.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The partition of a unit's year: the year first, so every partition of a year is one key range
+    /// (<see cref="YearRange"/>: the all-BPOM recap is one query, not one per unit) and a unit is still one partition.
+    /// </summary>
+    public static string Partition(string unitId, int year) => YearPrefix(year) + TableKeys.Escape(unitId);
+
+    /// <summary>Every partition of <paramref name="year"/>: keys from "2026|" up to (not including) "2026}" ('}' follows '|').</summary>
+    public static TableFilter YearRange(int year) =>
+        TableFilter.Property("PartitionKey").Ge(YearPrefix(year)).And(TableFilter.Property("PartitionKey").Lt(year.ToString(CultureInfo.InvariantCulture) + "}"));
+
+    /// <summary>True for a partition of the current (year-first) layout; the old layout was unit + "|" + year.</summary>
+    public static bool IsCurrentPartition(string partitionKey)
+    {
+        ArgumentNullException.ThrowIfNull(partitionKey);
+        var bar = partitionKey.IndexOf('|', StringComparison.Ordinal);
+        return bar > 0 && partitionKey.AsSpan(0, bar).ToString().All(char.IsAsciiDigit);
+    }
+
+    private static string YearPrefix(int year) => year.ToString(CultureInfo.InvariantCulture) + "|";
 
     /// <summary>
     /// Stores <paramref name="kegiatan"/> through <paramref name="save"/> (the kegiatan's own write) with its projection

@@ -192,7 +192,10 @@ public sealed class RekapProjectionTests(AzuriteFixture azurite) : IAsyncLifetim
         var k = Start(unit);
         var raw = new JsonDocumentTable<Domain.Workflow.Kegiatan>(Service.GetTableClient(StorageTables.Kegiatan), new JsonSerializerOptions(JsonSerializerDefaults.Web));
         await raw.SaveAsync(k.Id, string.Empty, k, null, new Dictionary<string, object?> { ["OfficerId"] = k.OfficerId, ["UnitId"] = unit, ["Year"] = 2026 });
-        await Service.GetTableClient(RekapProjectionTable.TableName).DeleteEntityAsync("_meta", "backfill-v1");
+        // A row of the old unit-first layout (PK unit|year), as the previous version wrote it.
+        var rows = new JsonDocumentTable<Domain.Workflow.Kegiatan>(Service.GetTableClient(RekapProjectionTable.TableName));
+        await rows.SaveAsync(unit + "|2026", k.Id, RekapProjection.Of(k), null, new Dictionary<string, object?> { ["Rev"] = 1, ["Confirmed"] = true, ["At"] = At });
+        await Service.GetTableClient(RekapProjectionTable.TableName).DeleteEntityAsync("_meta", TableRekapSource.BackfillMarker);
         var repo = new TableKegiatanRepository(Service, _time);
         var source = new TableRekapSource(Service, repo, _time);
         Assert.Empty(await source.ListAsync(unit, 2026));
@@ -201,6 +204,40 @@ public sealed class RekapProjectionTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(0, await source.BackfillAsync());
 
         Assert.Equal([k.Id], (await source.ListAsync(unit, 2026)).Select(x => x.Id));
+        Assert.Contains(k.Id, (await source.ListYearAsync(2026)).Select(x => x.Id));
+        Assert.False((await Service.GetTableClient(RekapProjectionTable.TableName).GetEntityIfExistsAsync<TableEntity>(unit + "|2026", k.Id)).HasValue); // old layout removed
+    }
+
+    [Fact]
+    public async Task The_year_is_one_ranged_read_across_units_and_never_returns_another_year()
+    {
+        var (first, second) = (NewUnit(), NewUnit());
+        var repo = new TableKegiatanRepository(Service, _time);
+        var source = new TableRekapSource(Service, repo, _time);
+        var a = Start(first);
+        var b = Start(second);
+        var lastYear = Start(first, year: 2025);
+        await repo.CreateAsync(a);
+        await repo.CreateAsync(b);
+        await repo.CreateAsync(lastYear);
+
+        using var reads = StorageRoundTrips.BeginScope();
+        var year = await source.ListYearAsync(2026);
+
+        Assert.Equal(1 + (year.Count / 1000), reads.Count); // one query, paged by 1,000 rows; nothing per kegiatan
+        Assert.All(year, k => Assert.Equal(2026, k.Year));
+        Assert.Contains(a.Id, year.Select(k => k.Id));
+        Assert.Contains(b.Id, year.Select(k => k.Id));
+        Assert.DoesNotContain(lastYear.Id, year.Select(k => k.Id));
+        Assert.Equal(Json(RekapProjection.Of((await repo.GetAsync(b.Id))!)), Json(year.Single(k => k.Id == b.Id)));
+        Assert.Equal([lastYear.Id], (await source.ListYearAsync(2025)).Where(k => k.UnitId == first).Select(k => k.Id));
+
+        // The units' own runs of partitions (what the all-BPOM recap reads): both units, not the year before.
+        var runs = await source.ListYearAsync(2026, [first, second]);
+        Assert.Contains(a.Id, runs.Select(k => k.Id));
+        Assert.Contains(b.Id, runs.Select(k => k.Id));
+        Assert.All(runs, k => Assert.Equal(2026, k.Year));
+        Assert.DoesNotContain(await source.ListYearAsync(2027, [first, second]), k => k.UnitId == first || k.UnitId == second);
     }
 
     /// <summary>The kegiatan with its current step's first Kelengkapan recorded.</summary>
@@ -216,10 +253,10 @@ public sealed class RekapProjectionTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private static string Json(Domain.Workflow.Kegiatan k) => JsonSerializer.Serialize(k, JsonDocumentTable<Domain.Workflow.Kegiatan>.DefaultSerializerOptions);
 
-    private Domain.Workflow.Kegiatan Start(string unit, string? id = null)
+    private Domain.Workflow.Kegiatan Start(string unit, string? id = null, int year = 2026)
     {
         var officer = "officer-" + Guid.NewGuid().ToString("N");
-        var result = _engine.Start(new StartKegiatan(id ?? "k-" + Guid.NewGuid().ToString("N"), Sop, "A", WorkflowKind.PerKegiatan, "FGD Pemda", "pemerintah-daerah", "fgd", unit, officer, 2026), new Actor(officer), At);
+        var result = _engine.Start(new StartKegiatan(id ?? "k-" + Guid.NewGuid().ToString("N"), Sop, "A", WorkflowKind.PerKegiatan, "FGD Pemda", "pemerintah-daerah", "fgd", unit, officer, year), new Actor(officer), At);
         Assert.True(result.Succeeded, result.Refusal?.Reason);
         return result.Kegiatan!;
     }
