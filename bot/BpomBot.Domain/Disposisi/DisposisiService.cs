@@ -469,18 +469,55 @@ public sealed class DisposisiService(
                 return (DisposisiTexts.StepUnchanged(result.Refusal), closed);
             }
 
+            // A decision that leaves the kegiatan waiting for a leader again (Setujui of A.8 opens A.9, a leader-decides
+            // step) must request that disposisi: the effect is stored with the change, in the same write (docs/outbox.md).
+            var after = result.Kegiatan!;
+            var waiting = WithPendingDisposisi(k, after, time.GetUtcNow());
             try
             {
-                await kegiatan.UpdateAsync(result.Kegiatan!, k.Version!, cancellationToken);
+                await kegiatan.UpdateAsync(after, k.Version!, cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < EngineAttempts)
             {
                 continue; // the officer changed the kegiatan meanwhile; apply the decision to the fresh copy
             }
 
-            await AppendAsync(result.Events, cancellationToken);
+            if (!waiting) await AppendAsync(result.Events, cancellationToken); // else the relay copies them (the effect's history range)
             await MarkStepUpdatedAsync(d.Id, cancellationToken);
+            if (waiting) await RelayNowAsync(after.Id, cancellationToken);
             return (null, closed);
+        }
+    }
+
+    /// <summary>
+    /// When <paramref name="after"/> leaves the kegiatan's current step at menunggu disposisi in a round that was not
+    /// waiting before, adds the step's pending disposisi effect to it (replacing an older one of that step and round) and
+    /// returns true. The effect's officer is the kegiatan's own (the one the step's leader is resolved for, and who hears
+    /// the decision), never the leader who decided.
+    /// </summary>
+    private static bool WithPendingDisposisi(Workflow.Kegiatan before, Workflow.Kegiatan after, DateTimeOffset at)
+    {
+        if (after.Status != KegiatanStatus.Berjalan || after.CurrentStep is not { Status: StepStatus.MenungguDisposisi } step) return false;
+        if (before.CurrentStep is { Status: StepStatus.MenungguDisposisi } was && was.StepId == step.StepId && was.TimesReturned == step.TimesReturned)
+            return false;
+        after.Outbox = [.. (after.Outbox ?? []).Where(e => e.StepId != step.StepId || e.Round != step.TimesReturned),
+            PendingEffect.Disposisi(step.StepId, step.TimesReturned, after.OfficerId, at, before.History.Count, after.History.Count)];
+        return true;
+    }
+
+    /// <summary>
+    /// Runs the outbox relay for the kegiatan now (this service is the requester), so the leader gets the card within the
+    /// click; whatever it cannot do (connector down, no leader) stays stored for the background relay.
+    /// </summary>
+    private async Task RelayNowAsync(string kegiatanId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new OutboxRelay(kegiatan, audit, [this], engine, time).RunAsync(kegiatanId, TimeSpan.Zero, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // stored: left to the background relay
         }
     }
 
