@@ -48,9 +48,7 @@ public sealed class FaqHandOff(
         }
 
         var now = timeProvider.GetUtcNow();
-        var received = asked.Timestamp is { } sentAt
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(sentAt, clock.ZoneOf(settings.ContactCentreUnitId)).DateTime)
-            : clock.Today(settings.ContactCentreUnitId);
+        var received = clock.Today(settings.ContactCentreUnitId);
         var kind = FaqTicketLifecycle.KindOf(question);
         var ticket = new FaqTicketRecord(
             TicketIdOf(asked, received),
