@@ -136,13 +136,15 @@ public sealed class DisposisiService(
         if (k is null || engine.CurrentStepDefinition(k) is not { } step || step.Id != request.StepId) return null;
         var resolution = await directory.ResolveAsync(request.UnitId, request.OfficerId, step, cancellationToken);
         if (resolution.Leader is null)
-            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, null, null, null, resolution.Explanation);
+            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, null, null, null, resolution.Reason.Indonesian, Why: resolution.Reason);
         var open = (await disposisi.ListPendingForAsync(resolution.Leader.AadObjectId, cancellationToken))
             .Where(x => x.KegiatanId == request.KegiatanId && x.StepId == request.StepId && !x.IsForwarded)
             .OrderByDescending(x => x.SentAt).FirstOrDefault();
         if (open is null)
-            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, resolution.Leader.Name, null, null,
-                $"belum ada disposisi yang menunggu {resolution.Leader.Name}");
+        {
+            var none = DisposisiTexts.NoneWaiting(resolution.Leader.Name);
+            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, resolution.Leader.Name, null, null, none.Indonesian, Why: none);
+        }
         var reachable = open.Card is not null || open.DelegateCards.Count > 0;
         if (open.State == DisposisiState.Diteruskan)
         {
@@ -378,29 +380,29 @@ public sealed class DisposisiService(
     }
 
     /// <summary>
-    /// Sets a Plt/Plh: the leader for themself, or an admin for any leader. Returns the stored delegation, or the
-    /// Indonesian reason it was refused.
+    /// Sets a Plt/Plh: the leader for themself, or an admin for any leader. Returns the stored delegation and what to
+    /// tell the actor (in both languages; the edge picks the reader's).
     /// </summary>
-    public async Task<(Delegation? Delegation, string Message)> SetDelegationAsync(
+    public async Task<(Delegation? Delegation, Phrase Message)> SetDelegationAsync(
         string actorId, string leaderId, string delegateId, DelegationKind kind, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        if (Delegation.Validate(leaderId, delegateId, from, to) is { } invalid) return (null, invalid);
+        if (DisposisiTexts.DelegationInvalid(leaderId, delegateId, from, to) is { } invalid) return (null, invalid);
         var actor = await directory.GetPersonAsync(actorId, cancellationToken);
         var leader = await directory.GetPersonAsync(leaderId, cancellationToken);
         var deputy = await directory.GetPersonAsync(delegateId, cancellationToken);
-        if (actor is null) return (null, "Anda belum terdaftar di daftar pegawai.");
-        if (leader is null || deputy is null) return (null, "Pimpinan atau Plt/Plh tidak ditemukan di daftar pegawai.");
+        if (actor is null) return (null, DisposisiTexts.DelegationActorUnknown());
+        if (leader is null || deputy is null) return (null, DisposisiTexts.DelegationPeopleUnknown());
         var isAdmin = actor.Roles.Contains(RosterRoles.Admin);
         if (!isAdmin && !string.Equals(actorId, leaderId, StringComparison.OrdinalIgnoreCase))
-            return (null, "Hanya pimpinan yang bersangkutan atau admin yang dapat menetapkan Plt/Plh.");
+            return (null, DisposisiTexts.DelegationNotAllowed());
         if (!leader.Roles.Any(RosterRoles.Leaders.Contains))
-            return (null, $"{leader.Name} bukan pimpinan; Plt/Plh hanya untuk pimpinan.");
+            return (null, DisposisiTexts.DelegationNotALeader(leader.Name));
 
         var now = time.GetUtcNow();
         var saved = await delegations.SaveAsync(new Delegation(NewId(), leader.AadObjectId, deputy.AadObjectId, kind, from, to, actorId, now), cancellationToken);
         await audit.AppendAsync(new AuditEvent($"delegasi/{saved.Id}", actorId, null, "delegation.set", now, null,
             $"{kind} {deputy.AadObjectId} a.n. {leader.AadObjectId}", $"{from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}"), cancellationToken);
-        return (saved, $"{deputy.Name} ditetapkan sebagai {kind} a.n. {leader.Name} dari {IndonesianDate.Format(from)} s.d. {IndonesianDate.Format(to)}.");
+        return (saved, DisposisiTexts.DelegationSet(deputy.Name, kind, leader.Name, from, to));
     }
 
     private async Task<DisposisiResult> ForwardAsync(Disposisi d, Actor authority, DecisionCommand command, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public sealed partial class RosterChatHandler(
 
         if (DelegationCommand().Match(input.Text) is { Success: true } delegation)
         {
-            await DelegateAsync(turn, delegation, cancellationToken);
+            await DelegateAsync(turn, delegation, input.Understood.English ?? input.Language == Language.English, cancellationToken);
             return true;
         }
 
@@ -85,7 +85,7 @@ public sealed partial class RosterChatHandler(
         await ReplyAsync(turn, text.ToString(), cancellationToken);
     }
 
-    private async Task DelegateAsync(ITurnContext turn, Match match, CancellationToken cancellationToken)
+    private async Task DelegateAsync(ITurnContext turn, Match match, bool english, CancellationToken cancellationToken)
     {
         var actorId = DisposisiActions.ActorId(turn);
         if (!TryDate(match.Groups["from"].Value, out var from) || !TryDate(match.Groups["to"].Value, out var to))
@@ -106,7 +106,7 @@ public sealed partial class RosterChatHandler(
 
         var kind = match.Groups["kind"].Value.Equals("plt", StringComparison.OrdinalIgnoreCase) ? DelegationKind.Plt : DelegationKind.Plh;
         var (_, message) = await disposisi.SetDelegationAsync(actorId, leader.AadObjectId, deputy.AadObjectId, kind, from, to, cancellationToken);
-        await ReplyAsync(turn, message, cancellationToken);
+        await ReplyAsync(turn, message.Text(english), cancellationToken);
     }
 
     /// <summary>
