@@ -19,5 +19,6 @@ public enum DisposisiProgressKind
 /// <param name="BatasWaktu">The leader's batas waktu (null when not sent).</param>
 /// <param name="Explanation">Why it was not sent, or whom it was forwarded to; in Indonesian.</param>
 /// <param name="Reachable">False when the leader has no chat with the bot yet, so the card waits in their inbox.</param>
+/// <param name="Why">Why it was not sent, in both languages (the reader's is picked at the edge).</param>
 public sealed record DisposisiProgress(
-    DisposisiProgressKind Kind, string? LeaderName, DateTimeOffset? SentAt, DateOnly? BatasWaktu, string? Explanation, bool Reachable = true);
+    DisposisiProgressKind Kind, string? LeaderName, DateTimeOffset? SentAt, DateOnly? BatasWaktu, string? Explanation, bool Reachable = true, Phrase? Why = null);

@@ -136,13 +136,15 @@ public sealed class DisposisiService(
         if (k is null || engine.CurrentStepDefinition(k) is not { } step || step.Id != request.StepId) return null;
         var resolution = await directory.ResolveAsync(request.UnitId, request.OfficerId, step, cancellationToken);
         if (resolution.Leader is null)
-            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, null, null, null, resolution.Explanation);
+            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, null, null, null, resolution.Reason.Indonesian, Why: resolution.Reason);
         var open = (await disposisi.ListPendingForAsync(resolution.Leader.AadObjectId, cancellationToken))
             .Where(x => x.KegiatanId == request.KegiatanId && x.StepId == request.StepId && !x.IsForwarded)
             .OrderByDescending(x => x.SentAt).FirstOrDefault();
         if (open is null)
-            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, resolution.Leader.Name, null, null,
-                $"belum ada disposisi yang menunggu {resolution.Leader.Name}");
+        {
+            var none = DisposisiTexts.NoneWaiting(resolution.Leader.Name);
+            return new DisposisiProgress(DisposisiProgressKind.BelumTerkirim, resolution.Leader.Name, null, null, none.Indonesian, Why: none);
+        }
         var reachable = open.Card is not null || open.DelegateCards.Count > 0;
         if (open.State == DisposisiState.Diteruskan)
         {
@@ -378,29 +380,29 @@ public sealed class DisposisiService(
     }
 
     /// <summary>
-    /// Sets a Plt/Plh: the leader for themself, or an admin for any leader. Returns the stored delegation, or the
-    /// Indonesian reason it was refused.
+    /// Sets a Plt/Plh: the leader for themself, or an admin for any leader. Returns the stored delegation and what to
+    /// tell the actor (in both languages; the edge picks the reader's).
     /// </summary>
-    public async Task<(Delegation? Delegation, string Message)> SetDelegationAsync(
+    public async Task<(Delegation? Delegation, Phrase Message)> SetDelegationAsync(
         string actorId, string leaderId, string delegateId, DelegationKind kind, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        if (Delegation.Validate(leaderId, delegateId, from, to) is { } invalid) return (null, invalid);
+        if (DisposisiTexts.DelegationInvalid(leaderId, delegateId, from, to) is { } invalid) return (null, invalid);
         var actor = await directory.GetPersonAsync(actorId, cancellationToken);
         var leader = await directory.GetPersonAsync(leaderId, cancellationToken);
         var deputy = await directory.GetPersonAsync(delegateId, cancellationToken);
-        if (actor is null) return (null, "Anda belum terdaftar di daftar pegawai.");
-        if (leader is null || deputy is null) return (null, "Pimpinan atau Plt/Plh tidak ditemukan di daftar pegawai.");
+        if (actor is null) return (null, DisposisiTexts.DelegationActorUnknown());
+        if (leader is null || deputy is null) return (null, DisposisiTexts.DelegationPeopleUnknown());
         var isAdmin = actor.Roles.Contains(RosterRoles.Admin);
         if (!isAdmin && !string.Equals(actorId, leaderId, StringComparison.OrdinalIgnoreCase))
-            return (null, "Hanya pimpinan yang bersangkutan atau admin yang dapat menetapkan Plt/Plh.");
+            return (null, DisposisiTexts.DelegationNotAllowed());
         if (!leader.Roles.Any(RosterRoles.Leaders.Contains))
-            return (null, $"{leader.Name} bukan pimpinan; Plt/Plh hanya untuk pimpinan.");
+            return (null, DisposisiTexts.DelegationNotALeader(leader.Name));
 
         var now = time.GetUtcNow();
         var saved = await delegations.SaveAsync(new Delegation(NewId(), leader.AadObjectId, deputy.AadObjectId, kind, from, to, actorId, now), cancellationToken);
         await audit.AppendAsync(new AuditEvent($"delegasi/{saved.Id}", actorId, null, "delegation.set", now, null,
             $"{kind} {deputy.AadObjectId} a.n. {leader.AadObjectId}", $"{from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}"), cancellationToken);
-        return (saved, $"{deputy.Name} ditetapkan sebagai {kind} a.n. {leader.Name} dari {IndonesianDate.Format(from)} s.d. {IndonesianDate.Format(to)}.");
+        return (saved, DisposisiTexts.DelegationSet(deputy.Name, kind, leader.Name, from, to));
     }
 
     private async Task<DisposisiResult> ForwardAsync(Disposisi d, Actor authority, DecisionCommand command, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
@@ -469,18 +471,55 @@ public sealed class DisposisiService(
                 return (DisposisiTexts.StepUnchanged(result.Refusal), closed);
             }
 
+            // A decision that leaves the kegiatan waiting for a leader again (Setujui of A.8 opens A.9, a leader-decides
+            // step) must request that disposisi: the effect is stored with the change, in the same write (docs/outbox.md).
+            var after = result.Kegiatan!;
+            var waiting = WithPendingDisposisi(k, after, time.GetUtcNow());
             try
             {
-                await kegiatan.UpdateAsync(result.Kegiatan!, k.Version!, cancellationToken);
+                await kegiatan.UpdateAsync(after, k.Version!, cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < EngineAttempts)
             {
                 continue; // the officer changed the kegiatan meanwhile; apply the decision to the fresh copy
             }
 
-            await AppendAsync(result.Events, cancellationToken);
+            if (!waiting) await AppendAsync(result.Events, cancellationToken); // else the relay copies them (the effect's history range)
             await MarkStepUpdatedAsync(d.Id, cancellationToken);
+            if (waiting) await RelayNowAsync(after.Id, cancellationToken);
             return (null, closed);
+        }
+    }
+
+    /// <summary>
+    /// When <paramref name="after"/> leaves the kegiatan's current step at menunggu disposisi in a round that was not
+    /// waiting before, adds the step's pending disposisi effect to it (replacing an older one of that step and round) and
+    /// returns true. The effect's officer is the kegiatan's own (the one the step's leader is resolved for, and who hears
+    /// the decision), never the leader who decided.
+    /// </summary>
+    private static bool WithPendingDisposisi(Workflow.Kegiatan before, Workflow.Kegiatan after, DateTimeOffset at)
+    {
+        if (after.Status != KegiatanStatus.Berjalan || after.CurrentStep is not { Status: StepStatus.MenungguDisposisi } step) return false;
+        if (before.CurrentStep is { Status: StepStatus.MenungguDisposisi } was && was.StepId == step.StepId && was.TimesReturned == step.TimesReturned)
+            return false;
+        after.Outbox = [.. (after.Outbox ?? []).Where(e => e.StepId != step.StepId || e.Round != step.TimesReturned),
+            PendingEffect.Disposisi(step.StepId, step.TimesReturned, after.OfficerId, at, before.History.Count, after.History.Count)];
+        return true;
+    }
+
+    /// <summary>
+    /// Runs the outbox relay for the kegiatan now (this service is the requester), so the leader gets the card within the
+    /// click; whatever it cannot do (connector down, no leader) stays stored for the background relay.
+    /// </summary>
+    private async Task RelayNowAsync(string kegiatanId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new OutboxRelay(kegiatan, audit, [this], engine, time).RunAsync(kegiatanId, TimeSpan.Zero, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // stored: left to the background relay
         }
     }
 

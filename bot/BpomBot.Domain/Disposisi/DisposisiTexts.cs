@@ -214,6 +214,40 @@ public static class DisposisiTexts
 
     public static Phrase KepalaBpom() => new(LeaderFound, "Kepala BPOM", "Kepala BPOM");
 
+    // ---- tugas: why a step's disposisi is not out ----
+
+    public static Phrase NoneWaiting(string leader) => new("BELUM_ADA_DISPOSISI",
+        $"belum ada disposisi yang menunggu {leader}", $"no disposisi is waiting for {leader} yet");
+
+    // ---- Plt/Plh ----
+
+    /// <summary>The problem with a Plt/Plh request's own fields (<see cref="Roster.Delegation.Validate"/>), or null.</summary>
+    public static Phrase? DelegationInvalid(string leaderId, string delegateId, DateOnly from, DateOnly to)
+    {
+        if (Roster.Delegation.Validate(leaderId, delegateId, from, to) is not { } indonesian) return null;
+        var english = string.IsNullOrWhiteSpace(leaderId) || string.IsNullOrWhiteSpace(delegateId) ? "Both the leader and the Plt/Plh are required."
+            : string.Equals(leaderId, delegateId, StringComparison.OrdinalIgnoreCase) ? "A leader cannot name themself as their own Plt/Plh."
+            : to < from ? $"The end date {to:dd-MM-yyyy} is before the start date {from:dd-MM-yyyy}."
+            : "A Plt/Plh lasts at most one year.";
+        return new("PLT_TIDAK_VALID", indonesian, english);
+    }
+
+    public static Phrase DelegationActorUnknown() => new("BELUM_TERDAFTAR",
+        "Anda belum terdaftar di daftar pegawai.", "You are not on the staff roster yet.");
+
+    public static Phrase DelegationPeopleUnknown() => new("PEGAWAI_TIDAK_DITEMUKAN",
+        "Pimpinan atau Plt/Plh tidak ditemukan di daftar pegawai.", "The leader or the Plt/Plh is not on the staff roster.");
+
+    public static Phrase DelegationNotAllowed() => new("BUKAN_PIMPINAN_ATAU_ADMIN",
+        "Hanya pimpinan yang bersangkutan atau admin yang dapat menetapkan Plt/Plh.", "Only the leader concerned or an admin can name a Plt/Plh.");
+
+    public static Phrase DelegationNotALeader(string name) => new("BUKAN_PIMPINAN",
+        $"{name} bukan pimpinan; Plt/Plh hanya untuk pimpinan.", $"{name} is not a leader; a Plt/Plh is only for leaders.");
+
+    public static Phrase DelegationSet(string deputy, Roster.DelegationKind kind, string leader, DateOnly from, DateOnly to) => new("PLT_DITETAPKAN",
+        $"{deputy} ditetapkan sebagai {kind} a.n. {leader} dari {IndonesianDate.Format(from)} s.d. {IndonesianDate.Format(to)}.",
+        $"{deputy} is {kind} on behalf of {leader} from {IndonesianDate.Format(from, english: true)} to {IndonesianDate.Format(to, english: true)}.");
+
     private static string Notes(IReadOnlyList<Phrase> notes, bool english) =>
         notes.Count == 0 ? string.Empty : $" ({string.Join("; ", notes.Select(n => n.Text(english).TrimEnd('.')))})";
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using BpomBot.Domain.Disposisi;
 using BpomBot.Domain.Roster;
 using BpomBot.Teams.Protocol;
+using BpomBot.Teams.Relay;
 using BpomBot.Teams.Routing;
 
 namespace BpomBot.Teams.Disposisi;
@@ -11,10 +12,11 @@ namespace BpomBot.Teams.Disposisi;
 /// <summary>
 /// Roster administration in chat. "roster import" followed by pasted CSV lines, or with a CSV file attached (admin
 /// only): every bad row is answered with its line number and nothing is stored. "plt|plh &lt;e-mail&gt; &lt;dari&gt; &lt;sampai&gt; [a.n. &lt;e-mail pimpinan&gt;]":
-/// a leader names their Plt/Plh (an admin may do it for any leader).
+/// a leader names their Plt/Plh (an admin may do it for any leader). A successful import nudges the outbox relay, so a
+/// disposisi that was waiting for a leader the roster lacked goes out right away (docs/outbox.md).
 /// </summary>
 public sealed partial class RosterChatHandler(
-    RosterImporter importer, LeaderDirectory directory, DisposisiService disposisi, IHttpClientFactory http) : IMessageHandler
+    RosterImporter importer, LeaderDirectory directory, DisposisiService disposisi, IHttpClientFactory http, OutboxRelayService? relay = null) : IMessageHandler
 {
     private const int MaxErrorsShown = 20;
     private const int MaxFileBytes = 1024 * 1024;
@@ -34,7 +36,7 @@ public sealed partial class RosterChatHandler(
 
         if (DelegationCommand().Match(input.Text) is { Success: true } delegation)
         {
-            await DelegateAsync(turn, delegation, cancellationToken);
+            await DelegateAsync(turn, delegation, input.Understood.English ?? input.Language == Language.English, cancellationToken);
             return true;
         }
 
@@ -72,6 +74,7 @@ public sealed partial class RosterChatHandler(
         var result = await importer.ImportAsync(csv, actorId, cancellationToken);
         if (result.Succeeded)
         {
+            relay?.Nudge(); // a step waiting for a leader the roster lacked may have one now
             await ReplyAsync(turn, $"Roster diimpor: {result.Added} orang baru, {result.Updated} diperbarui.", cancellationToken);
             return;
         }
@@ -82,7 +85,7 @@ public sealed partial class RosterChatHandler(
         await ReplyAsync(turn, text.ToString(), cancellationToken);
     }
 
-    private async Task DelegateAsync(ITurnContext turn, Match match, CancellationToken cancellationToken)
+    private async Task DelegateAsync(ITurnContext turn, Match match, bool english, CancellationToken cancellationToken)
     {
         var actorId = DisposisiActions.ActorId(turn);
         if (!TryDate(match.Groups["from"].Value, out var from) || !TryDate(match.Groups["to"].Value, out var to))
@@ -103,7 +106,7 @@ public sealed partial class RosterChatHandler(
 
         var kind = match.Groups["kind"].Value.Equals("plt", StringComparison.OrdinalIgnoreCase) ? DelegationKind.Plt : DelegationKind.Plh;
         var (_, message) = await disposisi.SetDelegationAsync(actorId, leader.AadObjectId, deputy.AadObjectId, kind, from, to, cancellationToken);
-        await ReplyAsync(turn, message, cancellationToken);
+        await ReplyAsync(turn, message.Text(english), cancellationToken);
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class TeamsDisposisiDelivery(
                 await connector.UpdateActivityAsync(card.ServiceUrl, card.ConversationId, card.ActivityId, message, cancellationToken);
                 logger.CardUpdated(d.Id, d.State.ToString());
             }
-            catch (ConnectorException ex)
+            catch (Exception ex) when (ex is ConnectorException or HttpRequestException) // after the commit: never a failed decision
             {
                 logger.SendFailed(ex, d.Id, "base message");
             }
@@ -88,7 +88,7 @@ public sealed class TeamsDisposisiDelivery(
                 Text = text,
             }, cancellationToken);
         }
-        catch (ConnectorException ex)
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
         {
             logger.TellFailed(ex);
         }

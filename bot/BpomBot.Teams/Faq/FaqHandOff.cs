@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BpomBot.Domain.Abstractions;
@@ -49,7 +51,7 @@ public sealed class FaqHandOff(
         var received = clock.Today(settings.ContactCentreUnitId);
         var kind = FaqTicketLifecycle.KindOf(question);
         var ticket = new FaqTicketRecord(
-            FaqTicketLifecycle.NewTicketId(received, Guid.NewGuid()),
+            TicketIdOf(asked, received),
             asked.From?.AadObjectId ?? asked.From?.Id ?? string.Empty,
             question.Length <= FaqCards.MaxQuestionLength ? question : question[..FaqCards.MaxQuestionLength],
             FaqTicketStatus.Baru,
@@ -58,9 +60,30 @@ public sealed class FaqHandOff(
             HaloBpomServiceStandard.DueDate(received, kind, calendar, settings.ContactCentreUnitId),
             AskerName: asked.From?.Name,
             AskerConversation: JsonSerializer.Serialize(asked.GetConversationReference(), BotJson.Options));
-        ticket = await tickets.SaveAsync(ticket, cancellationToken);
+        try
+        {
+            ticket = await tickets.SaveAsync(ticket, cancellationToken); // an insert: a ticket of this very message meets 409
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // The same message handled again (a turn re-run after a conflict, a redelivery, another instance): its ticket
+            // was made, and posted, by the first run. Answer as that run did; post nothing.
+            var stored = await tickets.GetAsync(ticket.TicketId, cancellationToken);
+            if (stored is null || stored.AskerAadObjectId != ticket.AskerAadObjectId || stored.Question != ticket.Question)
+            {
+                // Another question under the same short id (a hash collision): this one gets a fresh id.
+                ticket = await tickets.SaveAsync(ticket with { TicketId = FaqTicketLifecycle.NewTicketId(received, Guid.NewGuid()) }, cancellationToken);
+                stored = null;
+            }
+
+            if (stored is not null) return stored is { Status: FaqTicketStatus.Ditutup, Answer: null, AssigneeAadObjectId: null }
+                ? FaqCards.HandOffFailed(language)
+                : FaqCards.HandedOff(stored, language, HaloBpomServiceStandard.WorkingDays(kind));
+        }
+
         logger.TicketCreated(ticket.TicketId, ticket.DueDate);
 
+        // Posted only by the run whose insert made the ticket, so the contact centre sees one card per question.
         var post = AdaptiveCard.ToMessage(FaqCards.Ticket(ticket));
         post.Conversation = new ConversationAccount { Id = settings.ContactCentreConversationId };
         try
@@ -79,6 +102,18 @@ public sealed class FaqHandOff(
         }
 
         return FaqCards.HandedOff(ticket, language, HaloBpomServiceStandard.WorkingDays(kind));
+    }
+
+    /// <summary>
+    /// The ticket id of a message: derived from its conversation and activity id, so handling the same message again
+    /// (on this instance or another) meets the ticket the first run made instead of making a second.
+    /// </summary>
+    public static string TicketIdOf(Activity asked, DateOnly received)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
+        if (asked.Id is not { Length: > 0 } activityId) return FaqTicketLifecycle.NewTicketId(received, Guid.NewGuid());
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{asked.Conversation?.Id}\n{activityId}"));
+        return FaqTicketLifecycle.NewTicketId(received, new Guid(hash.AsSpan(0, 16)));
     }
 
     /// <summary>Sends a card to the asker's conversation; false when the reference is missing or the send fails.</summary>

@@ -152,17 +152,14 @@ public sealed class AnnualCyclePlaygroundTests(ConversationEnvironment env) : IC
 }
 
 /// <summary>
-/// Known bug, skipped until fixed (Disposisi): when the PPTM approves A.8, the rekap part moves to A.9 (a leader-decides
-/// step whose Kelengkapan is A.8's output) and the engine marks it menunggu disposisi, but no disposisi is requested:
-/// only OfficerWorkflow asks for one, and the approval goes through DisposisiService. A.9 waits with no card and no
-/// inbox item. Expected: A.9's disposisi card reaches the PPTM in the Playground.
+/// When the PPTM approves A.8, the rekap part moves to A.9 (a leader-decides step whose Kelengkapan is A.8's output) at
+/// menunggu disposisi; the approval stores A.9's disposisi effect with the step and the relay sends it: A.9's card
+/// reaches the PPTM in the Playground and waits in her inbox.
 /// </summary>
 public sealed class AnnualCycleA9PlaygroundTests
 {
-    [Fact(Skip = "Bug (DisposisiService): approving A.8 starts A.9 at menunggu disposisi but never requests its disposisi")]
-    public Task A8Approved_A9DisposisiReachesPptm()
-        // Its own environment (not a class fixture), so a skipped test starts nothing.
-        => ConversationEnvironment.RunAsync(WalkAsync);
+    [Fact]
+    public Task A8Approved_A9DisposisiReachesPptm() => ConversationEnvironment.RunAsync(WalkAsync);
 
     private static async Task WalkAsync(ConversationEnvironment env)
     {

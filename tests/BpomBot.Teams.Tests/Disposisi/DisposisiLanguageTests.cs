@@ -102,8 +102,8 @@ public sealed class DisposisiLanguageTests
         await _w.Service.RequestAsync(new DisposisiRequest(k.Id, "A.4", Officer.AadObjectId, Officer.UnitId, DisposisiKinds.ReportToLeader, null, "v2"));
 
         var told = _w.Connector.SentTo(Officer.AadObjectId)[^1].Text!;
-        Assert.StartsWith("The disposisi of step A.4 cannot be sent yet: No Kepala UPT for Balai Besar POM di Bandung is on the roster yet", told);
-        Assert.Contains("it will go out by itself once the roster has the leader.", told);
+        Assert.Equal("The disposisi of step A.4 cannot be sent yet: No Kepala UPT for Balai Besar POM di Bandung is on the roster yet; ask an admin to import the roster. "
+            + "The unit's admin has been told; it will go out by itself once the roster has the leader.", told);
     }
 
     [Fact]

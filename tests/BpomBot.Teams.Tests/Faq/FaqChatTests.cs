@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Faq;
 using BpomBot.Teams.Cards;
+using BpomBot.Teams.Faq;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
 using BpomBot.Teams.Tests.Support;
@@ -280,6 +281,59 @@ public sealed class FaqChatTests
         var confirmation = SentCard(Assert.Single(turn.Sent)).ToJsonString();
         Assert.Contains(ticket.TicketId, confirmation);
         Assert.Contains("5 hari kerja", confirmation);
+    }
+
+    /// <summary>
+    /// The same message handled again (a turn re-run after a 412 when two messages of one conversation met on two
+    /// instances, or a redelivery): one ticket, one contact-centre post, and the asker hears the same ticket number.
+    /// </summary>
+    [Fact]
+    public async Task TanyaPetugas_SameActivityTwice_OneTicketOnePost_SameAnswer()
+    {
+        var kit = new FaqTestKit();
+        var first = FaqTestKit.Message("tanya petugas bagaimana cara mengurus sertifikat halal untuk keripik?");
+        var again = FaqTestKit.Message("tanya petugas bagaimana cara mengurus sertifikat halal untuk keripik?");
+        Assert.Equal(first.Activity.Id, again.Activity.Id);
+
+        await kit.Router().RouteAsync(first);
+        kit.Time.Advance(TimeSpan.FromSeconds(3));
+        await kit.Router().RouteAsync(again);
+
+        var ticket = Assert.Single(kit.Tickets.All);
+        Assert.Single(kit.Connector.Sent);
+        Assert.Contains(ticket.TicketId, SentCard(Assert.Single(first.Sent)).ToJsonString());
+        Assert.Contains(ticket.TicketId, SentCard(Assert.Single(again.Sent)).ToJsonString());
+        Assert.Equal(ticket.TicketId, FaqHandOff.TicketIdOf(first.Activity, new DateOnly(2026, 5, 11)));
+    }
+
+    [Fact]
+    public async Task TanyaPetugas_TwoMessagesWithTheSameQuestion_TwoTickets()
+    {
+        var kit = new FaqTestKit();
+        var first = FaqTestKit.Message("tanya petugas apakah saya butuh izin untuk jual kue kering?");
+        var second = FaqTestKit.Message("tanya petugas apakah saya butuh izin untuk jual kue kering?");
+        second.Activity.Id = "another-activity";
+
+        await kit.Router().RouteAsync(first);
+        await kit.Router().RouteAsync(second);
+
+        Assert.Equal(2, kit.Tickets.All.Select(t => t.TicketId).Distinct().Count());
+        Assert.Equal(2, kit.Connector.Sent.Count);
+    }
+
+    [Fact]
+    public async Task TanyaPetugas_SameActivityAfterTheContactCentreFailed_StillSaysItCouldNotBeForwarded_PostsNothing()
+    {
+        var kit = new FaqTestKit();
+        kit.Connector.FailFor = FaqTestKit.ContactCentre;
+        await SayAsync(kit, "tanya petugas apakah saya butuh izin untuk jual kue kering?");
+        kit.Connector.FailFor = null;
+
+        var again = await SayAsync(kit, "tanya petugas apakah saya butuh izin untuk jual kue kering?");
+
+        Assert.Contains("belum dapat diteruskan", SentCard(Assert.Single(again.Sent)).ToJsonString());
+        Assert.Equal(FaqTicketStatus.Ditutup, Assert.Single(kit.Tickets.All).Status);
+        Assert.DoesNotContain(kit.Connector.Sent, s => s.ConversationId == FaqTestKit.ContactCentre);
     }
 
     [Fact]

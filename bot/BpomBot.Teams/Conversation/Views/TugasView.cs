@@ -36,7 +36,8 @@ public static class TugasView
                 : english ? $"due {Date(target)}, {Hk(left)}" : $"jatuh tempo {Date(target)}, {Hk(left)}"
             : null;
         var since = s.Since is { } from ? english ? $" since {Date(from)} ({s.HkSince ?? 0} HK)" : $" sejak {Date(from)} ({s.HkSince ?? 0} HK)" : string.Empty;
-        var reason = s.Reason is { Length: > 0 } r ? $": {Text.Fold(r, 80).TrimEnd('.')}" : string.Empty;
+        var why = s.Kind == TugasKind.DisposisiBelumTerkirim && s.Disposisi?.Why is { } phrase ? phrase.Text(english) : s.Reason; // the reader's language
+        var reason = why is { Length: > 0 } r ? $": {Text.Fold(r, 80).TrimEnd('.')}" : string.Empty;
         return s.Kind switch
         {
             TugasKind.MenungguKelengkapan => english ? "waiting for Kelengkapan (the HK count starts when complete)" : "menunggu kelengkapan (hitungan HK mulai setelah lengkap)",
