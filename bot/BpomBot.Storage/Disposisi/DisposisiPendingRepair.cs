@@ -2,7 +2,6 @@ using BpomBot.Domain.Abstractions;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
 using BpomBot.Storage.Tables.Documents;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BpomBot.Storage.Disposisi;
@@ -119,42 +118,18 @@ public sealed class DisposisiPendingRepair(TableServiceClient service, TimeProvi
 
 /// <summary>Start-up repair of the leader inbox: runs <see cref="DisposisiPendingRepair"/> to the end once the tables exist; retried while storage is down.</summary>
 public sealed partial class DisposisiPendingRepairService(
-    DisposisiPendingRepair repair, StorageReadiness readiness, TimeProvider timeProvider, ILogger<DisposisiPendingRepairService> logger) : BackgroundService
+    DisposisiPendingRepair repair, StorageReadiness readiness, TimeProvider timeProvider, ILogger<DisposisiPendingRepairService> logger)
+    : StartupRepairService(readiness, timeProvider)
 {
     /// <summary>Pause between bounded runs, so the backfill leaves room for chat traffic.</summary>
     public static readonly TimeSpan Pause = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (readiness.TablesReady)
-                {
-                    var restored = await repair.RunToEndAsync(Pause, stoppingToken);
-                    LogRepaired(logger, restored);
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is StorageUnavailableException or Azure.RequestFailedException)
-            {
-                LogRepairFailed(logger, ex.Message);
-            }
+    protected override async Task<int?> RunOnceAsync(CancellationToken cancellationToken) =>
+        await repair.RunToEndAsync(Pause, cancellationToken);
 
-            try
-            {
-                await Task.Delay(delay, timeProvider, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    protected override void LogDone(int count) => LogRepaired(logger, count);
 
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
-        }
-    }
+    protected override void LogRetry(string reason) => LogRepairFailed(logger, reason);
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Leader inbox repair done ({Restored} pointers restored)")]
     private static partial void LogRepaired(ILogger logger, int restored);

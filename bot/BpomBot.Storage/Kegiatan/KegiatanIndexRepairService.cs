@@ -1,7 +1,5 @@
-using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Workflow;
 using BpomBot.Storage.Tables;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BpomBot.Storage.Kegiatan;
@@ -11,44 +9,15 @@ namespace BpomBot.Storage.Kegiatan;
 /// written before the index existed). Runs once per deployment (a marker row), off the chat path; retried while storage is down.
 /// </summary>
 public sealed partial class KegiatanIndexRepairService(
-    IKegiatanRepository repository, StorageReadiness readiness, TimeProvider timeProvider, ILogger<KegiatanIndexRepairService> logger) : BackgroundService
+    IKegiatanRepository repository, StorageReadiness readiness, TimeProvider timeProvider, ILogger<KegiatanIndexRepairService> logger)
+    : StartupRepairService(readiness, timeProvider)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (repository is not TableKegiatanRepository table)
-        {
-            return;
-        }
+    protected override async Task<int?> RunOnceAsync(CancellationToken cancellationToken) =>
+        repository is TableKegiatanRepository table ? await table.RepairAsync(cancellationToken) : null;
 
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (readiness.TablesReady)
-                {
-                    var added = await table.RepairAsync(stoppingToken);
-                    LogRepaired(logger, added);
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is StorageUnavailableException or Azure.RequestFailedException)
-            {
-                LogRepairFailed(logger, ex.Message);
-            }
+    protected override void LogDone(int count) => LogRepaired(logger, count);
 
-            try
-            {
-                await Task.Delay(delay, timeProvider, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
-        }
-    }
+    protected override void LogRetry(string reason) => LogRepairFailed(logger, reason);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Kegiatan index repair done ({Added} kegiatan indexed)")]
     private static partial void LogRepaired(ILogger logger, int added);

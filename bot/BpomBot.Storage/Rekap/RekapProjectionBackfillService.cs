@@ -1,9 +1,7 @@
-using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Rekap;
 using BpomBot.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BpomBot.Storage.Rekap;
@@ -14,44 +12,15 @@ namespace BpomBot.Storage.Rekap;
 /// retried while storage is down.
 /// </summary>
 public sealed partial class RekapProjectionBackfillService(
-    IRekapSource source, StorageReadiness readiness, TimeProvider timeProvider, ILogger<RekapProjectionBackfillService> logger) : BackgroundService
+    IRekapSource source, StorageReadiness readiness, TimeProvider timeProvider, ILogger<RekapProjectionBackfillService> logger)
+    : StartupRepairService(readiness, timeProvider)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (source is not TableRekapSource table)
-        {
-            return;
-        }
+    protected override async Task<int?> RunOnceAsync(CancellationToken cancellationToken) =>
+        source is TableRekapSource table ? await table.BackfillAsync(cancellationToken) : null;
 
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (readiness.TablesReady)
-                {
-                    var added = await table.BackfillAsync(stoppingToken);
-                    LogBackfilled(logger, added);
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is StorageUnavailableException or Azure.RequestFailedException)
-            {
-                LogBackfillFailed(logger, ex.Message);
-            }
+    protected override void LogDone(int count) => LogBackfilled(logger, count);
 
-            try
-            {
-                await Task.Delay(delay, timeProvider, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
-        }
-    }
+    protected override void LogRetry(string reason) => LogBackfillFailed(logger, reason);
 
     [LoggerMessage(EventId = 3070, Level = LogLevel.Information, Message = "Recap projection backfill done ({Added} kegiatan added)")]
     private static partial void LogBackfilled(ILogger logger, int added);
