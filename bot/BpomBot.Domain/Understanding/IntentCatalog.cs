@@ -201,7 +201,7 @@ public static class IntentCatalog
     {
         "kegiatan", "langkah", "step", "activity", "activities", "tugas", "task", "tasks", "disposisi", "sop", "kelengkapan", "notulen", "fgd",
         "umkm", "advokasi", "pembinaan", "pendampingan", "pemberdayaan", "fasilitator", "narasumber", "narsum", "anggaran", "undangan", "kegiatannya",
-        "rapat", "bimtek", "koordinasi", "pelaksanaan",
+        "rapat", "bimtek", "koordinasi", "pelaksanaan", "rekap", "rekapitulasi", "recap",
     };
 
     /// <summary>Chat spellings and their normal form.</summary>

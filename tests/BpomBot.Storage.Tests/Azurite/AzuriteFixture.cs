@@ -25,6 +25,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>An Azurite that will listen on ports chosen now (e.g. to start it after a client was configured for it).</summary>
     public static AzuriteFixture OnFreePorts() => new() { TablePort = FreePort(), BlobPort = FreePort() };
 
+    /// <summary>Endpoints on loopback port 1, where nothing listens and no test's Azurite can start: storage that is down.</summary>
+    public static AzuriteFixture Unreachable() => new() { TablePort = 1, BlobPort = 1 };
+
     public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
 
     public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
