@@ -210,10 +210,10 @@ public sealed class EndpointTests : IAsyncLifetime
         var response = await server.PostCaptureAsync("playground_message_personal");
         var body = Captures.Body("playground_message_personal");
         var handled = await server.Services.GetRequiredService<BpomBot.Domain.Abstractions.ITurnLedger>()
-            .ReadAsync((string)body["conversation"]!["id"]!);
+            .FindAsync((string)body["conversation"]!["id"]!, (string)body["id"]!);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(server.Connector.Requests);
-        Assert.True(handled.Handled((string)body["id"]!));
+        Assert.NotNull(handled);
     }
 }

@@ -3,21 +3,14 @@ namespace BpomBot.Domain.Abstractions;
 /// <summary>One dialog state (the JSON of one conversation, or of one user in a group conversation) and when it was written.</summary>
 public sealed record DialogStateEntry(string Json, DateTimeOffset UpdatedAt);
 
-/// <summary>A handled activity id in the conversation row, and when it was handled.</summary>
-public sealed record RecentTurn(string Id, DateTimeOffset At);
-
 /// <summary>
 /// A conversation's turn row as read at the start of a turn: its version (the storage ETag, null when there is no row
-/// yet), the dialog states kept in it, and the ids of the activities it handled recently (every id of the last
-/// <see cref="TurnRetention.RecentWindow"/>, and at least the last <see cref="TurnRetention.RecentKept"/>): the
-/// redelivery check of a message; invokes also have ledger rows.
+/// yet), the dialog states kept in it, and the ids of the last activities it handled (the fast path of redelivery
+/// detection; the ledger rows are the full memory).
 /// </summary>
-public sealed record ConversationTurnState(string? Version, IReadOnlyDictionary<string, DialogStateEntry> Dialogs, IReadOnlyList<RecentTurn> Recent)
+public sealed record ConversationTurnState(string? Version, IReadOnlyDictionary<string, DialogStateEntry> Dialogs, IReadOnlyList<string> Recent)
 {
     public static ConversationTurnState Empty { get; } = new(null, new Dictionary<string, DialogStateEntry>(), []);
-
-    /// <summary>True when the row remembers <paramref name="activityId"/> as handled.</summary>
-    public bool Handled(string activityId) => Recent.Any(r => r.Id == activityId);
 }
 
 /// <summary>A handled activity as the ledger remembers it: the answer a redelivered invoke gets, and the commit that wrote it.</summary>
@@ -25,32 +18,26 @@ public sealed record HandledTurn(string ActivityId, string? Answer, DateTimeOffs
 
 /// <summary>
 /// One turn's writes, applied all or nothing: the conversation's row (only if it still has
-/// <see cref="ExpectedVersion"/>; inserted when that is null) and, when <see cref="ActivityId"/> is set and
-/// <see cref="LedgerRow"/> is true (invokes: their answer must be repeated), a new ledger row for the activity in the same
-/// transaction. Without a ledger row the commit is a single-entity write. <see cref="CommitId"/> tells this commit apart
-/// from any other, so a commit retried after a timeout that had in fact succeeded is recognised as success.
+/// <see cref="ExpectedVersion"/>; inserted when that is null) and, when <see cref="ActivityId"/> is set, a new ledger row
+/// for the activity. <see cref="CommitId"/> tells this commit apart from any other, so a commit retried after a timeout
+/// that had in fact succeeded is recognised as success.
 /// </summary>
 public sealed record TurnCommit(
     string ConversationId,
     string? ExpectedVersion,
     IReadOnlyDictionary<string, DialogStateEntry> Dialogs,
-    IReadOnlyList<RecentTurn> Recent,
+    IReadOnlyList<string> Recent,
     string? ActivityId,
     string? Answer,
     DateTimeOffset Now,
-    string CommitId,
-    bool LedgerRow = true)
-{
-    /// <summary>True when the commit writes a ledger row (and so is a two-row transaction).</summary>
-    public bool WritesLedgerRow => LedgerRow && ActivityId is not null;
-}
+    string CommitId);
 
 public enum TurnCommitOutcome
 {
     /// <summary>Stored (by this attempt or by an earlier attempt of the same commit).</summary>
     Committed,
 
-    /// <summary>The activity has a ledger row, or is among the row's recent ids, already: it was handled (on this or another instance); nothing was written.</summary>
+    /// <summary>The activity has a ledger row already: it was handled (on this or another instance); nothing was written.</summary>
     AlreadyHandled,
 
     /// <summary>Another turn of the conversation committed since the read; nothing was written, run the turn again.</summary>
@@ -65,9 +52,8 @@ public sealed record TurnCommitResult(TurnCommitOutcome Outcome, string? Answer 
 
 /// <summary>
 /// The turn's storage: per conversation, one row with the dialog states and the recent handled ids (read once at the
-/// start of a turn; its version is the conversation's lock, and a message's commit writes only it) and, for an invoke,
-/// one ledger row with its answer, written together with the row in one transaction at the end of the turn. Layout and
-/// retention: docs/storage.md ("Turns").
+/// start of a turn; its version is the conversation's lock) and one ledger row per handled activity, written together
+/// with the row in one transaction at the end of the turn. Layout and retention: docs/storage.md ("Turns").
 /// </summary>
 public interface ITurnLedger
 {
@@ -97,19 +83,6 @@ public static class TurnRetention
     /// </summary>
     public static readonly TimeSpan IdleConversation = TimeSpan.FromDays(30);
 
-    /// <summary>
-    /// Every id handled this recently stays in the conversation row, so any redelivery inside it is caught by the turn's
-    /// one read. Far longer than a channel redelivers (Bot Framework retries within seconds); a message has no ledger row,
-    /// so the row is its only memory.
-    /// </summary>
-    public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(15);
-
-    /// <summary>At least this many of the last handled ids stay in the row, however old (repeats do not push ids out).</summary>
+    /// <summary>Ids of handled activities kept in the conversation row (the fast path; repeats do not push ids out).</summary>
     public const int RecentKept = 32;
-
-    /// <summary>
-    /// At most this many ids stay in the row (about 70 KB), the oldest going first: more distinct messages in one
-    /// conversation within <see cref="RecentWindow"/> than a person or Teams' per-conversation limits allow.
-    /// </summary>
-    public const int RecentMax = 1000;
 }

@@ -46,11 +46,6 @@ public sealed class InMemoryTurnLedger(TimeProvider timeProvider) : ITurnLedger
                 return Task.FromResult(new TurnCommitResult(TurnCommitOutcome.AlreadyHandled, handled.Answer));
             }
 
-            if (commit.ActivityId is { } recentId && current is not null && current.Recent.Any(r => r.Id == recentId))
-            {
-                return Task.FromResult(new TurnCommitResult(TurnCommitOutcome.AlreadyHandled));
-            }
-
             if (current?.Version != commit.ExpectedVersion)
             {
                 return Task.FromResult(new TurnCommitResult(TurnCommitOutcome.StateChanged));
@@ -58,7 +53,7 @@ public sealed class InMemoryTurnLedger(TimeProvider timeProvider) : ITurnLedger
 
             var version = (++versions).ToString(CultureInfo.InvariantCulture);
             rows[commit.ConversationId] = new Row(version, new Dictionary<string, DialogStateEntry>(commit.Dialogs), [.. commit.Recent], commit.Now);
-            if (commit.WritesLedgerRow && commit.ActivityId is { } id)
+            if (commit.ActivityId is { } id)
             {
                 ledger[(commit.ConversationId, id)] = new HandledTurn(id, commit.Answer, commit.Now, commit.CommitId);
             }
@@ -88,5 +83,5 @@ public sealed class InMemoryTurnLedger(TimeProvider timeProvider) : ITurnLedger
         }
     }
 
-    private sealed record Row(string Version, IReadOnlyDictionary<string, DialogStateEntry> Dialogs, IReadOnlyList<RecentTurn> Recent, DateTimeOffset WrittenAt);
+    private sealed record Row(string Version, IReadOnlyDictionary<string, DialogStateEntry> Dialogs, IReadOnlyList<string> Recent, DateTimeOffset WrittenAt);
 }

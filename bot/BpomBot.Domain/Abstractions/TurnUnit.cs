@@ -67,11 +67,9 @@ public sealed class TurnUnit
 
     /// <summary>
     /// The turn's commit: the row's dialog states with the staged changes (idle ones of other users dropped, see
-    /// <see cref="TurnRetention.IdleConversation"/>), the recent ids with this activity (those older than
-    /// <see cref="TurnRetention.RecentWindow"/> beyond the last <see cref="TurnRetention.RecentKept"/> dropped), and its
-    /// ledger row when <paramref name="ledgerRow"/> (an invoke, whose answer must be repeated).
+    /// <see cref="TurnRetention.IdleConversation"/>), the recent ids with this activity, and its ledger row.
     /// </summary>
-    public TurnCommit ToCommit(string? activityId, string? answer, DateTimeOffset now, string commitId, bool ledgerRow = true)
+    public TurnCommit ToCommit(string? activityId, string? answer, DateTimeOffset now, string commitId)
     {
         var conversationId = ConversationId ?? throw new InvalidOperationException("No turn is open.");
         var dialogs = new Dictionary<string, DialogStateEntry>(StringComparer.Ordinal);
@@ -96,22 +94,16 @@ public sealed class TurnUnit
         }
 
         var recent = State.Recent.ToList();
-        if (activityId is not null && !State.Handled(activityId))
+        if (activityId is not null && !recent.Contains(activityId))
         {
-            recent.Add(new RecentTurn(activityId, now));
+            recent.Add(activityId);
+            if (recent.Count > TurnRetention.RecentKept)
+            {
+                recent.RemoveRange(0, recent.Count - TurnRetention.RecentKept);
+            }
         }
 
-        // Keep every id of the window and at least the last RecentKept; never more than RecentMax.
-        var drop = 0;
-        while (drop < recent.Count - TurnRetention.RecentKept && now - recent[drop].At > TurnRetention.RecentWindow)
-        {
-            drop++;
-        }
-
-        drop = Math.Max(drop, recent.Count - TurnRetention.RecentMax);
-        recent.RemoveRange(0, drop);
-
-        return new TurnCommit(conversationId, State.Version, dialogs, recent, activityId, answer, now, commitId, ledgerRow);
+        return new TurnCommit(conversationId, State.Version, dialogs, recent, activityId, answer, now, commitId);
     }
 
     /// <summary>The version <see cref="Get"/> hands out for a dialog state of a row read at <paramref name="rowVersion"/>, before any change.</summary>

@@ -11,11 +11,10 @@ namespace BpomBot.Teams.Hosting;
 /// <summary>
 /// Runs one inbound activity as one unit of work in two storage round trips (docs/storage.md, "Turns"): it reads the
 /// conversation's row (dialog states, recent handled ids), routes the activity in its own DI scope with the replies
-/// held back, and commits the staged dialog state with the activity's id — a single-entity write, plus the ledger row
-/// with the answer in one transaction for an invoke — that holds only if no other turn of the conversation committed
-/// meanwhile (the row's ETag is the conversation's lock, across instances). Then it sends the replies. A redelivery —
-/// the channel's retry, the same activity at a second instance, a repeat after a crash — is found in the recent ids
-/// (every id of the last 15 minutes) or, for an invoke, at the latest by its ledger row's insert, and does nothing
+/// held back, and commits the staged dialog state and the activity's ledger row in one transaction that holds only if
+/// no other turn of the conversation committed meanwhile (the row's ETag is the conversation's lock, across
+/// instances). Then it sends the replies. A redelivery — the channel's retry, the same activity at a second instance,
+/// a repeat after a crash — is found in the recent ids or, at the latest, by the ledger row's insert, and does nothing
 /// again (an invoke gets the first answer back). A turn that lost the race to another turn of its conversation is run
 /// again from a fresh read. The endpoint awaits this before acknowledging, so a 200 means the turn is committed.
 /// </summary>
@@ -92,7 +91,7 @@ public sealed class TurnRunner(
                 return await RouteUnbufferedAsync(activity, cancellationToken);
             }
 
-            if (state.Handled(activityId))
+            if (state.Recent.Contains(activityId))
             {
                 logger.Redelivered(activityId);
                 return await RepeatAsync(activity, conversationId, activityId, null, cancellationToken);
@@ -108,8 +107,7 @@ public sealed class TurnRunner(
             try
             {
                 var stored = answer is null ? null : JsonSerializer.Serialize(answer, BotJson.Options);
-                var ledgerRow = activity.Type == ActivityTypes.Invoke; // only an invoke's answer must be repeated
-                result = await ledger.CommitAsync(unit.ToCommit(activityId, stored, timeProvider.GetUtcNow(), Guid.NewGuid().ToString("N"), ledgerRow), cancellationToken);
+                result = await ledger.CommitAsync(unit.ToCommit(activityId, stored, timeProvider.GetUtcNow(), Guid.NewGuid().ToString("N")), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,7 +1,6 @@
 using BpomBot.Domain.Abstractions;
 using BpomBot.Storage.Tables;
 using BpomBot.Storage.Tables.Client;
-using BpomBot.Storage.Tables.Documents;
 using BpomBot.Storage.Tables.Repositories;
 using BpomBot.Storage.Tests.Azurite;
 using BpomBot.Storage.Tests.Faults;
@@ -23,9 +22,9 @@ public abstract class TurnIntegrityContract : IAsyncLifetime
 
     private static string NewId(string prefix) => prefix + "/" + Guid.NewGuid().ToString("N");
 
-    private static TurnCommit Commit(string conversation, ConversationTurnState read, string? activityId, string json, string? answer = null, bool ledgerRow = true) =>
+    private static TurnCommit Commit(string conversation, ConversationTurnState read, string? activityId, string json, string? answer = null) =>
         new(conversation, read.Version, new Dictionary<string, DialogStateEntry> { [conversation] = new(json, T0) },
-            [.. read.Recent, .. activityId is null ? Array.Empty<RecentTurn>() : [new RecentTurn(activityId, T0)]], activityId, answer, T0, Guid.NewGuid().ToString("N"), ledgerRow);
+            [.. read.Recent, .. activityId is null ? Array.Empty<string>() : [activityId]], activityId, answer, T0, Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task Commit_ThenRead_HasTheStateTheRecentIdAndTheLedgerRowWithTheAnswer()
@@ -42,7 +41,7 @@ public abstract class TurnIntegrityContract : IAsyncLifetime
         Assert.Equal(TurnCommitOutcome.Committed, first.Outcome);
         Assert.NotNull(read.Version);
         Assert.Equal("{\"p\":1}", read.Dialogs[conversation].Json);
-        Assert.Equal([new RecentTurn("act-1", T0)], read.Recent);
+        Assert.Equal(["act-1"], read.Recent);
         Assert.Equal("{\"statusCode\":200}", handled?.Answer);
         Assert.Null(await ledger.FindAsync(conversation, "act-2"));
     }
@@ -137,82 +136,6 @@ public abstract class TurnIntegrityContract : IAsyncLifetime
 
         Assert.Equal(1, policy.Dropped);
         Assert.Equal(TurnCommitOutcome.Committed, result.Outcome);
-    }
-
-    [Fact]
-    public async Task MessageCommit_WritesOnlyTheConversationRow_WithTheIdAndItsTime()
-    {
-        var ledger = new TableTurnLedger(Service);
-        var conversation = NewId("a:conv");
-
-        var first = await ledger.CommitAsync(Commit(conversation, ConversationTurnState.Empty, "msg-1", "{\"p\":1}", ledgerRow: false));
-        var read = await ledger.ReadAsync(conversation);
-        var rows = Service.GetTableClient(StorageTables.DialogState)
-            .QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == Tables.Documents.TableKeys.Escape(conversation));
-        var keys = new List<string>();
-        await foreach (var row in rows)
-        {
-            keys.Add(row.RowKey);
-        }
-
-        Assert.Equal(TurnCommitOutcome.Committed, first.Outcome);
-        Assert.Equal(first.Version, read.Version);
-        Assert.Equal([new RecentTurn("msg-1", T0)], read.Recent);
-        Assert.Equal([TableTurnLedger.StateRowKey], keys);
-        Assert.Null(await ledger.FindAsync(conversation, "msg-1"));
-    }
-
-    [Fact]
-    public async Task SameMessageOnTwoInstances_FromOneRead_SecondIsAlreadyHandled_AndAnotherMessageMustRunAgain()
-    {
-        var ledger = new TableTurnLedger(Service);
-        var conversation = NewId("a:conv");
-        await ledger.CommitAsync(Commit(conversation, ConversationTurnState.Empty, "msg-0", "{}", ledgerRow: false));
-        var read = await ledger.ReadAsync(conversation);
-
-        var winner = await ledger.CommitAsync(Commit(conversation, read, "msg-1", "{\"by\":1}", ledgerRow: false));
-        var same = await ledger.CommitAsync(Commit(conversation, read, "msg-1", "{\"by\":2}", ledgerRow: false));
-        var other = await ledger.CommitAsync(Commit(conversation, read, "msg-2", "{\"by\":3}", ledgerRow: false));
-
-        Assert.Equal(TurnCommitOutcome.Committed, winner.Outcome);
-        Assert.Equal(TurnCommitOutcome.AlreadyHandled, same.Outcome);
-        Assert.Equal(TurnCommitOutcome.StateChanged, other.Outcome);
-        Assert.Equal("{\"by\":1}", (await ledger.ReadAsync(conversation)).Dialogs[conversation].Json);
-    }
-
-    [Fact]
-    public async Task MessageCommitRetriedByTheSdkAfterALostAnswer_IsRecognisedAsCommitted()
-    {
-        foreach (var existing in new[] { false, true })
-        {
-            var conversation = NewId("a:conv");
-            if (existing)
-            {
-                await new TableTurnLedger(Service).CommitAsync(Commit(conversation, ConversationTurnState.Empty, "msg-0", "{}", ledgerRow: false));
-            }
-
-            var (client, policy) = LostResponsePolicy.Client(ConnectionString);
-            var ledger = new TableTurnLedger(client);
-            var result = await ledger.CommitAsync(Commit(conversation, await ledger.ReadAsync(conversation), "msg-1", "{\"saved\":true}", ledgerRow: false));
-
-            Assert.Equal(1, policy.Dropped);
-            Assert.Equal(TurnCommitOutcome.Committed, result.Outcome);
-            Assert.True((await ledger.ReadAsync(conversation)).Handled("msg-1"));
-        }
-    }
-
-    [Fact]
-    public async Task RowWrittenBeforeTheTimeWindow_ItsBareIdsAreStillRecognised()
-    {
-        var conversation = NewId("a:conv");
-        var legacy = new JsonDocumentTable<TableTurnLedger.ConversationRow>(Service.GetTableClient(StorageTables.DialogState));
-        await legacy.SaveAsync(Tables.Documents.TableKeys.Escape(conversation), TableTurnLedger.StateRowKey,
-            new TableTurnLedger.ConversationRow(new() { [conversation] = new("{}", T0) }, ["old-1"], "c0"), null);
-
-        var read = await new TableTurnLedger(Service).ReadAsync(conversation);
-
-        Assert.True(read.Handled("old-1"));
-        Assert.False(read.Handled("old-2"));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class StorageRetentionTests(AzuriteFixture azurite) : IAsyncLifeti
         var ledger = new TableTurnLedger(_service);
         var conversation = "a:retention-ledger-" + Guid.NewGuid().ToString("N");
         var commit = new TurnCommit(conversation, null, new Dictionary<string, DialogStateEntry> { [conversation] = new("{}", DateTimeOffset.UtcNow) },
-            [new RecentTurn("act-1", DateTimeOffset.UtcNow)], "act-1", "answer", DateTimeOffset.UtcNow, "commit-1");
+            ["act-1"], "act-1", "answer", DateTimeOffset.UtcNow, "commit-1");
         Assert.Equal(TurnCommitOutcome.Committed, (await ledger.CommitAsync(commit)).Outcome);
 
         await new StorageRetention(_service, TimeProvider.System).RunOnceAsync();
@@ -63,7 +63,7 @@ public sealed class StorageRetentionTests(AzuriteFixture azurite) : IAsyncLifeti
         // After the ledger's age the row goes; the conversation row (recent ids) is still younger than its idle limit.
         await new StorageRetention(_service, new FakeTimeProvider(DateTimeOffset.UtcNow + TurnRetention.Ledger + TimeSpan.FromDays(1))).RunOnceAsync();
         Assert.Null(await ledger.FindAsync(conversation, "act-1"));
-        Assert.True((await ledger.ReadAsync(conversation)).Handled("act-1"));
+        Assert.Equal(["act-1"], (await ledger.ReadAsync(conversation)).Recent);
 
         await new StorageRetention(_service, new FakeTimeProvider(DateTimeOffset.UtcNow + TurnRetention.IdleConversation + TimeSpan.FromDays(1))).RunOnceAsync();
         Assert.Null((await ledger.ReadAsync(conversation)).Version);

@@ -9,10 +9,9 @@ namespace BpomBot.Storage.Tables.Repositories;
 /// <summary>
 /// The turn's storage in the DialogState table, one partition per conversation (PK = conversation id):
 /// RK "state" holds the conversation's dialog states and its recent handled activity ids (its ETag is the
-/// conversation's lock), RK "turn|&lt;activity id&gt;" one ledger row per handled invoke with the answer to repeat.
-/// A turn reads "state" once and commits "state" (If-Match, or insert) alone — a single-entity write — or, for an
-/// invoke, together with the new ledger row (insert) in one transaction: two round trips either way.
-/// docs/storage.md ("Turns").
+/// conversation's lock), RK "turn|&lt;activity id&gt;" one ledger row per handled activity with the answer to repeat.
+/// A turn reads "state" once and commits "state" (If-Match, or insert) plus the new ledger row (insert) in one
+/// transaction: two round trips. docs/storage.md ("Turns").
 /// </summary>
 public sealed class TableTurnLedger(TableServiceClient service) : ITurnLedger
 {
@@ -24,7 +23,7 @@ public sealed class TableTurnLedger(TableServiceClient service) : ITurnLedger
 
     public async Task<ConversationTurnState> ReadAsync(string conversationId, CancellationToken cancellationToken = default) =>
         await _states.GetAsync(TableKeys.Escape(conversationId), StateRowKey, cancellationToken) is { } row
-            ? new ConversationTurnState(row.Version, row.Value.Dialogs ?? [], Recent(row.Value))
+            ? new ConversationTurnState(row.Version, row.Value.Dialogs ?? [], row.Value.Recent ?? [])
             : ConversationTurnState.Empty;
 
     public async Task<HandledTurn?> FindAsync(string conversationId, string activityId, CancellationToken cancellationToken = default) =>
@@ -36,51 +35,40 @@ public sealed class TableTurnLedger(TableServiceClient service) : ITurnLedger
     {
         ArgumentNullException.ThrowIfNull(commit);
         var pk = TableKeys.Escape(commit.ConversationId);
-        var row = new ConversationRow(new(commit.Dialogs), null, commit.CommitId, [.. commit.Recent]);
+        var state = _states.ToEntity(pk, StateRowKey, new ConversationRow(new(commit.Dialogs), [.. commit.Recent], commit.CommitId));
+        List<TableTransactionAction> actions =
+        [
+            commit.ExpectedVersion is null
+                ? new(TableTransactionActionType.Add, state)
+                : new(TableTransactionActionType.UpdateReplace, state, new ETag(commit.ExpectedVersion)),
+        ];
+        if (commit.ActivityId is { } activityId)
+        {
+            actions.Add(new(TableTransactionActionType.Add, _ledger.ToEntity(pk, LedgerRowKey(activityId), new LedgerRow(commit.Answer, commit.Now, commit.CommitId))));
+        }
+
         try
         {
-            if (!commit.WritesLedgerRow)
-            {
-                var version = await _states.SaveAsync(pk, StateRowKey, row, commit.ExpectedVersion, cancellationToken: cancellationToken);
-                return new TurnCommitResult(TurnCommitOutcome.Committed, Version: version);
-            }
-
-            var state = _states.ToEntity(pk, StateRowKey, row);
-            List<TableTransactionAction> actions =
-            [
-                commit.ExpectedVersion is null
-                    ? new(TableTransactionActionType.Add, state)
-                    : new(TableTransactionActionType.UpdateReplace, state, new ETag(commit.ExpectedVersion)),
-                new(TableTransactionActionType.Add, _ledger.ToEntity(pk, LedgerRowKey(commit.ActivityId!), new LedgerRow(commit.Answer, commit.Now, commit.CommitId))),
-            ];
             var versions = await _states.SubmitAsync(actions, cancellationToken);
             return new TurnCommitResult(TurnCommitOutcome.Committed, Version: versions[0]);
         }
         catch (ConcurrencyConflictException)
         {
             // A lost race (412/404 on "state", 409 on the ledger row or on a new "state") — or the SDK retried this very
-            // write after a timeout although the first attempt had been applied, and met its own write. What is stored
-            // decides: our commit id there means it is stored.
+            // transaction after a timeout although the first attempt had been applied, and met its own write. What is
+            // stored decides: our commit id there means it is stored.
         }
 
-        if (commit.WritesLedgerRow && await FindAsync(commit.ConversationId, commit.ActivityId!, cancellationToken) is { } handled)
+        if (commit.ActivityId is { } id && await FindAsync(commit.ConversationId, id, cancellationToken) is { } handled)
         {
             return handled.CommitId == commit.CommitId
                 ? new TurnCommitResult(TurnCommitOutcome.Committed)
                 : new TurnCommitResult(TurnCommitOutcome.AlreadyHandled, handled.Answer);
         }
 
-        if (!commit.WritesLedgerRow && await _states.GetAsync(pk, StateRowKey, cancellationToken) is { } stored)
+        if (commit.ActivityId is null && await _states.GetAsync(pk, StateRowKey, cancellationToken) is { } row && row.Value.CommitId == commit.CommitId)
         {
-            if (stored.Value.CommitId == commit.CommitId)
-            {
-                return new TurnCommitResult(TurnCommitOutcome.Committed, Version: stored.Version);
-            }
-
-            if (commit.ActivityId is { } id && Recent(stored.Value).Any(r => r.Id == id))
-            {
-                return new TurnCommitResult(TurnCommitOutcome.AlreadyHandled); // another instance handled the same delivery
-            }
+            return new TurnCommitResult(TurnCommitOutcome.Committed, Version: row.Version);
         }
 
         return new TurnCommitResult(TurnCommitOutcome.StateChanged);
@@ -88,15 +76,8 @@ public sealed class TableTurnLedger(TableServiceClient service) : ITurnLedger
 
     public static string LedgerRowKey(string activityId) => LedgerRowKeyPrefix + TableKeys.Escape(activityId);
 
-    private static List<RecentTurn> Recent(ConversationRow row) =>
-        row.Handled ?? [.. (row.Recent ?? []).Select(id => new RecentTurn(id, DateTimeOffset.UnixEpoch))];
-
-    /// <summary>
-    /// The "state" row: dialog states by key (the conversation, or conversation|user in group chats), the recent handled
-    /// ids with their time (<see cref="Handled"/>; <see cref="Recent"/> is the bare id list of rows written before the
-    /// time window, read only), last commit.
-    /// </summary>
-    public sealed record ConversationRow(Dictionary<string, DialogStateEntry>? Dialogs, List<string>? Recent, string? CommitId, List<RecentTurn>? Handled = null);
+    /// <summary>The "state" row: dialog states by key (the conversation, or conversation|user in group chats), recent ids, last commit.</summary>
+    public sealed record ConversationRow(Dictionary<string, DialogStateEntry>? Dialogs, List<string>? Recent, string? CommitId);
 
     /// <summary>A ledger row: the answer a redelivered invoke gets, when it was handled, and the commit that wrote it.</summary>
     public sealed record LedgerRow(string? Answer, DateTimeOffset HandledAt, string CommitId);
