@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using BpomBot.EndToEnd.Tests.Infrastructure;
+
+using static BpomBot.EndToEnd.Tests.Infrastructure.Loopback;
 
 namespace BpomBot.Drills.Tests.Infrastructure;
 
@@ -17,7 +17,6 @@ public sealed class DrillEnvironment : IAsyncLifetime
     public const string ContactCentre = "19:drill-contact-centre@thread.tacv2";
     public const string Tenant = "72f988bf-0000-4000-8000-00000000d111";
     private const string AzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly List<ChildProcess> _children = [];
     private static long _activitySeq;
 
@@ -249,60 +248,6 @@ public sealed class DrillEnvironment : IAsyncLifetime
         _children.Add(child);
         return child;
     }
-
-    private static async Task WaitForTcpAsync(ChildProcess owner, int port)
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !owner.HasExited)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
-
-    private static async Task WaitForHttpAsync(ChildProcess owner, Uri url)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline && !owner.HasExited)
-        {
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new InvalidOperationException($"{url} did not answer.\n{owner.Output()}");
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     public static string FindRepositoryRootOrBase()
     {

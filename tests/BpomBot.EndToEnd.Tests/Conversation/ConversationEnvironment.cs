@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using BpomBot.EndToEnd.Tests.Infrastructure;
+
+using static BpomBot.EndToEnd.Tests.Infrastructure.Loopback;
 
 namespace BpomBot.EndToEnd.Tests.Conversation;
 
@@ -15,7 +16,6 @@ public sealed class ConversationEnvironment : IAsyncLifetime
 {
     public const string ConversationId = "e2e-sop-walk";
     private const string AzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly List<ChildProcess> _children = [];
     private ChildProcess? _bot;
     private ChildProcess? _playground;
@@ -291,55 +291,4 @@ public sealed class ConversationEnvironment : IAsyncLifetime
         return child;
     }
 
-    private static async Task WaitForTcpAsync(ChildProcess owner, int port)
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !owner.HasExited)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
-
-    private static async Task WaitForHttpAsync(ChildProcess owner, Uri url)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline && !owner.HasExited)
-        {
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // not up yet
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new InvalidOperationException($"{url} did not answer.\n{owner.Output()}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

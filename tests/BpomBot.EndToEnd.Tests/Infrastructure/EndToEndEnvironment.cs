@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+
+using static BpomBot.EndToEnd.Tests.Infrastructure.Loopback;
 
 namespace BpomBot.EndToEnd.Tests.Infrastructure;
 
@@ -13,7 +13,6 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
 {
     public const string ConversationId = "e2e-personal-chat";
     private const string AzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly List<ChildProcess> _children = [];
 
     public EndToEndEnvironment()
@@ -164,70 +163,6 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
         _children.Add(child);
         return child;
     }
-
-    private static async Task WaitForTcpAsync(ChildProcess owner, int port, string what)
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !owner.HasExited)
-            {
-                await Task.Delay(200);
-            }
-            catch (SocketException ex)
-            {
-                throw new InvalidOperationException($"{what} is not listening on 127.0.0.1:{port} ({ex.SocketErrorCode}).\n{owner.Output()}", ex);
-            }
-        }
-    }
-
-    private static async Task WaitForHttpAsync(ChildProcess owner, Uri url, string what)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        string last = "no answer";
-        while (DateTime.UtcNow < deadline && !owner.HasExited)
-        {
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-
-                last = $"HTTP {(int)response.StatusCode}";
-            }
-            catch (HttpRequestException ex)
-            {
-                last = ex.Message;
-            }
-            catch (TaskCanceledException)
-            {
-                last = "timed out";
-            }
-
-            await Task.Delay(250);
-        }
-
-        var state = owner.HasExited ? "exited" : $"gave no success within {StartTimeout.TotalSeconds:0} s";
-        throw new InvalidOperationException($"{what} at {url} {state} (last: {last}).\n{owner.Output()}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     private static string RequireFile(string path, string hint) =>
         File.Exists(path) ? path : throw new InvalidOperationException($"Missing {path}: {hint}.");
