@@ -8,13 +8,15 @@ using BpomBot.Storage.Tables.Documents;
 namespace BpomBot.Storage.Kegiatan;
 
 /// <summary>
-/// Kegiatan: PK = kegiatan id, RK = "". The aggregate is one versioned JSON document (ETag = version).
+/// Kegiatan: PK = RK = kegiatan id (<see cref="KegiatanRows"/>; rows of the earlier layout, RK = "", are read, moved on
+/// save and migrated at start-up). The aggregate is one versioned JSON document (ETag = version).
 /// KegiatanIndex: secondary-index pointer rows, PK = "o_" + officer id or "u_" + unit id + "_" + year, RK = kegiatan id,
 /// so the officer's list and the unit-year list read one index partition and then point-read what it names: cost grows
 /// with what is returned, never with the table. Crash rule: pointers are written (idempotent upserts) BEFORE the primary
 /// row, so a stored kegiatan always has its pointers; a crash can only leave a pointer whose kegiatan is missing or now
 /// belongs elsewhere, which every read checks against the primary row and skips (and removes once it is older than
-/// <see cref="DanglingGrace"/>). <see cref="RepairAsync"/> adds pointers for rows written before the index existed.
+/// <see cref="DanglingGrace"/>). <see cref="RepairAsync"/> adds pointers for rows written before the index existed and
+/// moves rows of the earlier key layout.
 /// A kegiatan with pending effects (<see cref="Domain.Workflow.Kegiatan.Outbox"/>) also has a marker, PK = "_outbox",
 /// RK = kegiatan id, written before the row by the same rule, for the background relay (<see cref="IOutboxIndex"/>).
 /// A write that fails with 409/412 although the row holds that very write (<see cref="OwnWrite"/>: an earlier attempt
@@ -34,6 +36,7 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
     private const int ReadParallelism = 8;
     private const string MetaPartition = "_meta";
     private const string BackfillMarker = "backfill-v1";
+    private const string RowKeyMarker = "rowkey-v2";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true };
 
@@ -41,13 +44,13 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
     // first and drop the old ones after (keys are immutable in today's domain; this keeps the rule if that changes).
     private static readonly ConditionalWeakTable<Domain.Workflow.Kegiatan, IndexKeys> Loaded = [];
 
-    private readonly JsonDocumentTable<Domain.Workflow.Kegiatan> _table = new(service.GetTableClient(TableName), Json);
+    private readonly KegiatanRows _rows = new(service.GetTableClient(TableName), Json);
     private readonly JsonDocumentTable<IndexRow> _index = new(service.GetTableClient(IndexTableName));
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly Rekap.RekapProjectionTable _rekap = new(service, timeProvider); // the recap's copy, written around each save
 
     public async Task<Domain.Workflow.Kegiatan?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        await _table.GetAsync(TableKeys.Escape(id), string.Empty, cancellationToken) is { } doc ? WithVersion(doc) : null;
+        await _rows.GetAsync(id, cancellationToken) is { } doc ? WithVersion(doc) : null;
 
     public async Task<string> CreateAsync(Domain.Workflow.Kegiatan kegiatan, CancellationToken cancellationToken = default)
     {
@@ -96,10 +99,28 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
         ListAsync(IndexKeys.UnitYearPartition(unitId, year), k => k.UnitId == unitId && k.Year == year, cancellationToken);
 
     /// <summary>
-    /// Adds the index pointers of every kegiatan row that has none (rows stored before the index existed). Scans the
-    /// Kegiatan table once, page by page, off the chat path; a marker row makes later starts skip it. Idempotent.
+    /// Start-up repair, off the chat path, idempotent, skipped once its marker (<c>_meta/rowkey-v2</c>) exists:
+    /// adds the index pointers of every kegiatan row that has none (rows stored before the index existed; its own
+    /// marker <c>_meta/backfill-v1</c>), then moves every row of the earlier key layout (RK = "") to its current key
+    /// (<see cref="KegiatanRows.MigrateAsync"/>), then writes the marker. From then on this instance reads and inserts
+    /// without looking for the earlier layout. Returns kegiatan indexed plus rows moved.
     /// </summary>
     public async Task<int> RepairAsync(CancellationToken cancellationToken = default)
+    {
+        if (await _index.GetAsync(MetaPartition, RowKeyMarker, cancellationToken) is not null)
+        {
+            _rows.LegacyGone = true;
+            return 0;
+        }
+
+        var done = await BackfillPointersAsync(cancellationToken);
+        done += await _rows.MigrateAsync(cancellationToken);
+        await _index.OverwriteAsync(MetaPartition, RowKeyMarker, new IndexRow(string.Empty, _time.GetUtcNow()), null, cancellationToken);
+        _rows.LegacyGone = true;
+        return done;
+    }
+
+    private async Task<int> BackfillPointersAsync(CancellationToken cancellationToken)
     {
         if (await _index.GetAsync(MetaPartition, BackfillMarker, cancellationToken) is not null)
         {
@@ -107,7 +128,7 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
         }
 
         var added = 0;
-        var rows = await _table.QueryEntitiesAsync(null, int.MaxValue, ["PartitionKey", "OfficerId", "UnitId", "Year"], cancellationToken);
+        var rows = await _rows.Docs.QueryEntitiesAsync(null, int.MaxValue, ["PartitionKey", "OfficerId", "UnitId", "Year"], cancellationToken);
         foreach (var row in rows)
         {
             if (row.GetString("OfficerId") is { } officer && row.GetString("UnitId") is { } unit && row.GetInt32("Year") is int year)
@@ -195,7 +216,7 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
         var writeId = OwnWrite.NewId();
         try
         {
-            var version = await _rekap.SaveThroughAsync(kegiatan, () => _table.SaveAsync(TableKeys.Escape(kegiatan.Id), string.Empty, kegiatan, expectedVersion, new Dictionary<string, object?>
+            var version = await _rekap.SaveThroughAsync(kegiatan, () => _rows.SaveAsync(kegiatan.Id, kegiatan, expectedVersion, new Dictionary<string, object?>
             {
                 [OwnWrite.Column] = writeId,
                 ["OfficerId"] = kegiatan.OfficerId,
@@ -210,7 +231,7 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
         catch (Domain.Abstractions.ConcurrencyConflictException)
         {
             // 409/412: maybe our own earlier attempt of this very write (a retry after a timeout): then it is stored.
-            if (await OwnWrite.VersionIfOursAsync(_table.Table, TableKeys.Escape(kegiatan.Id), string.Empty, writeId, cancellationToken) is { } stored)
+            if (await OwnWrite.VersionIfOursAsync(_rows.Docs.Table, KegiatanRows.Key(kegiatan.Id), KegiatanRows.Key(kegiatan.Id), writeId, cancellationToken) is { } stored)
             {
                 kegiatan.Version = stored;
                 return stored;

@@ -76,8 +76,8 @@ public sealed class TableRekapSource(TableServiceClient service, IKegiatanReposi
         }
 
         var added = 0;
-        var keys = await new JsonDocumentTable<string>(_kegiatanTable).QueryEntitiesAsync(
-            TableFilter.Property("RowKey").Eq(string.Empty), int.MaxValue, ["PartitionKey"], cancellationToken);
+        // Every row of the Kegiatan table is a kegiatan (PK = its id; RK = "" in the earlier layout, the id since).
+        var keys = await new JsonDocumentTable<string>(_kegiatanTable).QueryEntitiesAsync(null, int.MaxValue, ["PartitionKey"], cancellationToken);
         await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = RepairParallelism, CancellationToken = cancellationToken }, async (row, ct) =>
         {
             if (await kegiatan.GetAsync(TableKeys.Unescape(row.PartitionKey), ct) is { } k && await _projection.InsertConfirmedAsync(k, ct))

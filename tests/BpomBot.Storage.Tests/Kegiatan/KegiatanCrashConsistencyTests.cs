@@ -117,6 +117,7 @@ public sealed class KegiatanCrashConsistencyTests(AzuriteFixture azurite) : IAsy
             service.GetTableClient(StorageTables.Kegiatan), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
         await raw.SaveAsync(k.Id, string.Empty, k, null, new Dictionary<string, object?> { ["OfficerId"] = officer, ["UnitId"] = unit, ["Year"] = 2026 });
         await service.GetTableClient(StorageTables.KegiatanIndex).DeleteEntityAsync("_meta", "backfill-v1");
+        await service.GetTableClient(StorageTables.KegiatanIndex).DeleteEntityAsync("_meta", "rowkey-v2");
         var repo = new TableKegiatanRepository(service, _time);
         Assert.Empty(await repo.ListByOfficerAsync(officer));
 

@@ -29,7 +29,7 @@ public sealed class KegiatanOutboxStorageTests(AzuriteFixture azurite) : IAsyncL
     private readonly KegiatanEngine _engine = new(SopCatalog.LoadEmbedded(), new WorkingDayCalendar(HolidaySet.LoadEmbedded()));
     private readonly FakeTimeProvider _time = new(At);
 
-    public Task InitializeAsync() => StorageTableInitializer.CreateTablesAsync(TableStorage.Create(azurite.ConnectionString), StorageTables.All);
+    public Task InitializeAsync() => StorageTableInitializer.CreateTablesAsync(TableStorage.Create(azurite.ConnectionString), [.. StorageTables.All, .. DisposisiTables.All]);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
