@@ -49,6 +49,9 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly Rekap.RekapProjectionTable _rekap = new(service, timeProvider); // the recap's copy, written around each save
 
+    /// <summary>The row key of a kegiatan's row (equal to its partition key), for bulk loads such as the benches' seed.</summary>
+    public static string RowKeyOf(string kegiatanId) => KegiatanRows.Key(kegiatanId);
+
     public async Task<Domain.Workflow.Kegiatan?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         await _rows.GetAsync(id, cancellationToken) is { } doc ? WithVersion(doc) : null;
 
