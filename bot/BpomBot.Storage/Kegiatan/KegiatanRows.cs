@@ -90,11 +90,13 @@ internal sealed class KegiatanRows(TableClient table, JsonSerializerOptions json
     /// Idempotent: a row moved meanwhile (by a save or another instance's migration) is skipped; one changed meanwhile is
     /// read again and moved. A legacy row whose id also has a current row (only an instance of the previous version can
     /// write one, during a rolling deployment) is left in place for an operator: reads use the current row.
-    /// Returns the number of rows moved.
+    /// Returns the number of rows moved, and false for <c>Complete</c> when a row kept changing under the move (it is
+    /// still read and moved by saves; the next start tries again).
     /// </summary>
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    public async Task<(int Moved, bool Complete)> MigrateAsync(CancellationToken cancellationToken)
     {
         var moved = 0;
+        var busy = 0;
         var filter = TableFilter.Property("RowKey").Eq(LegacyRowKey).ToString();
         await TableStorage.CallAsync("QueryEntities", async () =>
         {
@@ -103,19 +105,25 @@ internal sealed class KegiatanRows(TableClient table, JsonSerializerOptions json
                 await Parallel.ForEachAsync(
                     page.Values, new ParallelOptions { MaxDegreeOfParallelism = MoveParallelism, CancellationToken = cancellationToken }, async (row, ct) =>
                     {
-                        if (await MoveLegacyRowAsync(row, ct))
+                        switch (await MoveLegacyRowAsync(row, ct))
                         {
-                            Interlocked.Increment(ref moved);
+                            case true:
+                                Interlocked.Increment(ref moved);
+                                break;
+                            case null:
+                                Interlocked.Increment(ref busy);
+                                break;
                         }
                     });
             }
 
             return true;
         }, cancellationToken);
-        return moved;
+        return (moved, busy == 0);
     }
 
-    private async Task<bool> MoveLegacyRowAsync(TableEntity legacy, CancellationToken cancellationToken)
+    // True: moved; false: nothing to move (moved meanwhile, or a current row exists too); null: it kept changing.
+    private async Task<bool?> MoveLegacyRowAsync(TableEntity legacy, CancellationToken cancellationToken)
     {
         var key = legacy.PartitionKey;
         for (var attempt = 0; attempt < MoveAttempts; attempt++)
@@ -147,7 +155,7 @@ internal sealed class KegiatanRows(TableClient table, JsonSerializerOptions json
             }
         }
 
-        throw new InvalidOperationException($"Kegiatan row {key} kept changing while it was being moved to its current key; the next start tries again.");
+        return null;
     }
 
     // One transaction in the kegiatan's partition: the legacy row goes (If-Match) and the current row comes, or neither.

@@ -116,11 +116,16 @@ public sealed class TableKegiatanRepository(TableServiceClient service, TimeProv
             return 0;
         }
 
-        var done = await BackfillPointersAsync(cancellationToken);
-        done += await _rows.MigrateAsync(cancellationToken);
+        var indexed = await BackfillPointersAsync(cancellationToken);
+        var (moved, complete) = await _rows.MigrateAsync(cancellationToken);
+        if (!complete)
+        {
+            return indexed + moved; // a row kept changing under the move: no marker, legacy reads stay on, the next start goes on
+        }
+
         await _index.OverwriteAsync(MetaPartition, RowKeyMarker, new IndexRow(string.Empty, _time.GetUtcNow()), null, cancellationToken);
         _rows.LegacyGone = true;
-        return done;
+        return indexed + moved;
     }
 
     private async Task<int> BackfillPointersAsync(CancellationToken cancellationToken)
