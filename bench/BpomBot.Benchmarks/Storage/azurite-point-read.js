@@ -1,7 +1,8 @@
-// Why `tugas` slows down on Azurite but not on Azure Table Storage: Azurite keeps each table in a LokiJS collection
-// indexed on RowKey and PartitionKey and answers a point read with findOne({ RowKey, PartitionKey }), which narrows by
-// RowKey first. Kegiatan rows all have RowKey "", so every point read walks the whole table; rows with distinct row
-// keys (the index rows) are found at once. Queries are a full scan in every case (a filter function over all rows).
+// Why Kegiatan rows are keyed PK = RK = id (they had RowKey "" before): Azurite keeps each table in a LokiJS collection
+// indexed on RowKey and PartitionKey and answers a point read (and an insert's existence check) with
+// findOne({ RowKey, PartitionKey }), which narrows by RowKey first. With every row at RowKey "" each point read walks the
+// whole table; rows with distinct row keys are found at once. Azure Table Storage serves both layouts alike. Queries are
+// a full scan on Azurite in every case (a filter function over all rows of the table, then a sort).
 // Run from the repository root: node bench/BpomBot.Benchmarks/Storage/azurite-point-read.js
 const loki = require('../../../node_modules/lokijs');
 
