@@ -31,7 +31,7 @@ internal sealed class QueueIngressWorker(
     ILogger<QueueIngressWorker> logger) : BackgroundService
 {
     private const int MaxMessagesPerReceive = 32; // the queue service's limit
-    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestOutagePause = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<Task, byte> running = new();
@@ -88,17 +88,18 @@ internal sealed class QueueIngressWorker(
                     slots.Release(take - messages.Length);
                 }
 
-                if (messages.Length == 0)
-                {
-                    await signal.WaitAsync(idle, stoppingToken);
-                    idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, settings.MaxPollInterval.Ticks));
-                    continue;
-                }
-
-                idle = FirstPause;
                 foreach (var conversation in messages.Select(m => (Message: m, Activity: Parse(m))).GroupBy(w => w.Activity?.Conversation?.Id ?? w.Message.MessageId))
                 {
                     Track(RunInOrderAsync([.. conversation], slots));
+                }
+
+                // A full receive may have left more behind: receive again at once. Otherwise the queue was drained: wait
+                // for this instance's next enqueue, or poll after a pause that grows while nothing comes (messages
+                // queued by other instances, or back after a visibility timeout).
+                if (messages.Length < take)
+                {
+                    idle = messages.Length > 0 ? FirstPause : TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, settings.MaxPollInterval.Ticks));
+                    await signal.WaitAsync(idle, stoppingToken);
                 }
             }
         }
