@@ -3,6 +3,7 @@
 # Builds what it needs (Release), then runs bench/load/bench.mjs inside a loopback-only network namespace.
 # Usage: bench/run-side-by-side.sh [--bots peer,bpombot] [--levels 1,16,64] [--duration 20] [--warmup 5]
 #                                  [--flow mulai|any] [--json out.json] [--bpombot-env KEY=VALUE ...] [--verbose]
+#                                  [--ingress direct|queue|both]   (BpomBot acknowledging after the commit, queue first, or both)
 # SKIP_BUILD=1 skips npm/dotnet steps (everything already built). BENCH_NICE=<n> runs everything under nice -n <n>.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,6 +8,10 @@
 //
 // A turn = POST /api/messages with a user message, timed from sending until BOTH the bot's HTTP response and the bot's
 // reply at the fake connector have arrived (a bot that answers 200 first and replies later is timed to its reply).
+//
+// Bots: peer, bpombot (Ingress:Mode=Direct, acknowledges after the commit) and bpombot-queue (Ingress:Mode=Queue: 202
+// once the activity is in an Azurite queue, a worker runs the turn and replies; docs/ingress.md). --ingress queue runs
+// bpombot in queue mode, --ingress both runs both modes side by side (A/B in the same run).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -33,6 +37,8 @@ const { values: opt } = parseArgs({
         proxy: { type: 'boolean', default: false },
         'bpombot-env': { type: 'string', multiple: true, default: [] },
         'bpombot-dll': { type: 'string', default: 'bot/BpomBot.Host/bin/Release/net10.0/bpombot.dll' },
+        // direct: bpombot acknowledges after the commit; queue: bpombot runs queue first; both: bpombot and bpombot-queue.
+        ingress: { type: 'string', default: 'direct' },
         json: { type: 'string' },
         verbose: { type: 'boolean', default: false },
     },
@@ -40,16 +46,20 @@ const { values: opt } = parseArgs({
 const levels = opt.levels.split(',').map(Number);
 const durationMs = Number(opt.duration) * 1000;
 const warmupMs = Number(opt.warmup) * 1000;
-const botNames = opt.bots.split(',');
+if (!['direct', 'queue', 'both'].includes(opt.ingress)) throw new Error('--ingress is direct, queue or both');
+const botNames = opt.bots.split(',').flatMap((b) => (b !== 'bpombot' ? [b]
+    : opt.ingress === 'queue' ? ['bpombot-queue'] : opt.ingress === 'both' ? ['bpombot', 'bpombot-queue'] : [b]));
 const rounds = Number(opt.rounds);
 
-const PORTS = { azuriteBlob: 10000, azurite: 10002, proxyBlob: 10010, proxy: 10012, connector: 3990, bot: 3978 };
+const PORTS = { azuriteBlob: 10000, azuriteQueue: 10001, azurite: 10002, proxyBlob: 10010, proxy: 10012, connector: 3990, bot: 3978 };
 const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const tablePort = opt.proxy ? PORTS.proxy : PORTS.azurite;
 const blobPort = opt.proxy ? PORTS.proxyBlob : PORTS.azuriteBlob;
 const CONNECTION_STRING = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;'
     + `AccountKey=${ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${tablePort}/devstoreaccount1;`
-    + `BlobEndpoint=http://127.0.0.1:${blobPort}/devstoreaccount1;`;
+    + `BlobEndpoint=http://127.0.0.1:${blobPort}/devstoreaccount1;`
+    // The queue (bpombot-queue only) is not behind --proxy: its round trips are counted by the bot's queue client alone.
+    + `QueueEndpoint=http://127.0.0.1:${PORTS.azuriteQueue}/devstoreaccount1;`;
 if (!['per-user', 'per-flow'].includes(opt.conversations)) throw new Error('--conversations is per-user or per-flow');
 const TENANT = '72f988bf-0000-4000-8000-00000000bbbb';
 const REPLY_TIMEOUT_MS = 10_000;
@@ -64,7 +74,7 @@ const BOTS = {
         env: { PORT: String(PORTS.bot), STORAGE_CONNECTION_STRING: CONNECTION_STRING, NODE_ENV: 'production' },
     },
     bpombot: {
-        label: 'BpomBot',
+        label: 'BpomBot (direct)',
         command: 'dotnet',
         args: [path.resolve(root, opt['bpombot-dll']), '--urls', `http://127.0.0.1:${PORTS.bot}`],
         env: {
@@ -77,6 +87,17 @@ const BOTS = {
             DOTNET_NOLOGO: '1',
             ...Object.fromEntries(opt['bpombot-env'].map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
         },
+    },
+};
+BOTS['bpombot-queue'] = {
+    ...BOTS.bpombot,
+    label: 'BpomBot (queue)',
+    env: {
+        ...BOTS.bpombot.env,
+        Ingress__Mode: 'Queue',
+        // Only for the "Queue round trips since start" line at shutdown.
+        'Logging__LogLevel__BpomBot.Host.Ingress.QueueIngressWorker': 'Information',
+        ...Object.fromEntries(opt['bpombot-env'].map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
     },
 };
 
@@ -99,9 +120,11 @@ function start(name, command, args, env = {}, cwd = root) {
     const keep = (d) => {
         tail.push(d.toString());
         if (tail.length > 40) tail.shift();
-        roundTripsLine = (roundTripsLine + d.toString()).slice(-256);
+        roundTripsLine = (roundTripsLine + d.toString()).slice(-512);
         const m = /Storage round trips since start: (\d+)/.exec(roundTripsLine);
         if (m) child.storageRoundTrips = Number(m[1]);
+        const q = /Queue round trips since start: (\d+) \(send (\d+), receive (\d+), delete (\d+), other (\d+)\)/.exec(roundTripsLine);
+        if (q) child.queueRoundTrips = { total: Number(q[1]), send: Number(q[2]), receive: Number(q[3]), delete: Number(q[4]), other: Number(q[5]) };
         if (opt.verbose) process.stderr.write(`[${name}] ${d}`);
     };
     child.stdout.on('data', keep);
@@ -262,7 +285,7 @@ async function runSegment(botName, concurrency) {
         '--inMemoryPersistence', '--silent', '--disableTelemetry', '--skipApiVersionCheck', '--loose',
         '--tableHost', '127.0.0.1', '--tablePort', String(PORTS.azurite), '--tableKeepAliveTimeout', '60',
         '--blobHost', '127.0.0.1', '--blobPort', String(PORTS.azuriteBlob), '--blobKeepAliveTimeout', '60',
-        '--queueHost', '127.0.0.1', '--queuePort', '10001',
+        '--queueHost', '127.0.0.1', '--queuePort', String(PORTS.azuriteQueue), '--queueKeepAliveTimeout', '60',
     ], {}, fs.mkdtempSync('/tmp/bench-azurite-'));
     const proxy = opt.proxy ? start('proxy', process.execPath, [path.join(root, 'bench/load/proxy.mjs'),
         `${PORTS.proxy}:${PORTS.azurite}:table`, `${PORTS.proxyBlob}:${PORTS.azuriteBlob}:blob`]) : undefined;
@@ -271,6 +294,7 @@ async function runSegment(botName, concurrency) {
         if (proxy) await waitForPort(PORTS.proxy, proxy, 'proxy');
         await waitForPort(PORTS.azurite, azurite, 'azurite');
         await waitForPort(PORTS.azuriteBlob, azurite, 'azurite');
+        await waitForPort(PORTS.azuriteQueue, azurite, 'azurite');
 
         const answeredBefore = answeredTurns;
         // Cold start: process start -> first turn answered 2xx with its reply at the connector.
@@ -348,10 +372,11 @@ async function runSegment(botName, concurrency) {
         const segmentAnswered = answeredTurns - answeredBefore;
         await stop(botProc);
         if (botProc.storageRoundTrips === undefined) throw new Error(`${botName} did not report its storage round trips:\n${botProc.tail.join('')}`);
+        if (botName === 'bpombot-queue' && botProc.queueRoundTrips === undefined) throw new Error(`${botName} did not report its queue round trips:\n${botProc.tail.join('')}`);
 
         return {
             bot: botName, concurrency, seconds, samples, acks, errorKinds: errors, errorSamples,
-            storageRequests: botProc.storageRoundTrips, proxiedRequests: storage?.requests, storageConnections: storage?.connections,
+            storageRequests: botProc.storageRoundTrips, queueRequests: botProc.queueRoundTrips, proxiedRequests: storage?.requests, storageConnections: storage?.connections,
             answeredTurns: segmentAnswered,
             connectorPosts: connectorAfter.posts - connectorBefore.posts,
             connectorConnections: connectorAfter.connections - connectorBefore.connections, botCpuMs: after.cpuMs - before.cpuMs, harnessCpuMs,
@@ -384,6 +409,10 @@ function summarize(segments) {
         httpAckP50: acks.length ? acks[Math.floor(0.5 * acks.length)] : NaN,
         errorSamples: segments.flatMap((g) => g.errorSamples).slice(0, 3),
         storageRequestsPerTurn: sum((g) => g.storageRequests) / Math.max(1, sum((g) => g.answeredTurns)),
+        // Queue round trips (bpombot-queue): send = the endpoint's enqueue, receive = the worker's polls (empty ones
+        // included), delete = after each turn; per answered turn, like the table figure.
+        queuePerTurn: Object.fromEntries(['total', 'send', 'receive', 'delete'].map((k) => [k,
+            segments.every((g) => g.queueRequests) ? sum((g) => g.queueRequests[k]) / Math.max(1, sum((g) => g.answeredTurns)) : NaN])),
         proxiedRequestsPerTurn: opt.proxy ? sum((g) => g.proxiedRequests) / Math.max(1, sum((g) => g.answeredTurns)) : NaN,
         newTcpPerTurn: {
             storage: opt.proxy ? sum((g) => g.storageConnections) / Math.max(1, sum((g) => g.answeredTurns)) : NaN,
@@ -424,6 +453,7 @@ async function main() {
                 + `${r.errors ? ` ${JSON.stringify(r.errorKinds)} ${r.errorSamples.join(' | ')}` : ''}, cold ${f0(r.coldStartMs)} ms;`
                 + ` CPU share bot ${f2(r.cpuShare.bot)} azurite ${f2(r.cpuShare.azurite)} proxy ${f2(r.cpuShare.proxy)}`
                 + ` loadgen ${f2(r.cpuShare.loadgen)}; storage req/turn ${f2(r.storageRequestsPerTurn)} (client pipeline)`
+                + `${Number.isFinite(r.queuePerTurn.total) ? ` + queue ${f2(r.queuePerTurn.total)} (send ${f2(r.queuePerTurn.send)}, receive ${f2(r.queuePerTurn.receive)}, delete ${f2(r.queuePerTurn.delete)})` : ''}`
                 + `${opt.proxy ? `, ${f2(r.proxiedRequestsPerTurn)} (proxy)` : ''}; new TCP/turn`
                 + `${opt.proxy ? ` storage ${f2(r.newTcpPerTurn.storage)}` : ''} connector ${f2(r.newTcpPerTurn.connector)}`);
         }
@@ -443,24 +473,29 @@ function printTable(results) {
         + `closed loop, warm-up ${opt.warmup} s excluded, ${rounds} × ${opt.duration} s measured per row (ABBA order); flow check: ${opt.flow}; `
         + `conversations: ${opt.conversations}; storage ${opt.proxy ? 'behind the counting proxy' : 'direct'}.`);
     out.push('');
-    out.push('| conc. | bot | turns/s | p50 ms | p99 ms | errors | storage req/turn | bot CPU ms/turn | cold start ms | peak RSS MB |');
-    out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| conc. | bot | turns/s | p50 ms | p99 ms | errors | storage req/turn | of which queue | bot CPU ms/turn | cold start ms | peak RSS MB |');
+    out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const level of levels) {
+        const total = (r) => r.storageRequestsPerTurn + (Number.isFinite(r.queuePerTurn.total) ? r.queuePerTurn.total : 0);
         const row = (r) => out.push(`| ${level} | ${BOTS[r.bot].label} | ${f0(r.turnsPerSec)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | `
-            + `${f2(r.storageRequestsPerTurn)} | ${f2(r.cpuMsPerTurn)} | ${f0(r.coldStartMs)} | ${f0(r.peakRssMb)} |`);
+            + `${f2(total(r))} | ${Number.isFinite(r.queuePerTurn.total) ? `${f2(r.queuePerTurn.total)} (${f2(r.queuePerTurn.send)} + ${f2(r.queuePerTurn.receive)} + ${f2(r.queuePerTurn.delete)})` : '–'} | `
+            + `${f2(r.cpuMsPerTurn)} | ${f0(r.coldStartMs)} | ${f0(r.peakRssMb)} |`);
+        const ratio = (label, b, p) => out.push(`| ${level} | **${label}** | **${f2(b.turnsPerSec / p.turnsPerSec)}** | **${f2(b.p50 / p.p50)}** | `
+            + `**${f2(b.p99 / p.p99)}** | | ${f2(total(b) / total(p))} | | `
+            + `${f2(b.cpuMsPerTurn / p.cpuMsPerTurn)} | ${f2(b.coldStartMs / p.coldStartMs)} | ${f2(b.peakRssMb / p.peakRssMb)} |`);
         const mine = results.filter((r) => r.concurrency === level);
         mine.forEach(row);
         const p = mine.find((r) => r.bot === 'peer');
-        const b = mine.find((r) => r.bot === 'bpombot');
-        if (p && b) {
-            out.push(`| ${level} | **ratio BpomBot/peer** | **${f2(b.turnsPerSec / p.turnsPerSec)}** | **${f2(b.p50 / p.p50)}** | `
-                + `**${f2(b.p99 / p.p99)}** | | ${f2(b.storageRequestsPerTurn / p.storageRequestsPerTurn)} | `
-                + `${f2(b.cpuMsPerTurn / p.cpuMsPerTurn)} | ${f2(b.coldStartMs / p.coldStartMs)} | ${f2(b.peakRssMb / p.peakRssMb)} |`);
-        }
+        const d = mine.find((r) => r.bot === 'bpombot');
+        const q = mine.find((r) => r.bot === 'bpombot-queue');
+        if (p && d) ratio('ratio BpomBot direct/peer', d, p);
+        if (p && q) ratio('ratio BpomBot queue/peer', q, p);
+        if (d && q) ratio('ratio queue/direct', q, d);
     }
     out.push('');
     out.push('turns/s ratio > 1 = BpomBot faster; latency, CPU, cold-start and RSS ratios < 1 = BpomBot better. '
-        + 'Storage req/turn: round trips counted in each bot\'s own storage client pipeline, over every turn it answered.');
+        + 'Storage req/turn: round trips counted in each bot\'s own storage client pipeline, over every turn it answered; '
+        + 'of which queue: send + receive (polls, empty ones included) + delete. Turn time: send until the reply reaches the connector.');
     process.stdout.write(`${out.join('\n')}\n`);
 }
 function cpuCount() {

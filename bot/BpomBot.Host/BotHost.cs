@@ -1,4 +1,5 @@
 using BpomBot.Host.Faq;
+using BpomBot.Host.Ingress;
 using BpomBot.Host.Observability;
 using BpomBot.Host.Workers;
 using BpomBot.Storage;
@@ -22,6 +23,7 @@ public static class BotHost
         builder.Services.AddBpomDomain();
         builder.Services.AddFaq();
         builder.Services.AddBpomTeamsBot(builder.Configuration);
+        builder.Services.AddBpomIngress(builder.Configuration); // Ingress:Mode=Queue: queue first (docs/ingress.md)
         builder.Services.AddFaqChat(builder.Configuration);
         builder.Services.AddBpomReminders(builder.Configuration);
         builder.Services.AddBpomAnnualCycle(builder.Configuration); // the national siklus tahunan (opens parts when due)

@@ -109,6 +109,12 @@ public static class BotEndpoint
             trust.Trust(activity.ServiceUrl);
         }
 
+        // Queue-first ingress (Ingress:Mode=Queue, docs/ingress.md): the 202 means the activity is stored; a worker runs it.
+        if (http.RequestServices.GetService<IActivityQueue>() is { } queue && await queue.TryEnqueueAsync(activity, body, CancellationToken.None))
+        {
+            return Results.Accepted();
+        }
+
         // Acknowledge only after the turn: a crash before the 200 makes the channel deliver again, and the turn
         // ledger makes that redelivery harmless. A caller hanging up does not cancel the turn.
         var invoke = await runner.RunAsync(activity, CancellationToken.None);

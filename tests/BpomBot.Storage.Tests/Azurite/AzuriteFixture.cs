@@ -7,7 +7,7 @@ namespace BpomBot.Storage.Tests.Azurite;
 
 /// <summary>
 /// Starts the repository's pinned Azurite (node_modules/azurite, from `npm ci`) in memory on free loopback ports for
-/// Table and Blob, waits until both answer, and stops it afterwards. Self-contained so other test projects can link it.
+/// Table, Blob and Queue, waits until they answer, and stops it afterwards. Self-contained so other test projects can link it.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -22,19 +22,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int BlobPort { get; private set; }
 
+    public int QueuePort { get; private set; }
+
     /// <summary>An Azurite that will listen on ports chosen now (e.g. to start it after a client was configured for it).</summary>
-    public static AzuriteFixture OnFreePorts() => new() { TablePort = FreePort(), BlobPort = FreePort() };
+    public static AzuriteFixture OnFreePorts() => new() { TablePort = FreePort(), BlobPort = FreePort(), QueuePort = FreePort() };
 
     /// <summary>Endpoints on loopback port 1, where nothing listens and no test's Azurite can start: storage that is down.</summary>
-    public static AzuriteFixture Unreachable() => new() { TablePort = 1, BlobPort = 1 };
+    public static AzuriteFixture Unreachable() => new() { TablePort = 1, BlobPort = 1, QueuePort = 1 };
 
     public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
 
     public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
 
+    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
+
     /// <summary>A shared-key connection string with explicit endpoints.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};BlobEndpoint={BlobEndpoint};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};";
 
     public async Task InitializeAsync()
     {
@@ -47,7 +51,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         TablePort = TablePort == 0 ? FreePort() : TablePort;
         BlobPort = BlobPort == 0 ? FreePort() : BlobPort;
-        var queuePort = FreePort();
+        QueuePort = QueuePort == 0 ? FreePort() : QueuePort;
         var workspace = _workspace = Path.Combine(Path.GetTempPath(), "bpombot-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workspace);
         var start = new ProcessStartInfo("node")
@@ -62,7 +66,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             main, "--silent", "--inMemoryPersistence", "--loose", "--skipApiVersionCheck", "--disableProductStyleUrl",
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
-            "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
         })
         {
             start.ArgumentList.Add(arg);
@@ -83,7 +87,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 throw new InvalidOperationException($"Azurite exited with {_process.ExitCode}: {Output()}");
             }
 
-            if (await Answers(http, TablePort) && await Answers(http, BlobPort))
+            if (await Answers(http, TablePort) && await Answers(http, BlobPort) && await Answers(http, QueuePort))
             {
                 return;
             }
