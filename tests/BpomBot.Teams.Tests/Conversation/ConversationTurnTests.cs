@@ -593,6 +593,25 @@ public sealed class ConversationTurnTests : IDisposable
         Assert.Equal(before.Version, (await bot.CurrentAsync()).Version);
     }
 
+    [Theory]
+    [InlineData("selesai https://drive.pom.go.id/rencana-a1.pdf", "https://drive.pom.go.id/rencana-a1.pdf", "Langkah A.1 selesai", "Output langkah")]
+    [InlineData("done https://drive.pom.go.id/plan-a1.pdf", "https://drive.pom.go.id/plan-a1.pdf", "Step A.1 done", "Output of step")]
+    [InlineData("done B-12/BPOM/2026", "B-12/BPOM/2026", "Step A.1 done", "Output of step")]
+    public async Task Selesai_WithAReference_TakesItAsTheOutput_WithoutAsking(string text, string reference, string done, string question)
+    {
+        await bot.RegisteredAsync();
+        await bot.StartKegiatanAsync();
+        await bot.SayAllAsync("kelengkapan", "1", "B-1/2026", "hari ini");
+
+        var turn = await bot.SayAsync(text);
+
+        Assert.Contains(done, turn.Texts(), StringComparison.Ordinal);
+        Assert.DoesNotContain(question, turn.Texts(), StringComparison.Ordinal);
+        var k = await bot.CurrentAsync();
+        Assert.Equal(("A.2", reference), (k.CurrentStepId, k.FindStep("A.1")!.OutputReference));
+        Assert.Contains(bot.Stores.Audit.Events, e => e.Action == "step.completed" && e.Subject.Contains(k.Id, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task English_Status_SummaryIsInEnglish()
     {
