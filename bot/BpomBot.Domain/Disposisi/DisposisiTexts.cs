@@ -95,7 +95,7 @@ public static class DisposisiTexts
         ArgumentNullException.ThrowIfNull(refusal);
         return new("LANGKAH_TIDAK_BERUBAH",
             $"Keputusan tercatat, tetapi langkah tidak berubah: {refusal.Reason}",
-            $"The decision is recorded, but the step did not change: {RefusalTexts.Text(refusal.Code, refusal.Reason, english: true)}");
+            $"The decision is recorded, but the step did not change: {refusal.Words?.English ?? RefusalTexts.Text(refusal.Code, refusal.Reason, english: true)}");
     }
 
     // ---- sending ----
