@@ -264,6 +264,32 @@ public sealed class RoutingTests
         Assert.Equal(ActivityRouter.Apology, Assert.Single(turn.Sent).Text);
     }
 
+    [Theory]
+    [InlineData("please show my tasks", true)]
+    [InlineData("tolong tampilkan tugas saya", false)]
+    public async Task RouteAsync_HandlerThrows_ApologisesInTheWritersLanguage(string text, bool english)
+    {
+        var turn = new RecordingTurn(Captures.Activity("playground_message_personal", b => b["text"] = text));
+
+        await Router(new ThrowingHandler()).RouteAsync(turn);
+
+        Assert.Equal(english ? ActivityRouter.ApologyEnglish : ActivityRouter.Apology, Assert.Single(turn.Sent).Text);
+    }
+
+    [Fact]
+    public async Task RouteAsync_EnglishCardActionThrows_ApologisesInEnglish()
+    {
+        var turn = new RecordingTurn(Captures.Activity("playground_invoke_adaptiveCard_action", b =>
+        {
+            b["value"]!["action"]!["verb"] = "approve";
+            b["value"]!["action"]!["data"] = new JsonObject { ["lang"] = "en" };
+        }));
+
+        await Router(extraAction: new ThrowingAction()).RouteAsync(turn);
+
+        Assert.Equal(ActivityRouter.ApologyEnglish, (string?)turn.InvokeResponse!.Value);
+    }
+
     [Fact]
     public async Task RouteAsync_CardActionThrows_ReturnsApologyAsInvokeMessage()
     {

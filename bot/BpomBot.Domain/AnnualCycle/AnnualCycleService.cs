@@ -63,8 +63,10 @@ public sealed class AnnualCycleService(
         if (!unit.IsUpt && !isUkp)
         {
             var ukp = plan.SubProcess.UnitKerjaPusat;
-            return WorkflowOutcome.Fail($"{unit.Name} bukan UPT BPOM maupun Unit Kerja Pusat sub-proses {plan.SubProcess.Code}"
-                + (ukp is { AllCentral: false } ? $" ({string.Join(", ", ukp.Units.Select(id => units.Find(id)?.Name ?? id))})." : "."), RefusalCodes.BukanPelaksana);
+            var which = ukp is { AllCentral: false } ? $" ({string.Join(", ", ukp.Units.Select(id => units.Find(id)?.Name ?? id))})." : ".";
+            return WorkflowOutcome.Fail(new Phrase(RefusalCodes.BukanPelaksana,
+                $"{unit.Name} bukan UPT BPOM maupun Unit Kerja Pusat sub-proses {plan.SubProcess.Code}{which}",
+                $"{unit.Name} is neither a UPT BPOM nor the Unit Kerja Pusat of sub-process {plan.SubProcess.Code}{which}"));
         }
 
         var arahan = await ArahanAsync(plan, year, cancellationToken);
@@ -144,7 +146,8 @@ public sealed class AnnualCycleService(
         if (PlanOf(subProcess) is not { } plan) return WorkflowOutcome.Fail($"Sub-proses {subProcess.ToUpperInvariant()} tidak memiliki siklus tahunan nasional.", RefusalCodes.AlurTidakAda);
         var admin = executors is null ? null : await executors.ProfileAsync(adminId, cancellationToken);
         if (admin is null || !admin.Roles.Contains(RosterRoles.Admin) || admin.Unit is not { IsUpt: true } unit)
-            return WorkflowOutcome.Fail("Hanya admin unit UPT yang dapat menetapkan target laporan tahunan unitnya.", RefusalCodes.BukanPelaksana);
+            return WorkflowOutcome.Fail(new Phrase(RefusalCodes.BukanPelaksana,
+                "Hanya admin unit UPT yang dapat menetapkan target laporan tahunan unitnya.", "Only a UPT unit's admin can set the unit's annual report target."));
         var year = clock.Today(unit.Id).Year; // the running cycle
         var part = await repository.GetAsync(plan.PartId(SopCode, unit.Id, year, CyclePartKind.LaporanUpt), cancellationToken);
         if (part is null)

@@ -12,16 +12,28 @@ namespace BpomBot.Domain.Application;
 /// (<see cref="RefusalCodes"/>, <see cref="WorkflowRefusals"/>) that <see cref="RefusalTexts"/> turns into English.
 /// <see cref="SentToLeader"/>: the current step has just gone to a leader (menunggu disposisi).
 /// </summary>
-public sealed record WorkflowOutcome(Kegiatan? Kegiatan, string? Error, bool SentToLeader = false, string? Code = null)
+public sealed record WorkflowOutcome(Kegiatan? Kegiatan, string? Error, bool SentToLeader = false, string? Code = null, Phrase? Words = null)
 {
     public bool Succeeded => Error is null;
 
     public static WorkflowOutcome Fail(string error, string code) => new(null, error, Code: code);
 
-    public static WorkflowOutcome Fail(Refusal refusal) => new(null, refusal.Reason, Code: refusal.Code);
+    /// <summary>A refusal worded in both languages by the domain (e.g. naming who can do the step).</summary>
+    public static WorkflowOutcome Fail(Phrase words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return new(null, words.Indonesian, Code: words.Code, Words: words);
+    }
+
+    public static WorkflowOutcome Fail(Refusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new(null, refusal.Reason, Code: refusal.Code, Words: refusal.Words);
+    }
 
     /// <summary>Why the action was refused, in the user's language (null when it succeeded).</summary>
-    public string? ErrorText(bool english) => Error is null ? null : RefusalTexts.Text(Code, Error, english);
+    public string? ErrorText(bool english) =>
+        Error is null ? null : english && Words is not null ? Words.English : RefusalTexts.Text(Code, Error, english);
 }
 
 /// <summary>Refusal codes of the application layer (the engine's are in <see cref="RefusalCodes"/>).</summary>

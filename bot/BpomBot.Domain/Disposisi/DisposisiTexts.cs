@@ -95,7 +95,7 @@ public static class DisposisiTexts
         ArgumentNullException.ThrowIfNull(refusal);
         return new("LANGKAH_TIDAK_BERUBAH",
             $"Keputusan tercatat, tetapi langkah tidak berubah: {refusal.Reason}",
-            $"The decision is recorded, but the step did not change: {RefusalTexts.Text(refusal.Code, refusal.Reason, english: true)}");
+            $"The decision is recorded, but the step did not change: {refusal.Words?.English ?? RefusalTexts.Text(refusal.Code, refusal.Reason, english: true)}");
     }
 
     // ---- sending ----
@@ -140,7 +140,21 @@ public static class DisposisiTexts
     /// <summary>What the leader reads when the person they forwarded to has answered.</summary>
     public static Phrase Answered(string responder, string stepId, string summary, string? tanggapan) => new("TANGGAPAN_MASUK",
         $"{responder} menanggapi disposisi langkah {stepId} \"{summary}\": {tanggapan}\n\nBuka kartu disposisinya untuk memutuskan (Setujui atau Kembalikan).",
-        $"{responder} gave input on the disposisi of step {stepId} \"{summary}\": {tanggapan}\n\nOpen its disposisi card to decide (Approve or Return).");
+        $"{responder} gave input on the disposisi of step {stepId} \"{Summary(summary, stepId, english: true)}\": {tanggapan}\n\nOpen its disposisi card to decide (Approve or Return).");
+
+    /// <summary>
+    /// A disposisi's short description (<see cref="Disposisi.Summary"/>) in the reader's language. The officer's side
+    /// stores it as "{kegiatan}: langkah A.4, output {reference}"; an English reader gets "{kegiatan}: step A.4, output
+    /// {reference}". The kegiatan title and the reference stay as typed; any other summary is shown as it is.
+    /// </summary>
+    public static string Summary(string summary, string stepId, bool english)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        if (!english) return summary;
+        var marker = $": langkah {stepId}";
+        var at = summary.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? summary : string.Concat(summary.AsSpan(0, at), $": step {stepId}", summary.AsSpan(at + marker.Length));
+    }
 
     // ---- why a leader (LeaderDirectory) ----
 

@@ -31,7 +31,14 @@ public enum RekapOutcomeStatus
     NotFound,
 }
 
-public sealed record RekapOutcome(RekapOutcomeStatus Status, RekapResult? Result, string Message);
+/// <summary>The recap, or why not, in both languages (<see cref="RekapTexts"/>); <see cref="Message"/> is the Indonesian.</summary>
+public sealed record RekapOutcome(RekapOutcomeStatus Status, RekapResult? Result, Phrase Words)
+{
+    public string Message => Words.Indonesian;
+
+    /// <summary>The answer in the reader's language.</summary>
+    public string Text(bool english) => Words.Text(english);
+}
 
 /// <summary>
 /// Loads the kegiatan of the units in scope (one read of <see cref="IRekapSource"/> per unit and year: the partitions
@@ -65,12 +72,12 @@ public sealed class RekapService(
         var sop = sops.Latest(SopCode) ?? throw new InvalidOperationException($"SOP {SopCode} not loaded");
         if (subProcess is not null && sop.FindSubProcess(subProcess) is null)
         {
-            return new RekapOutcome(RekapOutcomeStatus.NotFound, null, $"Sub-proses '{subProcess}' tidak ada; pilih A, B, C atau D.");
+            return new RekapOutcome(RekapOutcomeStatus.NotFound, null, RekapTexts.UnknownSubProcess(subProcess));
         }
 
         if (unitId is not null && units.Find(unitId) is null)
         {
-            return new RekapOutcome(RekapOutcomeStatus.NotFound, null, $"Unit '{unitId}' tidak dikenal.");
+            return new RekapOutcome(RekapOutcomeStatus.NotFound, null, RekapTexts.UnknownUnit(unitId));
         }
 
         var allowed = viewer.IsSystem ? RekapScope.All : RekapScope.AllowedFor(viewer.Roles, viewer.UnitId);
@@ -80,17 +87,18 @@ public sealed class RekapService(
             await audit.AppendAsync(new AuditEvent($"rekap/{unitId ?? "semua"}/{year}", viewer.Id, null, "rekap.refused", timeProvider.GetUtcNow(),
                 null, null, allowed is null ? "no leader role" : $"allowed: {allowed.Kind} {allowed.UnitId}"), cancellationToken);
             return new RekapOutcome(RekapOutcomeStatus.Refused, null, allowed is null
-                ? "Rekap hanya untuk pimpinan (Kepala UPT, Direktur, PPTM, Kepala BPOM)."
-                : $"Anda tidak berwenang melihat rekap {wanted?.Describe(units)}. Rekap Anda: {allowed.Describe(units)}.");
+                ? RekapTexts.LeadersOnly()
+                : RekapTexts.NotAllowed(wanted?.Describe(units) ?? "-", wanted?.Describe(units, english: true) ?? "-", allowed.Describe(units), allowed.Describe(units, english: true)));
         }
 
         var request = new RekapRequest(year, subProcess is null ? null : sop.FindSubProcess(subProcess)!.Code, wanted);
         var read = await LoadAsync(request, cancellationToken);
         var today = clock.Today(viewer.IsSystem || viewer.UnitId.Length == 0 ? units.Units[0].Id : viewer.UnitId);
         var result = new RekapCalculator(sop, units, calendar).Compute(request, read, today);
+        var scopeEnglish = request.Scope.Describe(units, english: true);
         return new RekapOutcome(RekapOutcomeStatus.Ok, result, result.IsEmpty
-            ? $"Belum ada kegiatan tercatat untuk {result.ScopeName} tahun {year}."
-            : $"Rekap {result.ScopeName} tahun {year}.");
+            ? RekapTexts.Empty(result.ScopeName, scopeEnglish, year)
+            : RekapTexts.Ready(result.ScopeName, scopeEnglish, year));
     }
 
     /// <summary>The kegiatan (recap projections) of every unit in scope for the year: one read per unit, a few at a time.</summary>

@@ -433,9 +433,8 @@ public sealed class KegiatanEngine(ISopCatalog catalog, IWorkingDayCalendar cale
     private Refusal? ExecutorRefusal(SopDefinition sop, SopSubProcess sub, string? programme, SopStep step, Actor actor)
     {
         if (actor.Profile is not { } profile || StepExecutors.Allows(sub, programme, step, profile)) return null;
-        var who = StepExecutors.WhoCan(sop, sub, programme, step, id => units?.Find(id)?.Name);
-        return Deny(RefusalCodes.BukanPelaksana,
-            $"Langkah {step.Id} ({step.Aktivitas.TrimEnd('.')}) dilaksanakan oleh {who}. Anda terdaftar di {profile.Unit.Name}, jadi tidak dapat melaksanakannya; tidak ada yang diubah.");
+        var who = StepExecutors.WhoCan(sop, sub, programme, step, id => units?.Find(id)?.Name, profile.Unit.Name);
+        return new Refusal(RefusalCodes.BukanPelaksana, who.Refusal().Indonesian, who);
     }
 
     private KegiatanResult Apply(Kegiatan original, Actor actor, DateTimeOffset at, bool checkExecutor, Func<Context, Refusal?> change)

@@ -8,8 +8,15 @@ namespace BpomBot.Domain.Workflow;
 /// </summary>
 public sealed record Actor(string Id, string? OnBehalfOf = null, Sop.ExecutorProfile? Profile = null);
 
-/// <summary>Why a transition was refused: a machine code and an Indonesian sentence for the person.</summary>
-public sealed record Refusal(string Code, string Reason);
+/// <summary>
+/// Why a transition was refused: a machine code and an Indonesian sentence for the person. A person who may not carry out
+/// the step (BUKAN_PELAKSANA) also gets <see cref="WhoCan"/>: who can, as data, so each language names them.
+/// </summary>
+public sealed record Refusal(string Code, string Reason, Sop.WhoCan? WhoCan = null)
+{
+    /// <summary>The refusal in both languages when the domain words it itself (null: <c>RefusalTexts</c> per code).</summary>
+    public Abstractions.Phrase? Words => WhoCan?.Refusal();
+}
 
 /// <summary>
 /// The outcome of one engine call. On success <see cref="Kegiatan"/> is the new state (a new instance; the input is

@@ -7,7 +7,7 @@ namespace BpomBot.Teams.Conversation;
 /// from a reading of a message, a step card button or a confirmed question.
 /// </summary>
 /// <param name="Intent">An officer intent (<see cref="IsOfficerIntent"/>).</param>
-/// <param name="Argument">A sub-process code (mulai), the text holding a date (rencana), a reason (tunda, batal, lewati) or a reference (kelengkapan).</param>
+/// <param name="Argument">A sub-process code (mulai), the text holding a date (rencana), a reason (tunda, batal, lewati) or a reference (kelengkapan, selesai).</param>
 public sealed record DialogCommand(Intent Intent, string Argument)
 {
     /// <summary>The intents the officer's SOP dialog runs (bantuan, disposisi, rekap, faq and none belong to other handlers).</summary>
@@ -40,7 +40,7 @@ public sealed record DialogCommand(Intent Intent, string Argument)
             Intent.Mulai or Intent.MulaiTahunan => s.SubProcess,
             Intent.Rencana => s.DateText,
             Intent.Tunda or Intent.Batal or Intent.Lewati => s.Reason,
-            Intent.Kelengkapan => s.Reference,
+            Intent.Kelengkapan or Intent.Selesai => s.Reference,
             _ => null,
         };
         return new DialogCommand(heard.Intent, argument ?? string.Empty) { Kegiatan = s.Kegiatan, Explicit = heard.Explicit };

@@ -6,7 +6,8 @@ using BpomBot.Teams.Protocol;
 namespace BpomBot.Teams.Conversation;
 
 /// <summary>A file sent in the chat, stored: the reference to record, or why it was refused (Indonesian).</summary>
-public sealed record EvidenceOutcome(string? Reference, string? Error);
+/// <summary>A stored file (<see cref="Reference"/>), or why it was not stored, in both languages.</summary>
+public sealed record EvidenceOutcome(string? Reference, BpomBot.Domain.Abstractions.Phrase? Error);
 
 /// <summary>Takes a file the officer sent in the chat and keeps it as Kelengkapan or Output evidence.</summary>
 public interface IEvidenceIntake
@@ -50,19 +51,22 @@ public sealed class EvidenceIntake(IHttpClientFactory httpClients, IEvidenceStor
         var extension = Path.GetExtension(file.Name);
         if (!Types.TryGetValue(extension, out var contentType))
         {
-            return new EvidenceOutcome(null, $"Berkas \"{file.Name}\" tidak dapat disimpan: jenis yang diterima hanya PDF, DOCX, XLSX, PPTX, JPG dan PNG.");
+            return Refused("JENIS_BERKAS", $"Berkas \"{file.Name}\" tidak dapat disimpan: jenis yang diterima hanya PDF, DOCX, XLSX, PPTX, JPG dan PNG.",
+                $"The file \"{file.Name}\" cannot be stored: only PDF, DOCX, XLSX, PPTX, JPG and PNG are accepted.");
         }
 
         if (!IsTrusted(file.Url, activity.ServiceUrl))
         {
-            return new EvidenceOutcome(null, $"Berkas \"{file.Name}\" tidak dapat diunduh dari alamat itu. Kirim berkas langsung di chat pribadi dengan bot, atau kirim tautannya sebagai teks.");
+            return Refused("ALAMAT_BERKAS", $"Berkas \"{file.Name}\" tidak dapat diunduh dari alamat itu. Kirim berkas langsung di chat pribadi dengan bot, atau kirim tautannya sebagai teks.",
+                $"The file \"{file.Name}\" cannot be downloaded from that address. Send the file directly in your personal chat with the bot, or send its link as text.");
         }
 
         var client = httpClients.CreateClient(HttpClientName);
         using var response = await client.GetAsync(file.Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            return new EvidenceOutcome(null, $"Berkas \"{file.Name}\" gagal diunduh (HTTP {(int)response.StatusCode}). Coba kirim ulang, atau kirim tautannya.");
+            return Refused("UNDUH_GAGAL", $"Berkas \"{file.Name}\" gagal diunduh (HTTP {(int)response.StatusCode}). Coba kirim ulang, atau kirim tautannya.",
+                $"The file \"{file.Name}\" could not be downloaded (HTTP {(int)response.StatusCode}). Send it again, or send its link.");
         }
 
         if (response.Content.Headers.ContentLength > MaxBytes)
@@ -138,8 +142,11 @@ public sealed class EvidenceIntake(IHttpClientFactory httpClients, IEvidenceStor
     private static string? Extra(Attachment attachment, string name) =>
         attachment.Extra?.TryGetValue(name, out var value) == true && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static EvidenceOutcome TooLarge(string name) =>
-        new(null, $"Berkas \"{name}\" lebih dari {MaxBytes / 1024 / 1024} MB. Kirim berkas yang lebih kecil, atau kirim tautannya.");
+    private static EvidenceOutcome TooLarge(string name) => Refused("BERKAS_TERLALU_BESAR",
+        $"Berkas \"{name}\" lebih dari {MaxBytes / 1024 / 1024} MB. Kirim berkas yang lebih kecil, atau kirim tautannya.",
+        $"The file \"{name}\" is larger than {MaxBytes / 1024 / 1024} MB. Send a smaller file, or send its link.");
+
+    private static EvidenceOutcome Refused(string code, string indonesian, string english) => new(null, new(code, indonesian, english));
 
     private static string Safe(string text) =>
         new([.. text.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);

@@ -80,7 +80,7 @@ internal sealed class WorkflowDialog(OfficerWorkflow workflow, DateRecognizer da
         var file = await evidence.TryStoreAsync(t.Activity, view.Kegiatan.Id, view.Step.Id, ct);
         if (file is { Error: { } error })
         {
-            t.Say(error);
+            t.Say(error.Indonesian, error.English);
             return null;
         }
 
@@ -105,7 +105,7 @@ internal sealed class WorkflowDialog(OfficerWorkflow workflow, DateRecognizer da
     {
         var sop = workflow.SopOf(kegiatan);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"**{kegiatan.Title}** — sub-proses {kegiatan.SubProcess}, ");
+        sb.Append(CultureInfo.InvariantCulture, $"**{kegiatan.Title}** — {(english ? "sub-process" : "sub-proses")} {kegiatan.SubProcess}, ");
         sb.Append(kegiatan.Status switch
         {
             KegiatanStatus.Selesai => english ? "done" : "selesai",

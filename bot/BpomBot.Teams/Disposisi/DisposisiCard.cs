@@ -26,7 +26,7 @@ public static class DisposisiCard
         var en = english;
         var body = new List<JsonNode>
         {
-            AdaptiveCard.Text($"Disposisi: {d.Summary}", bold: true),
+            AdaptiveCard.Text($"Disposisi: {DisposisiTexts.Summary(d.Summary, d.StepId, en)}", bold: true),
             Coloured($"{StateLine(view, en)} · {(en ? "Priority" : "Sifat")}: {SifatName(d.Sifat, en)}", d.IsDecided ? "Default" : ColourName(view.Colour)),
             AdaptiveCard.Facts(Facts(view, en)),
         };
@@ -102,7 +102,7 @@ public static class DisposisiCard
                     {
                         ["type"] = "Column", ["width"] = "stretch",
                         ["items"] = new JsonArray(
-                            AdaptiveCard.Text($"{d.StepId} · {d.Summary}", bold: true),
+                            AdaptiveCard.Text($"{d.StepId} · {DisposisiTexts.Summary(d.Summary, d.StepId, en)}", bold: true),
                             Coloured(line, ColourName(item.Colour))),
                     },
                     new JsonObject

@@ -57,7 +57,7 @@ public static class RecapStatusCard
         {
             actions.Add(AdaptiveCard.Execute(RemindVerb, english ? $"Remind {missing.Count} UPT heads" : $"Ingatkan {missing.Count} Kepala UPT", new JsonObject
             {
-                ["subProcess"] = subProcess, ["year"] = year, ["units"] = string.Join(',', missing),
+                ["subProcess"] = subProcess, ["year"] = year, ["units"] = string.Join(',', missing), ["lang"] = english ? "en" : "id",
             }));
         }
 

@@ -29,9 +29,9 @@ public sealed partial class RekapChatHandler(
     UnitCatalog units,
     OfficeClock clock) : IMessageHandler
 {
-    public const string StorageDown = "Penyimpanan sedang tidak dapat dihubungi; coba lagi sebentar.";
+    public static readonly string StorageDown = RekapTexts.StorageDown().Indonesian;
 
-    public const string StorageDownEnglish = "Storage cannot be reached right now; please try again shortly.";
+    public static readonly string StorageDownEnglish = RekapTexts.StorageDown().English;
 
     public int Order => 95;
 
@@ -48,9 +48,7 @@ public sealed partial class RekapChatHandler(
         {
             if (await roster.GetPersonAsync(personId, cancellationToken) is not { } person)
             {
-                await ReplyAsync(turn, english
-                    ? "You are not on the roster yet; the recap is for leaders only (Kepala UPT, Direktur, PPTM, Kepala BPOM)."
-                    : "Anda belum terdaftar di roster; rekap hanya untuk pimpinan (Kepala UPT, Direktur, PPTM, Kepala BPOM).", cancellationToken);
+                await ReplyAsync(turn, RekapTexts.NotOnRoster().Text(english), cancellationToken);
                 return true;
             }
 
@@ -59,7 +57,7 @@ public sealed partial class RekapChatHandler(
             var outcome = await service.BuildAsync(RekapViewer.From(person), year, ask.SubProcess, ask.UnitId, cancellationToken);
             if (outcome.Result is not { } result)
             {
-                await ReplyAsync(turn, outcome.Message, cancellationToken);
+                await ReplyAsync(turn, outcome.Text(english), cancellationToken);
                 return true;
             }
 
@@ -71,7 +69,7 @@ public sealed partial class RekapChatHandler(
         }
         catch (StorageUnavailableException)
         {
-            await ReplyAsync(turn, english ? StorageDownEnglish : StorageDown, cancellationToken);
+            await ReplyAsync(turn, RekapTexts.StorageDown().Text(english), cancellationToken);
         }
 
         return true;

@@ -26,32 +26,32 @@ public static class RekapEndpoints
     private static async Task<IResult> DownloadAsync(
         HttpContext http, RekapLinks links, RekapService service, IRosterRepository roster, IOptions<BotOptions> bot, CancellationToken cancellationToken)
     {
+        var q = http.Request.Query;
+        var english = RekapLanguage.IsEnglish(http.Request, q["l"]); // the words only; not signed, it changes nothing a viewer may see
         if (bot.Value.IsLocalMode && (http.Connection.RemoteIpAddress is not { } ip || !System.Net.IPAddress.IsLoopback(ip)))
         {
-            return Results.Text("Mode lokal hanya melayani 127.0.0.1.", statusCode: StatusCodes.Status403Forbidden);
+            return Results.Text(RekapTexts.LocalOnly().Text(english), statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var q = http.Request.Query;
         if (links.Verify(q["k"], q["v"], q["y"], q["s"], q["u"], q["e"], q["sig"]) is not { } link)
         {
-            return Results.Text("Tautan tidak berlaku atau sudah kedaluwarsa. Ketik \"rekap\" lagi di chat untuk tautan baru.", statusCode: StatusCodes.Status403Forbidden);
+            return Results.Text(RekapTexts.LinkExpired().Text(english), statusCode: StatusCodes.Status403Forbidden);
         }
 
         try
         {
             if (await roster.GetPersonAsync(link.ViewerId, cancellationToken) is not { } person)
             {
-                return Results.Text("Anda tidak lagi terdaftar di roster.", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Text(RekapTexts.NoLongerOnRoster().Text(english), statusCode: StatusCodes.Status403Forbidden);
             }
 
             var outcome = await service.BuildAsync(RekapViewer.From(person), link.Year, link.SubProcess, link.UnitId, cancellationToken);
             if (outcome.Result is not { } result)
             {
-                return Results.Text(outcome.Message, statusCode: outcome.Status == RekapOutcomeStatus.Refused ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+                return Results.Text(outcome.Text(english), statusCode: outcome.Status == RekapOutcomeStatus.Refused ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
             }
 
             http.Response.Headers.CacheControl = "private, no-store";
-            var english = q["l"] == "en"; // the chart's words only; not signed, it changes nothing a viewer may see
             return link.Kind switch
             {
                 RekapLink.Workbook => Results.File(RekapWorkbook.ToBytes(result), XlsxContentType, RekapWorkbook.FileName(result)),
@@ -62,7 +62,7 @@ public static class RekapEndpoints
         }
         catch (StorageUnavailableException)
         {
-            return Results.Text(RekapChatHandler.StorageDown, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Results.Text(RekapTexts.StorageDown().Text(english), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

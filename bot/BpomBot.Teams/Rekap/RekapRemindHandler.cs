@@ -1,6 +1,7 @@
 using System.Globalization;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Organization;
+using BpomBot.Domain.Rekap;
 using BpomBot.Domain.Reminders;
 using BpomBot.Domain.Roster;
 using BpomBot.Teams.Protocol;
@@ -21,7 +22,7 @@ public sealed class RekapRemindHandler(
     OfficeClock clock,
     TimeProvider timeProvider) : ICardActionHandler
 {
-    public const string Refused = "Pengingat laporan tahunan hanya dapat dikirim oleh Unit Kerja Pusat.";
+    public static readonly string Refused = RekapTexts.RemindUnitKerjaPusatOnly().Indonesian;
 
     public string Verb => RecapStatusCard.RemindVerb;
 
@@ -29,12 +30,13 @@ public sealed class RekapRemindHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
+        var english = action.GetString("lang") == "en"; // the status card's buttons carry its language
         var personId = turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty;
         var sub = action.GetString("subProcess")?.Trim().ToUpperInvariant();
         var year = action.Data.TryGetProperty("year", out var y) && y.TryGetInt32(out var n) ? n : (int?)null;
         if (sub is not ("A" or "B" or "C" or "D") || year is null)
         {
-            return InvokeResponse.Message("Kartu rekap ini tidak dapat dikenali; minta kartu baru dengan: rekap.");
+            return InvokeResponse.Message(RekapTexts.CardNotRecognised().Text(english));
         }
 
         try
@@ -42,7 +44,7 @@ public sealed class RekapRemindHandler(
             var person = await roster.GetPersonAsync(personId, cancellationToken);
             if (person is null || units.Find(person.UnitId) is not { IsUpt: false })
             {
-                return InvokeResponse.Message(Refused);
+                return InvokeResponse.Message(RekapTexts.RemindUnitKerjaPusatOnly().Text(english));
             }
 
             var today = clock.Today(person.UnitId);
@@ -73,14 +75,11 @@ public sealed class RekapRemindHandler(
                 }
             }
 
-            var parts = new List<string> { $"Pengingat dikirim ke {sent} Kepala UPT" };
-            if (already > 0) parts.Add($"{already} sudah diingatkan hari ini");
-            if (noKepala > 0) parts.Add($"{noKepala} UPT belum punya Kepala di roster");
-            return InvokeResponse.Message(string.Join("; ", parts) + ".");
+            return InvokeResponse.Message(RekapTexts.Reminded(sent, already, noKepala).Text(english));
         }
         catch (StorageUnavailableException)
         {
-            return InvokeResponse.Message(RekapChatHandler.StorageDown);
+            return InvokeResponse.Message(RekapTexts.StorageDown().Text(english));
         }
     }
 }

@@ -35,14 +35,14 @@ public sealed class RekapStatusHandler(
         var year = action.Data.TryGetProperty("year", out var y) && y.TryGetInt32(out var n) ? n : (int?)null;
         if (sub is not ("A" or "B" or "C" or "D") || year is not { } yr)
         {
-            return InvokeResponse.Message(english ? "This card is not recognised; ask for a new one with: rekap." : "Kartu ini tidak dapat dikenali; minta kartu baru dengan: rekap.");
+            return InvokeResponse.Message(RekapTexts.CardNotRecognised().Text(english));
         }
 
         try
         {
             if (await roster.GetPersonAsync(personId, cancellationToken) is not { } person)
             {
-                return InvokeResponse.Message(RekapRemindHandler.Refused);
+                return InvokeResponse.Message(RekapTexts.NotOnRoster().Text(english));
             }
 
             var viewer = RekapViewer.From(person);
@@ -55,7 +55,7 @@ public sealed class RekapStatusHandler(
             else
             {
                 var outcome = await service.BuildAsync(viewer, yr, sub, null, cancellationToken);
-                if (outcome.Result is not { } result) return InvokeResponse.Message(outcome.Message);
+                if (outcome.Result is not { } result) return InvokeResponse.Message(outcome.Text(english));
                 reports = result.AnnualReports;
             }
 
@@ -65,7 +65,7 @@ public sealed class RekapStatusHandler(
         }
         catch (StorageUnavailableException)
         {
-            return InvokeResponse.Message(english ? RekapChatHandler.StorageDownEnglish : RekapChatHandler.StorageDown);
+            return InvokeResponse.Message(RekapTexts.StorageDown().Text(english));
         }
     }
 }

@@ -8,11 +8,14 @@ namespace BpomBot.Teams.Routing;
 
 /// <summary>
 /// Sends one activity to the handlers registered for it, and is the global turn error handler: an unexpected
-/// exception is logged once and answered with a neutral Indonesian apology.
+/// exception is logged once and answered with a neutral apology: in English when the message is clearly English or
+/// the card clicked is an English one (<c>lang: en</c> in its data), in Indonesian otherwise.
 /// </summary>
 public sealed class ActivityRouter
 {
     public const string Apology = "Maaf, terjadi kendala saat memproses permintaan Anda. Silakan coba lagi beberapa saat lagi.";
+
+    public const string ApologyEnglish = "Sorry, something went wrong while handling your request. Please try again in a moment.";
 
     private readonly IMessageHandler[] messageHandlers;
     private readonly Dictionary<string, ICardActionHandler> actionHandlers;
@@ -172,7 +175,8 @@ public sealed class ActivityRouter
     {
         if (turn.Activity.Type == ActivityTypes.Invoke)
         {
-            turn.InvokeResponse = InvokeResponse.Message(Apology);
+            var englishCard = TryReadAction(turn.Activity.Value, out var action) && action.GetString("lang") == "en";
+            turn.InvokeResponse = InvokeResponse.Message(englishCard ? ApologyEnglish : Apology);
             return;
         }
 
@@ -183,7 +187,8 @@ public sealed class ActivityRouter
 
         try
         {
-            await turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = Apology }, cancellationToken);
+            var english = MessageInputParser.DetectClearLanguage(MessageInputParser.StripBotMention(turn.Activity)) == Language.English;
+            await turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = english ? ApologyEnglish : Apology }, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -125,6 +125,8 @@ public sealed class AnnualCycleServiceTests
         var refused = await _cycle.OpenPartAsync("o-penindakan", "deputi-penindakan", "C");
         Assert.False(refused.Succeeded);
         Assert.Contains("Direktorat Pemberdayaan Masyarakat dan Pelaku Usaha Pangan Olahan", refused.Error);
+        Assert.StartsWith("Deputi Bidang Penindakan is neither a UPT BPOM nor the Unit Kerja Pusat of sub-process C (Direktorat Pemberdayaan Masyarakat",
+            refused.ErrorText(english: true), StringComparison.Ordinal);
         Assert.Empty(await _repository.ListByUnitYearAsync("deputi-penindakan", 2026));
 
         // Sub-process A: every central unit is Unit Kerja Pusat (Deskripsi 9a).
@@ -135,7 +137,9 @@ public sealed class AnnualCycleServiceTests
     public async Task UnitTarget_SetByTheUnitsAdmin_WithinTheYear_ReplacesTheHk_AndIsAudited()
     {
         await _roster.SavePersonAsync(new PersonRecord("admin-medan", null, "Admin", "admin@pom.go.id", "bbpom-medan", [RosterRoles.Admin]));
-        Assert.False((await _cycle.SetUnitTargetAsync("o-medan", "A", new DateOnly(2026, 12, 15))).Succeeded); // not an admin
+        var notAdmin = await _cycle.SetUnitTargetAsync("o-medan", "A", new DateOnly(2026, 12, 15));
+        Assert.False(notAdmin.Succeeded);
+        Assert.Equal("Only a UPT unit's admin can set the unit's annual report target.", notAdmin.ErrorText(english: true));
         var outOfYear = await _cycle.SetUnitTargetAsync("admin-medan", "A", new DateOnly(2027, 1, 15));
         Assert.Contains("tahun siklus", outOfYear.Error);
 

@@ -29,6 +29,46 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public void UptOfficer_TryingA8_IsRefusedWithWhoCanAsData_InBothLanguages()
+    {
+        var refusal = EngineFixture.Refused(StartPart(As("o-medan", "bbpom-medan", "pelaksana"), "bbpom-medan", "A.8"), RefusalCodes.BukanPelaksana);
+
+        var who = Assert.IsType<WhoCan>(refusal.WhoCan);
+        Assert.Equal(("A.8", "A", "Balai Besar POM di Medan"), (who.StepId, who.SubProcess, who.ActorUnit));
+        var only = Assert.Single(who.Executors);
+        Assert.Equal(("unit-kerja-pusat", true), (only.RoleId, only.AllCentral)); // Deskripsi 9a: every central unit
+        var words = refusal.Words!;
+        Assert.Equal(refusal.Reason, words.Indonesian);
+        Assert.Contains("Unit Kerja Pusat sub-proses A (semua unit kerja BPOM Pusat)", words.Indonesian, StringComparison.Ordinal);
+        Assert.Contains("the Unit Kerja Pusat of sub-process A (every central BPOM unit)", words.English, StringComparison.Ordinal);
+        Assert.Contains("Balai Besar POM di Medan", words.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("dilaksanakan", words.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UptOfficer_TryingA9_IsToldTheKepalaBpomOrAPptmCan()
+    {
+        var refusal = EngineFixture.Refused(StartPart(As("o-medan", "bbpom-medan", "pelaksana"), "bbpom-medan", "A.9"), RefusalCodes.BukanPelaksana);
+
+        Assert.Equal(["kepala-bpom", "pptm"], refusal.WhoCan!.Executors.Select(e => e.RoleId));
+        Assert.Contains("Kepala BPOM atau Pejabat Pimpinan Tinggi Madya", refusal.Words!.Indonesian, StringComparison.Ordinal);
+        Assert.Contains("the Kepala BPOM or a Pejabat Pimpinan Tinggi Madya", refusal.Words.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UptOfficer_AtSubProcessB_IsToldTheNamedDirectorates()
+    {
+        var actor = As("o-medan", "bbpom-medan", "pelaksana");
+        var refusal = EngineFixture.Refused(_engine.Start(new StartKegiatan(null, EngineFixture.SopCode, "B", WorkflowKind.SiklusTahunan, null, null, null, "bbpom-medan", actor.Id, 2026, EntryStepId: "B.8"), actor, EngineFixture.At), RefusalCodes.BukanPelaksana);
+
+        var ukp = Assert.Single(refusal.WhoCan!.Executors);
+        Assert.False(ukp.AllCentral);
+        Assert.Equal(6, ukp.UnitNames!.Count); // Deskripsi 9b
+        Assert.All(ukp.UnitNames, name => Assert.Contains(name, refusal.Words!.English, StringComparison.Ordinal));
+        Assert.Contains("the Unit Kerja Pusat of sub-process B (Direktorat", refusal.Words!.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UptOfficer_AtAUnitKerjaPusatStep_IsRefused_AndNothingChanges()
     {
         // D.5 is the Unit Kerja Pusat's (Dit. PMPU Pangan Olahan); a D kegiatan walked to D.5 by the directorate.

@@ -74,6 +74,27 @@ public sealed class RekapServiceTests
         Assert.Equal(RekapOutcomeStatus.NotFound, (await service.BuildAsync(RekapViewer.System, 2026, null, "bbpom-atlantis")).Status);
     }
 
+    [Fact]
+    public async Task Every_answer_comes_in_both_languages()
+    {
+        var kepala = new RekapViewer("kepala-medan", "bbpom-medan", [RosterRoles.KepalaUpt]);
+
+        var sub = await service.BuildAsync(RekapViewer.System, 2026, "Z", null);
+        var unit = await service.BuildAsync(RekapViewer.System, 2026, null, "bbpom-atlantis");
+        var officer = await service.BuildAsync(new RekapViewer("o", "bbpom-padang", [RosterRoles.Pelaksana]), 2026, null, null);
+        var other = await service.BuildAsync(kepala, 2026, null, "bbpom-padang");
+        var empty = await service.BuildAsync(kepala, 2025, null, null);
+
+        Assert.Equal(("There is no sub-process 'Z'; choose A, B, C or D.", "Sub-proses 'Z' tidak ada; pilih A, B, C atau D."), (sub.Text(english: true), sub.Text(english: false)));
+        Assert.Equal("Unit 'bbpom-atlantis' is not known.", unit.Text(english: true));
+        Assert.Equal("The recap is for leaders only (Kepala UPT, Direktur, PPTM, Kepala BPOM).", officer.Text(english: true));
+        Assert.Equal("You may not see the recap of Balai Besar POM di Padang and the units under it. Your recap: Balai Besar POM di Medan and the units under it.",
+            other.Text(english: true));
+        Assert.Equal("No kegiatan recorded yet for Balai Besar POM di Medan and the units under it in 2025.", empty.Text(english: true));
+        Assert.Equal(empty.Message, empty.Text(english: false));
+        Assert.Equal(2, audit.Events.Count); // the two refusals, as before; nothing else written
+    }
+
     private sealed class ListAudit : IAuditLog
     {
         public List<AuditEvent> Events { get; } = [];

@@ -39,6 +39,33 @@ public sealed class RekapTabHostTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(bearer)).StatusCode);
     }
 
+    [Theory]
+    [InlineData(null, null, "Masuk dengan akun Teams yang terdaftar di roster.", "Tautan tidak berlaku")]
+    [InlineData("en", null, "Sign in with a Teams account that is on the roster.", "This link is not valid or has expired.")]
+    [InlineData(null, "en-US,en;q=0.9,id;q=0.5", "Sign in with a Teams account that is on the roster.", "This link is not valid or has expired.")]
+    [InlineData("id", "en-US", "Masuk dengan akun Teams yang terdaftar di roster.", "Tautan tidak berlaku")]
+    public async Task Refusals_of_the_tab_and_the_links_follow_the_readers_language(string? lang, string? acceptLanguage, string signIn, string expired)
+    {
+        var (app, http) = await StartAsync();
+        await using var _ = app;
+        HttpRequestMessage Get(string path)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, lang is null ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? "&" : "?")}{(path.StartsWith("/rekap/unduh", StringComparison.Ordinal) ? "l" : "lang")}={lang}");
+            if (acceptLanguage is not null) request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+            return request;
+        }
+
+        var api = Get("/rekap/tab/api/rekap");
+        api.Headers.Add("X-BpomBot-User", "not-on-the-roster");
+        var refused = await http.SendAsync(api);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(signIn, System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString());
+
+        var link = await http.SendAsync(Get("/rekap/unduh?k=xlsx&v=x&y=2026&e=9999999999&sig=bad"));
+        Assert.Equal(HttpStatusCode.Forbidden, link.StatusCode);
+        Assert.StartsWith(expired, await link.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task In_local_mode_the_page_needs_no_Teams_script_and_an_unknown_person_is_refused()
     {

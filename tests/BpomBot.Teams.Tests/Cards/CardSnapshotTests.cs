@@ -127,6 +127,22 @@ public sealed class CardSnapshotTests
     }
 
     [Fact]
+    public async Task Disposisi_TitleAndInboxLine_AreInTheReadersLanguage()
+    {
+        var w = new DisposisiWorld();
+        var (_, d) = await w.SubmitReportAsync();
+
+        var inbox = SentCard((await w.SayAsync(Kepala, "show my approvals")).Sent[0]).ToJsonString();
+        var en = Card(await w.ClickAsync(Kepala, DisposisiVerbs.Buka, d.Id, new { lang = "en" })).ToJsonString();
+        var id = Card(await w.ClickAsync(Kepala, DisposisiVerbs.Lihat, d.Id, trigger: "automatic")).ToJsonString();
+
+        Assert.Contains("Disposisi: FGD Pemda Kota Bandung: step A.4, output", en, StringComparison.Ordinal);
+        Assert.Contains("FGD Pemda Kota Bandung: step A.4, output", inbox, StringComparison.Ordinal);
+        Assert.DoesNotContain("langkah", en + inbox, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Disposisi: FGD Pemda Kota Bandung: langkah A.4, output", id, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Disposisi_English_SentToAnEnglishLeader()
     {
         var w = new DisposisiWorld();

@@ -573,6 +573,58 @@ public sealed class ConversationTurnTests : IDisposable
         Assert.Contains("Tanggal diterima", (await bot.SayAsync("B-1/2026")).Texts());
     }
 
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/amer/files/virus.exe", "virus.exe", "The file \"virus.exe\" cannot be stored: only PDF")]
+    [InlineData("https://evil.example.com/laporan.pdf", "laporan.pdf", "cannot be downloaded from that address")]
+    [InlineData("https://smba.trafficmanager.net/amer/files/hilang.pdf", "hilang.pdf", "could not be downloaded (HTTP 404)")]
+    public async Task Output_FileRefused_ToAnEnglishWriter_InEnglish_NothingStored(string url, string name, string expected)
+    {
+        await bot.RegisteredAsync();
+        await bot.StartKegiatanAsync();
+        await bot.SayAllAsync("kelengkapan", "1", "B-1/2026", "hari ini");
+        Assert.Contains("Output of step A.1", (await bot.SayAsync("done")).Texts());
+        var before = await bot.CurrentAsync();
+
+        var turn = await bot.SendAsync(bot.Message(string.Empty, attachments: [File("application/octet-stream", url, name, teams: false)]));
+
+        Assert.Contains(expected, turn.Texts());
+        Assert.DoesNotContain("Berkas", turn.Texts());
+        Assert.Empty(bot.Stores.Evidence.Files);
+        Assert.Equal(before.Version, (await bot.CurrentAsync()).Version);
+    }
+
+    [Theory]
+    [InlineData("selesai https://drive.pom.go.id/rencana-a1.pdf", "https://drive.pom.go.id/rencana-a1.pdf", "Langkah A.1 selesai", "Output langkah")]
+    [InlineData("done https://drive.pom.go.id/plan-a1.pdf", "https://drive.pom.go.id/plan-a1.pdf", "Step A.1 done", "Output of step")]
+    [InlineData("done B-12/BPOM/2026", "B-12/BPOM/2026", "Step A.1 done", "Output of step")]
+    public async Task Selesai_WithAReference_TakesItAsTheOutput_WithoutAsking(string text, string reference, string done, string question)
+    {
+        await bot.RegisteredAsync();
+        await bot.StartKegiatanAsync();
+        await bot.SayAllAsync("kelengkapan", "1", "B-1/2026", "hari ini");
+
+        var turn = await bot.SayAsync(text);
+
+        Assert.Contains(done, turn.Texts(), StringComparison.Ordinal);
+        Assert.DoesNotContain(question, turn.Texts(), StringComparison.Ordinal);
+        var k = await bot.CurrentAsync();
+        Assert.Equal(("A.2", reference), (k.CurrentStepId, k.FindStep("A.1")!.OutputReference));
+        Assert.Contains(bot.Stores.Audit.Events, e => e.Action == "step.completed" && e.Subject.Contains(k.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task English_Status_SummaryIsInEnglish()
+    {
+        await bot.RegisteredAsync();
+        await bot.StartKegiatanAsync();
+        await bot.SayAsync("tasks");
+
+        var text = (await bot.SayAsync("status 1")).Texts();
+
+        Assert.Contains("sub-process A, at step A.1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sub-proses", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MulaiTahunan_PrefillsKelengkapanWithUnitKegiatanOfTheYear()
     {

@@ -108,7 +108,7 @@ internal sealed class DisposisiWorld
         await Kegiatan.CreateAsync(k);
         var step4 = k.CurrentStep!;
         var (d, message) = await Service.SendAsync(new DisposisiRequest(k.Id, step4.StepId, officer.AadObjectId, officer.UnitId,
-            DisposisiKinds.ReportToLeader, step4.DueOn, $"Laporan {k.Title}"));
+            DisposisiKinds.ReportToLeader, step4.DueOn, $"{k.Title}: langkah {step4.StepId}, output {step4.OutputReference}")); // as the officer's side words it
         Assert.True(d is not null, message.Indonesian);
         return (k, (await Disposisi.GetAsync(d.Id))!, message.Indonesian);
     }

@@ -152,6 +152,34 @@ public sealed class RekapChatTests
         Assert.Equal("rekap.refused", Assert.Single(audit.Events).Action);
     }
 
+    [Theory]
+    [InlineData("aad-kepala", "rekap unit bbpom-padang", false, "Anda tidak berwenang melihat rekap Balai Besar POM di Padang dan unit di bawahnya. Rekap Anda: Balai Besar POM di Medan dan unit di bawahnya.")]
+    [InlineData("aad-kepala", "rekap unit bbpom-padang", true, "You may not see the recap of Balai Besar POM di Padang and the units under it. Your recap: Balai Besar POM di Medan and the units under it.")]
+    [InlineData("aad-staf", "rekap", false, "Rekap hanya untuk pimpinan (Kepala UPT, Direktur, PPTM, Kepala BPOM).")]
+    [InlineData("aad-staf", "rekap", true, "The recap is for leaders only (Kepala UPT, Direktur, PPTM, Kepala BPOM).")]
+    [InlineData("aad-stranger", "rekap", true, "You are not on the roster yet; the recap is for leaders only (Kepala UPT, Direktur, PPTM, Kepala BPOM).")]
+    public async Task Refusals_are_in_the_writers_language(string who, string text, bool english, string expected)
+    {
+        await roster.SavePersonAsync(new PersonRecord("aad-kepala", null, "Kepala Medan", "k@pom.go.id", "bbpom-medan", [RosterRoles.KepalaUpt]));
+        await roster.SavePersonAsync(new PersonRecord("aad-staf", null, "Staf Medan", "s@pom.go.id", "bbpom-medan", [RosterRoles.Pelaksana]));
+        var audit = new Audit();
+        var turn = Message(who, text);
+
+        Assert.True(await Handler(audit).TryHandleAsync(turn, new MessageInput(text, english ? Language.English : Language.Indonesian)));
+
+        Assert.Equal(expected, Assert.Single(turn.Sent).Text);
+    }
+
+    [Fact]
+    public async Task Storage_down_answers_in_English_to_an_English_writer()
+    {
+        var turn = Message("aad-kepala", "rekap");
+
+        Assert.True(await Handler(roster: new DownRoster()).TryHandleAsync(turn, new MessageInput("rekap", Language.English)));
+
+        Assert.Equal("Storage cannot be reached right now; please try again shortly.", Assert.Single(turn.Sent).Text);
+    }
+
     [Fact]
     public async Task Storage_down_answers_try_again_shortly()
     {

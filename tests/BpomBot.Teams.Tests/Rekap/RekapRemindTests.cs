@@ -45,6 +45,23 @@ public sealed class RekapRemindTests
         Assert.Equal(4, notifier.Sent.Count);
     }
 
+    [Fact]
+    public async Task An_English_card_is_answered_in_English()
+    {
+        var pusat = units.Units.First(u => !u.IsUpt).Id;
+        await roster.SavePersonAsync(new PersonRecord("aad-pusat", null, "Direktur", "d@pom.go.id", pusat, [RosterRoles.Direktur]));
+        await roster.SavePersonAsync(new PersonRecord("aad-medan", null, "Kepala Medan", "m@pom.go.id", "bbpom-medan", [RosterRoles.KepalaUpt]));
+
+        var sent = await Click("aad-pusat", """{"subProcess":"A","year":2026,"units":"bbpom-medan,loka-toba","lang":"en"}""");
+        var refused = await Click("aad-medan", """{"subProcess":"A","year":2026,"units":"bbpom-medan","lang":"en"}""");
+        var broken = await Click("aad-pusat", """{"subProcess":"X","year":2026,"lang":"en"}""");
+
+        Assert.Equal("Reminder sent to 1 Kepala UPT; 1 UPT without a Kepala on the roster yet.", Text(sent));
+        Assert.Equal("Only the Unit Kerja Pusat can send annual-report reminders.", Text(refused));
+        Assert.Equal("This recap card is not recognised; ask for a new one with: recap.", Text(broken));
+        Assert.Single(notifier.Sent);
+    }
+
     [Theory]
     [InlineData("aad-medan")]
     [InlineData("aad-unknown")]

@@ -33,6 +33,41 @@ public sealed class ExecutorTurnTests
         Assert.Equal(audited, h.Stores.Audit.Events.Count);
     }
 
+    [Theory]
+    [InlineData("selesai", false)]
+    [InlineData("done", true)]
+    public async Task UptPelaksana_AtA8_IsToldWhoCan_InTheirOwnLanguage_NothingStored(string command, bool english)
+    {
+        using var h = new ConversationHarness(enforceExecutors: true);
+        await h.Stores.Roster.SavePersonAsync(new PersonRecord(h.User, "29:" + h.User, "Petugas Medan", "p@pom.go.id", "bbpom-medan", [RosterRoles.Pelaksana]));
+        var k = await AtA8Async(h);
+        var before = (await h.Stores.Kegiatan.GetAsync(k.Id))!;
+        var audited = h.Stores.Audit.Events.Count;
+
+        await h.SayAsync(command);
+        var turn = await h.SayAsync("https://drive.pom.go.id/rekap-a8");
+
+        var text = turn.Texts();
+        if (english)
+        {
+            Assert.Contains("Step A.8 is carried out by the Unit Kerja Pusat of sub-process A (every central BPOM unit)", text, StringComparison.Ordinal);
+            Assert.Contains("You are registered at Balai Besar POM di Medan", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("dilaksanakan", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Only this step's executors", text, StringComparison.Ordinal); // the old sentence without names
+        }
+        else
+        {
+            Assert.Contains("Langkah A.8", text, StringComparison.Ordinal);
+            Assert.Contains("dilaksanakan oleh Unit Kerja Pusat sub-proses A (semua unit kerja BPOM Pusat)", text, StringComparison.Ordinal);
+            Assert.Contains("Anda terdaftar di Balai Besar POM di Medan", text, StringComparison.Ordinal);
+        }
+
+        var after = (await h.Stores.Kegiatan.GetAsync(k.Id))!;
+        Assert.Equal((before.Version, "A.8", before.CurrentStep!.Status), (after.Version, after.CurrentStepId, after.CurrentStep!.Status));
+        Assert.Equal(audited, h.Stores.Audit.Events.Count);
+        Assert.Empty(h.Stores.Disposisi.Requests);
+    }
+
     /// <summary>The unit's own copy of the annual cycle (as stored before the national cycle) walked past A.7 to A.8.</summary>
     private static async Task<Kegiatan> AtA8Async(ConversationHarness h)
     {

@@ -5,24 +5,25 @@ using BpomBot.Domain.Workflow;
 
 namespace BpomBot.Teams.Conversation.Dialogs;
 
-/// <summary>Selesai: checks the step can be completed, asks where next when the SOP allows a branch, takes the output.</summary>
+/// <summary>
+/// Selesai: checks the step can be completed, asks where next when the SOP allows a branch, takes the output. A link or
+/// nomor surat given with the command ("selesai https://…", "done B-12/BPOM/2026") is the output: every Output of the
+/// SOP is a document, which the officer records by its reference; the bot asks for it only when none was given.
+/// </summary>
 internal sealed class SelesaiDialog(WorkflowDialog dialog) : IDialogHandler
 {
     public IReadOnlySet<Intent> Intents { get; } = new HashSet<Intent> { Intent.Selesai };
 
     public IReadOnlySet<Prompt> Prompts { get; } = new HashSet<Prompt> { Prompt.Branch, Prompt.Output };
 
-    public Task RunAsync(DialogTurn t, DialogCommand command, Selection? selection, CancellationToken ct)
-    {
-        Begin(t, selection!.View!);
-        return Task.CompletedTask;
-    }
+    public Task RunAsync(DialogTurn t, DialogCommand command, Selection? selection, CancellationToken ct) =>
+        BeginAsync(t, selection!.View!, command.Argument.Length > 0 ? StepCard.Clip(command.Argument.Trim(), 300) : null, ct);
 
     public Task<bool> AnswerAsync(DialogTurn t, CancellationToken ct) => t.State.Prompt == Prompt.Branch
-        ? dialog.WithKegiatanAsync(t, v => OnBranch(t, v), ct)
+        ? dialog.WithKegiatanAsync(t, v => OnBranchAsync(t, v, ct), ct)
         : dialog.WithKegiatanAsync(t, v => OnOutputAsync(t, v, ct), ct);
 
-    private void Begin(DialogTurn t, OpenStep view)
+    private async Task BeginAsync(DialogTurn t, OpenStep view, string? reference, CancellationToken ct)
     {
         var record = view.Record;
         if (record.Status == StepStatus.MenungguKelengkapan)
@@ -50,8 +51,16 @@ internal sealed class SelesaiDialog(WorkflowDialog dialog) : IDialogHandler
         if (branches.Count > 0)
         {
             var list = string.Join("\n", branches.Select((b, i) => $"{i + 2}. {b.Label} (lanjut ke {b.To})"));
+            var listEnglish = string.Join("\n", branches.Select((b, i) => $"{i + 2}. {b.Label} (goes to {b.To})"));
             t.Ask(Prompt.Branch, $"Setelah langkah {view.Step.Id}, lanjut ke mana? Ketik nomornya:\n\n1. Sesuai SOP ({view.Step.Next})\n{list}",
-                $"After step {view.Step.Id}, where next? Type its number:\n\n1. As in the SOP ({view.Step.Next})\n{list}");
+                $"After step {view.Step.Id}, where next? Type its number:\n\n1. As in the SOP ({view.Step.Next})\n{listEnglish}");
+            t.State.Reference = reference; // the output given with the command, used once the branch is chosen
+            return;
+        }
+
+        if (reference is not null)
+        {
+            await CompleteAsync(t, view, reference, ct);
             return;
         }
 
@@ -63,7 +72,7 @@ internal sealed class SelesaiDialog(WorkflowDialog dialog) : IDialogHandler
             $"Output langkah {view.Step.Id}: {Views.Text.Sentence(view.Step.Output)} Kirim tautan, nomor surat, atau lampirkan berkasnya.",
             $"Output of step {view.Step.Id}: {Views.Text.Sentence(view.Step.Output)} Send a link, a letter number, or attach the file.");
 
-    private static bool OnBranch(DialogTurn t, OpenStep view)
+    private async Task<bool> OnBranchAsync(DialogTurn t, OpenStep view, CancellationToken ct)
     {
         var branches = view.Step.Branches.Where(b => b.After == BranchTiming.Complete).ToList();
         if (Choices.LeadingNumber(t.Text) is not { } n || n < 1 || n > branches.Count + 1)
@@ -73,6 +82,12 @@ internal sealed class SelesaiDialog(WorkflowDialog dialog) : IDialogHandler
         }
 
         t.State.Branch = n == 1 ? null : branches[n - 2].Id;
+        if (t.State.Reference is { } given)
+        {
+            await CompleteAsync(t, view, given, ct);
+            return true;
+        }
+
         AskOutput(t, view);
         return true;
     }
@@ -84,13 +99,20 @@ internal sealed class SelesaiDialog(WorkflowDialog dialog) : IDialogHandler
             return true;
         }
 
+        await CompleteAsync(t, view, reference, ct);
+        return true;
+    }
+
+    /// <summary>Completes the step with its output (and the branch chosen, if any) and says what happened.</summary>
+    private async Task CompleteAsync(DialogTurn t, OpenStep view, string reference, CancellationToken ct)
+    {
         var branch = t.State.Branch;
         t.State.ClearPrompt();
         var outcome = await dialog.Workflow.CompleteAsync(WorkflowDialog.Target(t, view.Kegiatan), reference, branch, ct);
         if (!outcome.Succeeded)
         {
             t.Say(outcome.Error!, outcome.ErrorText(english: true));
-            return true;
+            return;
         }
 
         var kegiatan = outcome.Kegiatan!;
@@ -109,7 +131,5 @@ internal sealed class SelesaiDialog(WorkflowDialog dialog) : IDialogHandler
         {
             t.Say(dialog.Summary(kegiatan, t.English));
         }
-
-        return true;
     }
 }

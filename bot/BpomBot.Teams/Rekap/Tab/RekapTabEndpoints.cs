@@ -29,38 +29,41 @@ public static class RekapTabEndpoints
     }
 
     private static async Task<IResult> RekapAsync(
-        HttpContext http, int? year, string? sub, string? unit, RekapTabAuthenticator auth, IRosterRepository roster, RekapService service,
+        HttpContext http, int? year, string? sub, string? unit, string? lang, RekapTabAuthenticator auth, IRosterRepository roster, RekapService service,
         RekapLinks links, RekapBaseUrl baseUrl, UnitCatalog units, OfficeClock clock, CancellationToken cancellationToken)
     {
+        var english = RekapLanguage.IsEnglish(http.Request, lang);
         try
         {
-            if (await PersonAsync(http, auth, roster, cancellationToken) is not { } person) return Unauthorized();
+            if (await PersonAsync(http, auth, roster, cancellationToken) is not { } person) return Unauthorized(english);
             var y = year ?? clock.Today(person.UnitId).Year;
             var viewer = RekapViewer.From(person);
             var outcome = await service.BuildAsync(viewer, y, NullIfEmpty(sub), NullIfEmpty(unit), cancellationToken);
             if (outcome.Result is not { } result)
             {
-                return Results.Json(new { message = outcome.Message }, statusCode: outcome.Status == RekapOutcomeStatus.Refused ? 403 : 404);
+                return Results.Json(new { message = outcome.Text(english) }, statusCode: outcome.Status == RekapOutcomeStatus.Refused ? 403 : 404);
             }
 
             var allowed = RekapScope.AllowedFor(person.Roles, person.UnitId)!;
             string Link(string kind) => baseUrl.Absolute(links.Create(kind, person.AadObjectId, y, result.Request.SubProcess, NullIfEmpty(unit)));
             return Results.Json(new
             {
-                title = $"Rekap {result.ScopeName}, tahun {y}{(result.Request.SubProcess is { } s ? $", sub-proses {s}" : string.Empty)}",
+                title = english
+                    ? $"Recap of {result.Request.Scope.Describe(units, english: true)}, {y}{(result.Request.SubProcess is { } se ? $", sub-process {se}" : string.Empty)}"
+                    : $"Rekap {result.ScopeName}, tahun {y}{(result.Request.SubProcess is { } s ? $", sub-proses {s}" : string.Empty)}",
                 year = y,
                 empty = result.IsEmpty,
-                message = outcome.Message,
-                headline = RekapCard.Headline(result).Select(h => new { title = h.Title, value = h.Value }),
+                message = outcome.Text(english),
+                headline = RekapCard.Headline(result, english).Select(h => new { title = h.Title, value = h.Value }),
                 units = result.Units.Select(u => new
                 {
                     u.UnitId, u.UnitName, u.Berjalan, u.Selesai, u.Dibatalkan, u.Total, u.Timing.TepatWaktu, u.Timing.Terlambat, u.Timing.LewatBatas,
-                    onTime = u.Timing.OnTimePercent is { } p ? RekapCard.Percent(p) : "–", u.LateHk,
+                    onTime = u.Timing.OnTimePercent is { } p ? RekapCard.Percent(p, english) : "–", u.LateHk,
                 }),
                 steps = result.Steps.Select(st => new
                 {
                     st.StepId, st.Aktivitas, st.Timing.TepatWaktu, st.Timing.Terlambat, st.Timing.LewatBatas,
-                    onTime = st.Timing.OnTimePercent is { } p ? RekapCard.Percent(p) : "–",
+                    onTime = st.Timing.OnTimePercent is { } p ? RekapCard.Percent(p, english) : "–",
                 }),
                 reports = result.AnnualReports.Select(r => new { r.SubProcess, r.UnitId, r.UnitName, state = RekapWorkbook.ReportText(r.State), r.IsIn }),
                 kegiatan = unit is { Length: > 0 } ? result.Kegiatan.Select(k => new { k.Id, k.Title, k.SubProcess, status = k.Status.ToString(), k.CurrentStepId, k.UnitId }) : null,
@@ -72,7 +75,7 @@ public static class RekapTabEndpoints
         }
         catch (StorageUnavailableException)
         {
-            return Results.Json(new { message = RekapChatHandler.StorageDown }, statusCode: 503);
+            return Results.Json(new { message = RekapTexts.StorageDown().Text(english) }, statusCode: 503);
         }
     }
 
@@ -80,14 +83,15 @@ public static class RekapTabEndpoints
         HttpContext http, string id, string? lang, RekapTabAuthenticator auth, IRosterRepository roster, IKegiatanRepository repository, UnitCatalog units,
         CancellationToken cancellationToken)
     {
+        var english = RekapLanguage.IsEnglish(http.Request, lang);
         try
         {
-            if (await PersonAsync(http, auth, roster, cancellationToken) is not { } person) return Unauthorized();
+            if (await PersonAsync(http, auth, roster, cancellationToken) is not { } person) return Unauthorized(english);
             var allowed = RekapScope.AllowedFor(person.Roles, person.UnitId);
-            if (await repository.GetAsync(id, cancellationToken) is not { } k) return Results.Json(new { message = "Kegiatan tidak ditemukan." }, statusCode: 404);
+            if (await repository.GetAsync(id, cancellationToken) is not { } k) return Results.Json(new { message = RekapTexts.KegiatanNotFound().Text(english) }, statusCode: 404);
             if (allowed is null || units.Find(k.UnitId) is null || !allowed.Covers(RekapScope.OneUnit(k.UnitId), units))
             {
-                return Results.Json(new { message = "Anda tidak berwenang melihat kegiatan ini." }, statusCode: 403);
+                return Results.Json(new { message = RekapTexts.KegiatanNotAllowed().Text(english) }, statusCode: 403);
             }
 
             // People's words, as in chat's "riwayat": who (by name) did what, in the reader's language.
@@ -97,7 +101,6 @@ public static class RekapTabEndpoints
                 if (await roster.GetPersonAsync(who, cancellationToken) is { } p) names[who] = p.Name;
             }
 
-            var english = string.Equals(lang, "en", StringComparison.OrdinalIgnoreCase);
             return Results.Json(new
             {
                 k.Id, k.Title, k.SubProcess, k.UnitId, k.OfficerId, status = k.Status.ToString(),
@@ -107,14 +110,14 @@ public static class RekapTabEndpoints
         }
         catch (StorageUnavailableException)
         {
-            return Results.Json(new { message = RekapChatHandler.StorageDown }, statusCode: 503);
+            return Results.Json(new { message = RekapTexts.StorageDown().Text(english) }, statusCode: 503);
         }
     }
 
     private static async Task<PersonRecord?> PersonAsync(HttpContext http, RekapTabAuthenticator auth, IRosterRepository roster, CancellationToken cancellationToken) =>
         await auth.AuthenticateAsync(http, cancellationToken) is { } id ? await roster.GetPersonAsync(id, cancellationToken) : null;
 
-    private static IResult Unauthorized() => Results.Json(new { message = "Masuk dengan akun Teams yang terdaftar di roster." }, statusCode: 401);
+    private static IResult Unauthorized(bool english) => Results.Json(new { message = RekapTexts.SignIn().Text(english) }, statusCode: 401);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -88,6 +88,7 @@ async function load() {
   if (el("year").value) q.set("year", el("year").value);
   if (el("sub").value) q.set("sub", el("sub").value);
   if (el("unit").value) q.set("unit", el("unit").value);
+  q.set("lang", lang);
   let data;
   try { data = await api("/rekap/tab/api/rekap?" + q); } catch (e) { el("message").textContent = e.message; return; }
   el("title").textContent = data.title;
