@@ -54,7 +54,7 @@ public sealed class DisposisiCardClaimTests(AzuriteFixture azurite) : IAsyncLife
         var request = await WaitingStepAsync();
         var held = new HeldDelivery(_posts);
         var first = Task.Run(() => Instance(held).DispatchAsync(request, noLeaderTold: false));
-        await held.Entered.Task; // the first instance is posting the card right now
+        await PostingAsync(held, first); // the first instance is posting the card right now
 
         var second = await Instance(new HeldDelivery(_posts, hold: false)).DispatchAsync(request, noLeaderTold: false);
         held.Release();
@@ -80,7 +80,7 @@ public sealed class DisposisiCardClaimTests(AzuriteFixture azurite) : IAsyncLife
 
         var held = new HeldDelivery(_posts);
         var first = Task.Run(() => Instance(held).DispatchAsync(request, noLeaderTold: false));
-        await held.Entered.Task;
+        await PostingAsync(held, first);
         var second = await Instance(new HeldDelivery(_posts, hold: false)).DispatchAsync(request, noLeaderTold: false);
         held.Release();
 
@@ -156,6 +156,14 @@ public sealed class DisposisiCardClaimTests(AzuriteFixture azurite) : IAsyncLife
 
         Assert.Equal(1, _posts.Count);
         Assert.Equal(1, (await StoredAsync(request)).CardClaim!.Attempt);
+    }
+
+    /// <summary>Waits until the held instance is inside its post; fails if its run ended without posting.</summary>
+    private static async Task PostingAsync(HeldDelivery held, Task<DispatchResult> run)
+    {
+        await Task.WhenAny(held.Entered.Task, run).WaitAsync(TimeSpan.FromSeconds(30));
+        var status = run.IsCompleted ? (await run).Status.ToString() : "still running";
+        Assert.True(held.Entered.Task.IsCompleted, $"the first instance did not post: {status}");
     }
 
     /// <summary>One bot instance: its own service objects over the shared Azurite tables.</summary>
