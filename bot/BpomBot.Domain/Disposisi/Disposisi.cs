@@ -129,8 +129,9 @@ public sealed record CardLocation(string ConversationId, string ActivityId, stri
 
 /// <summary>
 /// A run's claim to post a disposisi's first card: a fresh id per claim, when it was written (by the claimant's clock),
-/// and its number (1 for the first claim). An <paramref name="Attempt"/> above 1 means an earlier claimant stopped before storing
-/// the card's location (it died, or its post failed), and a later run took the claim over once it had expired.
+/// and its number (1 for the first claim). An <paramref name="Attempt"/> above 1 means an earlier claimant stopped
+/// before storing the card's location (it died, or its post failed), and a later run took the claim over once it had
+/// expired.
 /// </summary>
 public sealed record CardClaim(string By, DateTimeOffset At, int Attempt = 1);
 
