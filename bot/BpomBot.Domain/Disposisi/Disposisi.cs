@@ -90,6 +90,12 @@ public sealed class Disposisi
     /// <summary>The copies posted to the addressee's acting Plt/Plh; updated together with <see cref="Card"/>.</summary>
     public List<CardLocation> DelegateCards { get; set; } = [];
 
+    /// <summary>
+    /// The run posting (or that posted) the first card, written before the post so that no other run posts it while the
+    /// claim holds (docs/outbox.md, "Cards once"). Null on rows stored before claims existed.
+    /// </summary>
+    public CardClaim? CardClaim { get; set; }
+
     /// <summary>The last `kirim ulang` requests that resent this card (so a repeated request resends once).</summary>
     public List<string>? ResentFor { get; set; }
 
@@ -120,6 +126,14 @@ public sealed class Disposisi
 /// card was posted in ("en" for English; null for Indonesian and for rows stored before it existed), so updates keep it.
 /// </summary>
 public sealed record CardLocation(string ConversationId, string ActivityId, string ServiceUrl, string? Language = null);
+
+/// <summary>
+/// A run's claim to post a disposisi's first card: a fresh id per claim, when it was written (by the claimant's clock),
+/// and its number (1 for the first claim). An <paramref name="Attempt"/> above 1 means an earlier claimant stopped
+/// before storing the card's location (it died, or its post failed), and a later run took the claim over once it had
+/// expired.
+/// </summary>
+public sealed record CardClaim(string By, DateTimeOffset At, int Attempt = 1);
 
 public static class DisposisiKinds
 {

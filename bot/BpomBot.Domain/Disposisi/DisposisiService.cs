@@ -30,10 +30,18 @@ public sealed class DisposisiService(
     IRosterRepository? roster = null) : IDisposisiRequester
 {
     /// <summary>
-    /// A disposisi stored without its card less than this long ago may have its card on the way from another run (the
-    /// turn, another instance); only an older one has its card sent again by the relay.
+    /// How long a <see cref="CardClaim"/> holds: while it does, no other run (the turn, the background relay, another
+    /// instance, a restarted one) posts the card. Only a claim this old whose card location was never stored is taken
+    /// over, and its card posted again (docs/outbox.md, "Cards once"). Longer than a claimant may take to post and store:
+    /// see <see cref="ClaimFreshFor"/>.
     /// </summary>
-    public static readonly TimeSpan CardLease = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan CardLease = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A claimant posts only while its claim is younger than this; an older claim is left to expire. The rest of the
+    /// lease covers the post itself (the connector's total budget, 25 s) and storing the card's location.
+    /// </summary>
+    public static readonly TimeSpan ClaimFreshFor = TimeSpan.FromSeconds(30);
 
     private const int EngineAttempts = 3;
     private const int ResentKept = 8;
@@ -194,7 +202,21 @@ public sealed class DisposisiService(
         {
             if (existing.IsDecided || existing.Card is not null) return (existing, waitingNote, DispatchStatus.Done);
             if (!await ReachableAsync(existing.ToId, cancellationToken)) return (existing, waitingNote, DispatchStatus.Done);
-            if (time.GetUtcNow() - existing.SentAt < CardLease) return (existing, waitingNote, DispatchStatus.Retry); // its card may be on the way
+            // Claimed less than a lease ago: its card is on the way from another run (a row from before claims counts from
+            // its creation). Otherwise the claimant stopped before storing the card: take the claim over, conditionally,
+            // so that of two runs arriving now only one posts.
+            var now = time.GetUtcNow();
+            if (now - (existing.CardClaim?.At ?? existing.SentAt) < CardLease) return (existing, waitingNote, DispatchStatus.Retry);
+            existing.CardClaim = NewClaim(now, (existing.CardClaim?.Attempt ?? 0) + 1);
+            try
+            {
+                await disposisi.UpdateAsync(existing, existing.Version!, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return (existing, waitingNote, DispatchStatus.Retry); // another run took it, or the leader acted: the next run sees which
+            }
+
             return await SendCardAsync(existing, resolution, cancellationToken);
         }
 
@@ -216,6 +238,7 @@ public sealed class DisposisiService(
             Sifat = sifat,
             BatasWaktu = DefaultBatasWaktu(request.DueDate, sifat, today, request.UnitId),
             SentAt = time.GetUtcNow(),
+            CardClaim = NewClaim(time.GetUtcNow(), 1), // the create is the claim: whoever makes the row posts its card
             LeaderReason = resolution.Reason.Indonesian,
             LeaderReasonEnglish = resolution.Reason.English,
         };
@@ -231,14 +254,22 @@ public sealed class DisposisiService(
         return await SendCardAsync(d, resolution, cancellationToken);
     }
 
-    /// <summary>The audit copy (deterministic key: once however often), reminders and the card of a stored disposisi.</summary>
+    /// <summary>
+    /// The audit copy (deterministic key: once however often), reminders and the card of a stored disposisi whose
+    /// <see cref="Disposisi.CardClaim"/> this run holds (<paramref name="d"/> is the claim's version of the row).
+    /// </summary>
     private async Task<(Disposisi? Disposisi, Phrase Message, DispatchStatus Status)> SendCardAsync(
         Disposisi d, LeaderResolution resolution, CancellationToken cancellationToken)
     {
         await audit.AppendAsync(new AuditEvent($"disposisi/{d.Id}", d.OfficerId, null, "disposisi.sent", d.SentAt, null,
             DisposisiState.Terkirim.ToString(), $"{d.KegiatanId} {d.StepId} kepada {d.ToId} ({d.LeaderReason})"), cancellationToken);
-        var delivered = await DeliverAsync(d, cancellationToken);
+        await ScheduleReminderAsync(d, cancellationToken);
+        var view = await ViewAsync(d, null, null, cancellationToken);
         var leader = resolution.Leader!.Name;
+        if (time.GetUtcNow() - d.CardClaim!.At > ClaimFreshFor)
+            return (d, DisposisiTexts.CardPending(leader, resolution.Reason), DispatchStatus.Retry); // too late to post inside the lease: left to expire
+        var delivered = await delivery.SendCardAsync(view, cancellationToken);
+        await StoreClaimedCardAsync(d, delivered, cancellationToken);
         if (delivered.Addressee is not null) return (d, DisposisiTexts.Sent(leader, resolution.Reason, reachable: true), DispatchStatus.Done);
         var reachable = await ReachableAsync(d.ToId, cancellationToken);
         return (d, reachable ? DisposisiTexts.CardPending(leader, resolution.Reason) : DisposisiTexts.Sent(leader, resolution.Reason, reachable: false),
@@ -589,15 +620,50 @@ public sealed class DisposisiService(
 
     private async Task<CardDelivery> DeliverAsync(Disposisi d, CancellationToken cancellationToken)
     {
+        await ScheduleReminderAsync(d, cancellationToken);
+        var delivered = await delivery.SendCardAsync(await ViewAsync(d, null, null, cancellationToken), cancellationToken);
+        await StoreCardsAsync(d.Id, delivered, replace: false, cancellationToken);
+        return delivered;
+    }
+
+    private async Task ScheduleReminderAsync(Disposisi d, CancellationToken cancellationToken)
+    {
         foreach (var r in reminders)
         {
             await r.ScheduleAsync(new ReminderSubject($"disposisi/{d.Id}", d.ToId, d.UnitId, d.BatasWaktu, $"Disposisi {d.StepId} — {d.Summary}",
                 DisposisiText.SifatName(d.Sifat)), cancellationToken);
         }
+    }
 
-        var delivered = await delivery.SendCardAsync(await ViewAsync(d, null, null, cancellationToken), cancellationToken);
-        await StoreCardsAsync(d.Id, delivered, replace: false, cancellationToken);
-        return delivered;
+    /// <summary>A fresh claim to post a first card (<see cref="CardLease"/>).</summary>
+    private static CardClaim NewClaim(DateTimeOffset at, int attempt) => new(Guid.NewGuid().ToString("N")[..12], at, attempt);
+
+    /// <summary>
+    /// Stores where the claimed card was posted: one conditional write on the claim's version of the row (no read first,
+    /// so the post→store window is as short as it can be). When the row changed meanwhile (the leader opened it from
+    /// the inbox, <c>kirim ulang</c> resent it), it is read again and the location added; a card already stored by
+    /// another run keeps its place and this copy joins the other copies, so a decision updates both.
+    /// </summary>
+    private async Task StoreClaimedCardAsync(Disposisi claimed, CardDelivery delivered, CancellationToken cancellationToken)
+    {
+        if (delivered.Addressee is null && delivered.Delegates.Count == 0) return;
+        var current = claimed;
+        for (var attempt = 0; attempt < EngineAttempts; attempt++)
+        {
+            current.Card ??= delivered.Addressee;
+            var extra = delivered.Addressee is { } mine && mine != current.Card ? [mine] : Array.Empty<CardLocation>();
+            current.DelegateCards = [.. current.DelegateCards.Concat(extra).Concat(delivered.Delegates).Distinct()];
+            try
+            {
+                await disposisi.UpdateAsync(current, current.Version!, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                if (await disposisi.GetAsync(claimed.Id, cancellationToken) is not { } fresh) return;
+                current = fresh;
+            }
+        }
     }
 
     /// <summary>

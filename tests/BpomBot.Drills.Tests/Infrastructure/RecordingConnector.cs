@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace BpomBot.Drills.Tests.Infrastructure;
 
 /// <summary>One call the bot made to the fake Bot Connector.</summary>
-public sealed record ConnectorCall(string Method, string ConversationId, string? ReplyToId, JsonObject? Activity)
+public sealed record ConnectorCall(string Method, string ConversationId, string? ReplyToId, JsonObject? Activity, DateTimeOffset At = default)
 {
     /// <summary>A message (not typing) the user would see.</summary>
     public bool IsMessage => Activity?["type"]?.GetValue<string>() == "message";
@@ -123,6 +123,7 @@ public sealed partial class RecordingConnector : IAsyncDisposable
                 body = await reader.ReadToEndAsync();
             }
 
+            var received = DateTimeOffset.UtcNow;
             var path = request.Url!.AbsolutePath;
             var match = ActivityPath().Match(path);
             if (Delay > TimeSpan.Zero)
@@ -144,7 +145,7 @@ public sealed partial class RecordingConnector : IAsyncDisposable
 
                 var conversation = Uri.UnescapeDataString(match.Groups[1].Value);
                 var replyTo = match.Groups[2].Success ? Uri.UnescapeDataString(match.Groups[2].Value) : activity?["replyToId"]?.GetValue<string>();
-                _calls.Enqueue(new ConnectorCall(request.HttpMethod, conversation, replyTo, activity));
+                _calls.Enqueue(new ConnectorCall(request.HttpMethod, conversation, replyTo, activity, received));
             }
             else if (path.TrimEnd('/').EndsWith("/v3/conversations", StringComparison.Ordinal))
             {

@@ -54,6 +54,11 @@ public sealed class OutboxRelayTests
         Assert.Equal((0, 1), (early.Done, early.Pending));
 
         _o.W.Time.Advance(TimeSpan.FromSeconds(30));
+        var held = await _o.Relay.RunAsync(k.Id, OutboxRelay.TurnHeadStart); // whether the failed post reached Teams is unknown: its claim holds
+        Assert.Equal((0, 1), (held.Done, held.Pending));
+        Assert.Equal(0, _o.CardsTo(Kepala));
+
+        _o.W.Time.Advance(Domain.Disposisi.DisposisiService.CardLease);
         var run = await _o.Relay.RunAsync(k.Id, OutboxRelay.TurnHeadStart);
         var again = await _o.Relay.RunAsync(k.Id, OutboxRelay.TurnHeadStart);
 
