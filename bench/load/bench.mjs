@@ -33,6 +33,8 @@ const { values: opt } = parseArgs({
         proxy: { type: 'boolean', default: false },
         'bpombot-env': { type: 'string', multiple: true, default: [] },
         'bpombot-dll': { type: 'string', default: 'bot/BpomBot.Host/bin/Release/net10.0/bpombot.dll' },
+        // A/B of two BpomBot builds in one run: --bpombot-b-dll <path> --bots peer,bpombot,bpombot-b
+        'bpombot-b-dll': { type: 'string' },
         json: { type: 'string' },
         verbose: { type: 'boolean', default: false },
     },
@@ -79,6 +81,10 @@ const BOTS = {
         },
     },
 };
+
+if (opt['bpombot-b-dll']) {
+    BOTS['bpombot-b'] = { ...BOTS.bpombot, label: 'BpomBot B', args: [path.resolve(root, opt['bpombot-b-dll']), ...BOTS.bpombot.args.slice(1)] };
+}
 
 // The mulai flow's first three turns and what each reply must mention (flow=mulai).
 const FLOW = [
@@ -451,9 +457,9 @@ function printTable(results) {
         const mine = results.filter((r) => r.concurrency === level);
         mine.forEach(row);
         const p = mine.find((r) => r.bot === 'peer');
-        const b = mine.find((r) => r.bot === 'bpombot');
-        if (p && b) {
-            out.push(`| ${level} | **ratio BpomBot/peer** | **${f2(b.turnsPerSec / p.turnsPerSec)}** | **${f2(b.p50 / p.p50)}** | `
+        for (const b of mine.filter((r) => r.bot.startsWith('bpombot'))) {
+            if (!p) break;
+            out.push(`| ${level} | **ratio ${BOTS[b.bot].label}/peer** | **${f2(b.turnsPerSec / p.turnsPerSec)}** | **${f2(b.p50 / p.p50)}** | `
                 + `**${f2(b.p99 / p.p99)}** | | ${f2(b.storageRequestsPerTurn / p.storageRequestsPerTurn)} | `
                 + `${f2(b.cpuMsPerTurn / p.cpuMsPerTurn)} | ${f2(b.coldStartMs / p.coldStartMs)} | ${f2(b.peakRssMb / p.peakRssMb)} |`);
         }
