@@ -39,6 +39,8 @@ const { values: opt } = parseArgs({
         'bpombot-dll': { type: 'string', default: 'bot/BpomBot.Host/bin/Release/net10.0/bpombot.dll' },
         // direct: bpombot acknowledges after the commit; queue: bpombot runs queue first; both: bpombot and bpombot-queue.
         ingress: { type: 'string', default: 'direct' },
+        // A/B of two BpomBot builds in one run: --bpombot-b-dll <path> --bots peer,bpombot,bpombot-b
+        'bpombot-b-dll': { type: 'string' },
         json: { type: 'string' },
         verbose: { type: 'boolean', default: false },
     },
@@ -100,6 +102,10 @@ BOTS['bpombot-queue'] = {
         ...Object.fromEntries(opt['bpombot-env'].map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
     },
 };
+
+if (opt['bpombot-b-dll']) {
+    BOTS['bpombot-b'] = { ...BOTS.bpombot, label: 'BpomBot B', args: [path.resolve(root, opt['bpombot-b-dll']), ...BOTS.bpombot.args.slice(1)] };
+}
 
 // The mulai flow's first three turns and what each reply must mention (flow=mulai).
 const FLOW = [
@@ -491,6 +497,9 @@ function printTable(results) {
         if (p && d) ratio('ratio BpomBot direct/peer', d, p);
         if (p && q) ratio('ratio BpomBot queue/peer', q, p);
         if (d && q) ratio('ratio queue/direct', q, d);
+        const b2 = mine.find((r) => r.bot === 'bpombot-b');
+        if (p && b2) ratio('ratio BpomBot B/peer', b2, p);
+        if (d && b2) ratio('ratio B/A', b2, d);
     }
     out.push('');
     out.push('turns/s ratio > 1 = BpomBot faster; latency, CPU, cold-start and RSS ratios < 1 = BpomBot better. '

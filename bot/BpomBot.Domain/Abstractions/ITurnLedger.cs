@@ -5,12 +5,12 @@ public sealed record DialogStateEntry(string Json, DateTimeOffset UpdatedAt);
 
 /// <summary>
 /// A conversation's turn row as read at the start of a turn: its version (the storage ETag, null when there is no row
-/// yet), the dialog states kept in it, and the ids of the last activities it handled (the fast path of redelivery
-/// detection; the ledger rows are the full memory).
+/// yet), the dialog states kept in it, and the ring of the last <see cref="HandledRing.Capacity"/> distinct activities it
+/// handled (redelivery detection; an invoke also has a ledger row with its answer).
 /// </summary>
-public sealed record ConversationTurnState(string? Version, IReadOnlyDictionary<string, DialogStateEntry> Dialogs, IReadOnlyList<string> Recent)
+public sealed record ConversationTurnState(string? Version, IReadOnlyDictionary<string, DialogStateEntry> Dialogs, HandledRing Handled)
 {
-    public static ConversationTurnState Empty { get; } = new(null, new Dictionary<string, DialogStateEntry>(), []);
+    public static ConversationTurnState Empty { get; } = new(null, new Dictionary<string, DialogStateEntry>(), HandledRing.Empty);
 }
 
 /// <summary>A handled activity as the ledger remembers it: the answer a redelivered invoke gets, and the commit that wrote it.</summary>
@@ -18,26 +18,33 @@ public sealed record HandledTurn(string ActivityId, string? Answer, DateTimeOffs
 
 /// <summary>
 /// One turn's writes, applied all or nothing: the conversation's row (only if it still has
-/// <see cref="ExpectedVersion"/>; inserted when that is null) and, when <see cref="ActivityId"/> is set, a new ledger row
-/// for the activity. <see cref="CommitId"/> tells this commit apart from any other, so a commit retried after a timeout
-/// that had in fact succeeded is recognised as success.
+/// <see cref="ExpectedVersion"/>; inserted when that is null), which carries <see cref="Handled"/> (with the activity's
+/// id) and the commit id. A message's commit is that single write. When <see cref="LedgerRow"/> is set (an invoke, whose
+/// answer must be repeated to a redelivery) a ledger row for <see cref="ActivityId"/> with <see cref="Answer"/> is
+/// inserted in the same transaction. <see cref="CommitId"/> tells this commit apart from any other, so a commit retried
+/// after a timeout that had in fact succeeded is recognised as success.
 /// </summary>
 public sealed record TurnCommit(
     string ConversationId,
     string? ExpectedVersion,
     IReadOnlyDictionary<string, DialogStateEntry> Dialogs,
-    IReadOnlyList<string> Recent,
+    HandledRing Handled,
     string? ActivityId,
     string? Answer,
     DateTimeOffset Now,
-    string CommitId);
+    string CommitId,
+    bool LedgerRow = false)
+{
+    /// <summary>True when the commit inserts a ledger row (and so is a two-row transaction).</summary>
+    public bool WritesLedgerRow => LedgerRow && ActivityId is not null;
+}
 
 public enum TurnCommitOutcome
 {
     /// <summary>Stored (by this attempt or by an earlier attempt of the same commit).</summary>
     Committed,
 
-    /// <summary>The activity has a ledger row already: it was handled (on this or another instance); nothing was written.</summary>
+    /// <summary>The activity has a ledger row, or is in the row's handled ring, already: it was handled (on this or another instance); nothing was written.</summary>
     AlreadyHandled,
 
     /// <summary>Another turn of the conversation committed since the read; nothing was written, run the turn again.</summary>
@@ -51,9 +58,10 @@ public enum TurnCommitOutcome
 public sealed record TurnCommitResult(TurnCommitOutcome Outcome, string? Answer = null, string? Version = null);
 
 /// <summary>
-/// The turn's storage: per conversation, one row with the dialog states and the recent handled ids (read once at the
-/// start of a turn; its version is the conversation's lock) and one ledger row per handled activity, written together
-/// with the row in one transaction at the end of the turn. Layout and retention: docs/storage.md ("Turns").
+/// The turn's storage: per conversation, one row with the dialog states and the ring of handled ids (read once at the
+/// start of a turn; its version is the conversation's lock; a message's commit writes only it) and, per handled invoke,
+/// one ledger row with its answer, written together with the row in one transaction. Layout and retention:
+/// docs/storage.md ("Turns").
 /// </summary>
 public interface ITurnLedger
 {
@@ -71,18 +79,16 @@ public interface ITurnLedger
 public static class TurnRetention
 {
     /// <summary>
-    /// Ledger rows live this long: far longer than any channel redelivers (seconds to minutes), so a redelivered
-    /// activity is always recognised, while the table does not grow without bound.
+    /// Ledger rows (invokes only) live this long: far longer than any channel redelivers (seconds to minutes), so a
+    /// redelivered invoke always gets its first answer, while the table does not grow without bound.
     /// </summary>
     public static readonly TimeSpan Ledger = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// A conversation row (dialog states, recent ids) untouched this long is removed; longer than <see cref="Ledger"/>,
-    /// so every activity the removed row could still have recognised has no ledger row left to miss either way.
-    /// A dialog state inside a live row (another user of a group chat) expires after the same idle time.
+    /// A conversation row (dialog states, handled ring) untouched this long is removed: no channel redelivers an
+    /// activity a month later, and it is longer than <see cref="Ledger"/>, so an invoke the removed row could still have
+    /// recognised has no ledger row left to miss either way. A dialog state inside a live row (another user of a group
+    /// chat) expires after the same idle time.
     /// </summary>
     public static readonly TimeSpan IdleConversation = TimeSpan.FromDays(30);
-
-    /// <summary>Ids of handled activities kept in the conversation row (the fast path; repeats do not push ids out).</summary>
-    public const int RecentKept = 32;
 }

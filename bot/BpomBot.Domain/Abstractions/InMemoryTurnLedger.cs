@@ -21,7 +21,7 @@ public sealed class InMemoryTurnLedger(TimeProvider timeProvider) : ITurnLedger
         lock (gate)
         {
             return Task.FromResult(rows.TryGetValue(conversationId, out var row)
-                ? new ConversationTurnState(row.Version, row.Dialogs, row.Recent)
+                ? new ConversationTurnState(row.Version, row.Dialogs, row.Handled)
                 : ConversationTurnState.Empty);
         }
     }
@@ -41,19 +41,20 @@ public sealed class InMemoryTurnLedger(TimeProvider timeProvider) : ITurnLedger
         {
             Prune();
             var current = rows.GetValueOrDefault(commit.ConversationId);
-            if (commit.ActivityId is { } activityId && ledger.TryGetValue((commit.ConversationId, activityId), out var handled))
+            if (commit.WritesLedgerRow && commit.ActivityId is { } activityId && ledger.TryGetValue((commit.ConversationId, activityId), out var handled))
             {
                 return Task.FromResult(new TurnCommitResult(TurnCommitOutcome.AlreadyHandled, handled.Answer));
             }
 
             if (current?.Version != commit.ExpectedVersion)
             {
-                return Task.FromResult(new TurnCommitResult(TurnCommitOutcome.StateChanged));
+                return Task.FromResult(new TurnCommitResult(
+                    commit.ActivityId is { } ringId && current is not null && current.Handled.Contains(ringId) ? TurnCommitOutcome.AlreadyHandled : TurnCommitOutcome.StateChanged));
             }
 
             var version = (++versions).ToString(CultureInfo.InvariantCulture);
-            rows[commit.ConversationId] = new Row(version, new Dictionary<string, DialogStateEntry>(commit.Dialogs), [.. commit.Recent], commit.Now);
-            if (commit.ActivityId is { } id)
+            rows[commit.ConversationId] = new Row(version, new Dictionary<string, DialogStateEntry>(commit.Dialogs), commit.Handled, commit.Now);
+            if (commit.WritesLedgerRow && commit.ActivityId is { } id)
             {
                 ledger[(commit.ConversationId, id)] = new HandledTurn(id, commit.Answer, commit.Now, commit.CommitId);
             }
@@ -83,5 +84,5 @@ public sealed class InMemoryTurnLedger(TimeProvider timeProvider) : ITurnLedger
         }
     }
 
-    private sealed record Row(string Version, IReadOnlyDictionary<string, DialogStateEntry> Dialogs, IReadOnlyList<string> Recent, DateTimeOffset WrittenAt);
+    private sealed record Row(string Version, IReadOnlyDictionary<string, DialogStateEntry> Dialogs, HandledRing Handled, DateTimeOffset WrittenAt);
 }

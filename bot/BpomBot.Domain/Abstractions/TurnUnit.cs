@@ -2,7 +2,7 @@ namespace BpomBot.Domain.Abstractions;
 
 /// <summary>
 /// The storage side of one turn (one per DI scope): the conversation row read at the start, and the dialog-state
-/// changes the handlers staged, which the turn runner writes in one commit with the activity's ledger row.
+/// changes the handlers staged, which the turn runner writes in one commit (with an invoke's ledger row).
 /// </summary>
 public sealed class TurnUnit
 {
@@ -67,9 +67,10 @@ public sealed class TurnUnit
 
     /// <summary>
     /// The turn's commit: the row's dialog states with the staged changes (idle ones of other users dropped, see
-    /// <see cref="TurnRetention.IdleConversation"/>), the recent ids with this activity, and its ledger row.
+    /// <see cref="TurnRetention.IdleConversation"/>), the handled ring with this activity, and, when
+    /// <paramref name="ledgerRow"/> (an invoke, whose answer must be repeated), its ledger row with <paramref name="answer"/>.
     /// </summary>
-    public TurnCommit ToCommit(string? activityId, string? answer, DateTimeOffset now, string commitId)
+    public TurnCommit ToCommit(string? activityId, string? answer, DateTimeOffset now, string commitId, bool ledgerRow = false)
     {
         var conversationId = ConversationId ?? throw new InvalidOperationException("No turn is open.");
         var dialogs = new Dictionary<string, DialogStateEntry>(StringComparer.Ordinal);
@@ -93,17 +94,8 @@ public sealed class TurnUnit
             }
         }
 
-        var recent = State.Recent.ToList();
-        if (activityId is not null && !recent.Contains(activityId))
-        {
-            recent.Add(activityId);
-            if (recent.Count > TurnRetention.RecentKept)
-            {
-                recent.RemoveRange(0, recent.Count - TurnRetention.RecentKept);
-            }
-        }
-
-        return new TurnCommit(conversationId, State.Version, dialogs, recent, activityId, answer, now, commitId);
+        var handled = activityId is null ? State.Handled : State.Handled.With(activityId);
+        return new TurnCommit(conversationId, State.Version, dialogs, handled, activityId, answer, now, commitId, ledgerRow);
     }
 
     /// <summary>The version <see cref="Get"/> hands out for a dialog state of a row read at <paramref name="rowVersion"/>, before any change.</summary>

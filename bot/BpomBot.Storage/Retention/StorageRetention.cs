@@ -10,7 +10,7 @@ namespace BpomBot.Storage.Retention;
 
 /// <summary>
 /// Retention (docs/storage.md): removes turn ledger rows older than <see cref="TurnRetention.Ledger"/> and conversation
-/// rows (dialog states, recent ids) idle for <see cref="DialogStateIdle"/> from DialogState; the reminder tables
+/// rows (dialog states, handled ring) idle for <see cref="DialogStateIdle"/> from DialogState; the reminder tables
 /// (delivered Notifications, ReminderSubjects of finished work, stale ReminderItems) through <see cref="ReminderRetention"/>.
 /// Audit is never removed here (kept for the Zona Integritas record). Each pass deletes at
 /// most <see cref="MaxPerPass"/> rows per table, each delete conditional on the row's ETag so a row touched meanwhile stays.

@@ -10,13 +10,14 @@ namespace BpomBot.Teams.Hosting;
 
 /// <summary>
 /// Runs one inbound activity as one unit of work in two storage round trips (docs/storage.md, "Turns"): it reads the
-/// conversation's row (dialog states, recent handled ids), routes the activity in its own DI scope with the replies
-/// held back, and commits the staged dialog state and the activity's ledger row in one transaction that holds only if
-/// no other turn of the conversation committed meanwhile (the row's ETag is the conversation's lock, across
-/// instances). Then it sends the replies. A redelivery — the channel's retry, the same activity at a second instance,
-/// a repeat after a crash — is found in the recent ids or, at the latest, by the ledger row's insert, and does nothing
-/// again (an invoke gets the first answer back). A turn that lost the race to another turn of its conversation is run
-/// again from a fresh read. The endpoint awaits this before acknowledging, so a 200 means the turn is committed.
+/// conversation's row (dialog states, the ring of handled ids), routes the activity in its own DI scope with the
+/// replies held back, and commits the staged dialog state with the activity's id in the ring — one write (with an
+/// invoke's ledger row, one transaction) that holds only if no other turn of the conversation committed meanwhile (the
+/// row's ETag is the conversation's lock, across instances). Then it sends the replies. A redelivery — the channel's
+/// retry, the same activity at a second instance, a repeat after a crash — is found in the ring (an old invoke, at the
+/// latest, by its ledger row's insert) and does nothing again (an invoke gets the first answer back). A turn that lost
+/// the race to another turn of its conversation is run again from a fresh read. The endpoint awaits this before
+/// acknowledging, so a 200 means the turn is committed.
 /// </summary>
 public sealed class TurnRunner(
     IServiceScopeFactory scopes,
@@ -91,7 +92,7 @@ public sealed class TurnRunner(
                 return await RouteUnbufferedAsync(activity, cancellationToken);
             }
 
-            if (state.Recent.Contains(activityId))
+            if (state.Handled.Contains(activityId))
             {
                 logger.Redelivered(activityId);
                 return await RepeatAsync(activity, conversationId, activityId, null, cancellationToken);
@@ -106,8 +107,10 @@ public sealed class TurnRunner(
             TurnCommitResult result;
             try
             {
-                var stored = answer is null ? null : JsonSerializer.Serialize(answer, BotJson.Options);
-                result = await ledger.CommitAsync(unit.ToCommit(activityId, stored, timeProvider.GetUtcNow(), Guid.NewGuid().ToString("N")), cancellationToken);
+                // Only an invoke's answer is repeated to a redelivery, so only an invoke writes a ledger row with it.
+                var invoke = activity.Type == ActivityTypes.Invoke;
+                var stored = invoke && answer is not null ? JsonSerializer.Serialize(answer, BotJson.Options) : null;
+                result = await ledger.CommitAsync(unit.ToCommit(activityId, stored, timeProvider.GetUtcNow(), Guid.NewGuid().ToString("N"), ledgerRow: invoke), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

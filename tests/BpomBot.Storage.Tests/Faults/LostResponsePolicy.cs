@@ -5,8 +5,9 @@ using BpomBot.Storage.Tables.Client;
 namespace BpomBot.Storage.Tests.Faults;
 
 /// <summary>
-/// Simulates a timeout after the service applied a write: the first <c>$batch</c> request reaches the service, its
-/// answer is dropped as if the connection broke, and the SDK's retry policy sends it again.
+/// Simulates a timeout after the service applied a write: the first write (a <c>$batch</c> transaction, an insert or
+/// an update; not a read) reaches the service, its answer is dropped as if the connection broke, and the SDK's retry
+/// policy sends it again.
 /// </summary>
 public sealed class LostResponsePolicy : HttpPipelinePolicy
 {
@@ -29,9 +30,9 @@ public sealed class LostResponsePolicy : HttpPipelinePolicy
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         await ProcessNextAsync(message, pipeline);
-        if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.CompareExchange(ref _dropped, 1, 0) == 0)
+        if (message.Request.Method != RequestMethod.Get && Interlocked.CompareExchange(ref _dropped, 1, 0) == 0)
         {
-            throw new IOException("simulated timeout: the batch was applied, its answer lost");
+            throw new IOException("simulated timeout: the write was applied, its answer lost");
         }
     }
 }

@@ -59,7 +59,7 @@ public sealed class StorageResilienceTests
     {
         await using var server = new ScriptedHttpServer(500);
         var ledger = new TableTurnLedger(Client(server));
-        var commit = new TurnCommit("c", null, new Dictionary<string, DialogStateEntry>(), [], "act-1", null, DateTimeOffset.UnixEpoch, "commit-1");
+        var commit = new TurnCommit("c", null, new Dictionary<string, DialogStateEntry>(), HandledRing.Empty.With("act-1"), "act-1", null, DateTimeOffset.UnixEpoch, "commit-1");
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => ledger.CommitAsync(commit));
         Assert.Equal(3, server.Requests.Count);

@@ -54,16 +54,16 @@ public sealed class StorageRetentionTests(AzuriteFixture azurite) : IAsyncLifeti
         var ledger = new TableTurnLedger(_service);
         var conversation = "a:retention-ledger-" + Guid.NewGuid().ToString("N");
         var commit = new TurnCommit(conversation, null, new Dictionary<string, DialogStateEntry> { [conversation] = new("{}", DateTimeOffset.UtcNow) },
-            ["act-1"], "act-1", "answer", DateTimeOffset.UtcNow, "commit-1");
+            HandledRing.Empty.With("act-1"), "act-1", "answer", DateTimeOffset.UtcNow, "commit-1", LedgerRow: true);
         Assert.Equal(TurnCommitOutcome.Committed, (await ledger.CommitAsync(commit)).Outcome);
 
         await new StorageRetention(_service, TimeProvider.System).RunOnceAsync();
         Assert.NotNull(await ledger.FindAsync(conversation, "act-1"));
 
-        // After the ledger's age the row goes; the conversation row (recent ids) is still younger than its idle limit.
+        // After the ledger's age the row goes; the conversation row (handled ring) is still younger than its idle limit.
         await new StorageRetention(_service, new FakeTimeProvider(DateTimeOffset.UtcNow + TurnRetention.Ledger + TimeSpan.FromDays(1))).RunOnceAsync();
         Assert.Null(await ledger.FindAsync(conversation, "act-1"));
-        Assert.Equal(["act-1"], (await ledger.ReadAsync(conversation)).Recent);
+        Assert.True((await ledger.ReadAsync(conversation)).Handled.Contains("act-1"));
 
         await new StorageRetention(_service, new FakeTimeProvider(DateTimeOffset.UtcNow + TurnRetention.IdleConversation + TimeSpan.FromDays(1))).RunOnceAsync();
         Assert.Null((await ledger.ReadAsync(conversation)).Version);

@@ -21,7 +21,9 @@ public sealed class TurnRunnerTests
 
         var state = await ledger.ReadAsync("conv-1");
         Assert.Equal("one,two", state.Dialogs["conv-1"].Json);
-        Assert.Equal(["act-1", "act-2"], state.Recent);
+        Assert.True(state.Handled.Contains("act-1"));
+        Assert.True(state.Handled.Contains("act-2"));
+        Assert.Equal(2, state.Handled.Count);
         Assert.Equal(["one", "two"], connector.Sent);
         Assert.Equal(2, handler.Runs);
     }
@@ -30,12 +32,7 @@ public sealed class TurnRunnerTests
     public async Task Redelivery_RunsNothing_SendsNothing_AndAnInvokeGetsTheFirstAnswer()
     {
         var (runner, _, connector, handler) = Build();
-        var click = new Activity
-        {
-            Type = ActivityTypes.Invoke, Name = InvokeNames.AdaptiveCardAction, Id = "click-1", ServiceUrl = "https://smba.example/",
-            Conversation = new ConversationAccount { Id = "conv-1" },
-            Value = System.Text.Json.JsonDocument.Parse("""{"action":{"type":"Action.Execute","verb":"test.count"}}""").RootElement,
-        };
+        var click = Click("click-1");
 
         var first = await runner.RunAsync(click);
         var again = await runner.RunAsync(click);
@@ -49,11 +46,11 @@ public sealed class TurnRunnerTests
     }
 
     [Fact]
-    public async Task OldActivityOutOfTheRecentIds_IsRefusedByItsLedgerRow_AndItsRepliesDropped()
+    public async Task MessageRedeliveredAfterTenOtherTurns_IsRefusedByTheRing_WithoutALedgerRow()
     {
-        var (runner, _, connector, _) = Build();
+        var (runner, ledger, connector, handler) = Build();
         await runner.RunAsync(Message("old", "old"));
-        for (var i = 0; i < TurnRetention.RecentKept + 1; i++)
+        for (var i = 0; i < 10; i++)
         {
             await runner.RunAsync(Message($"act-{i}", "x"));
         }
@@ -61,6 +58,51 @@ public sealed class TurnRunnerTests
         await runner.RunAsync(Message("old", "old"));
 
         Assert.Single(connector.Sent, s => s == "old");
+        Assert.Equal(11, handler.Runs);
+        Assert.Null(await ledger.FindAsync("conv-1", "old"));
+    }
+
+    [Fact]
+    public async Task RepeatsOfOneActivity_DoNotFlushTheRing()
+    {
+        var (runner, ledger, connector, _) = Build();
+        await runner.RunAsync(Message("old", "old"));
+        for (var i = 0; i < HandledRing.Capacity - 2; i++)
+        {
+            await runner.RunAsync(Message($"act-{i}", "x"));
+        }
+
+        // 200 repeats of one click and of one message: each is refused, none takes a place in the ring.
+        for (var i = 0; i < 200; i++)
+        {
+            await runner.RunAsync(Click("click-1"));
+            await runner.RunAsync(Message("act-0", "x"));
+        }
+
+        await runner.RunAsync(Message("old", "old"));
+
+        Assert.Single(connector.Sent, s => s == "old");
+        Assert.Equal(HandledRing.Capacity, (await ledger.ReadAsync("conv-1")).Handled.Count);
+    }
+
+    [Fact]
+    public async Task MessageOlderThanTheRing_IsHandledAgain_TheDocumentedLimit_ButAnOldInvokeKeepsItsLedgerRow()
+    {
+        var (runner, _, connector, _) = Build();
+        await runner.RunAsync(Message("old", "old"));
+        var first = await runner.RunAsync(Click("click-old"));
+        for (var i = 0; i < HandledRing.Capacity; i++)
+        {
+            await runner.RunAsync(Message($"act-{i}", "x"));
+        }
+
+        await runner.RunAsync(Message("old", "old"));
+        var again = await runner.RunAsync(Click("click-old"));
+
+        // Only 64 newer distinct activities of the same conversation push an id out (docs/storage.md, "Turns").
+        Assert.Equal(2, connector.Sent.Count(s => s == "old"));
+        Assert.Equal("clicked 1", again?.Value?.ToString());
+        Assert.Equal(first?.Value?.ToString(), again?.Value?.ToString());
     }
 
     [Fact]
@@ -72,7 +114,7 @@ public sealed class TurnRunnerTests
         // Another instance commits a turn of the same conversation while this one is running its handler.
         handler.During = async () => await ledger.CommitAsync((await ledger.ReadAsync("conv-1")) is var s
             ? new TurnCommit("conv-1", s.Version, new Dictionary<string, DialogStateEntry> { ["conv-1"] = new("one,elsewhere", DateTimeOffset.UnixEpoch) },
-                [.. s.Recent, "act-x"], "act-x", null, DateTimeOffset.UnixEpoch, "other")
+                s.Handled.With("act-x"), "act-x", null, DateTimeOffset.UnixEpoch, "other")
             : null!);
         await runner.RunAsync(Message("act-2", "two"));
 
@@ -86,6 +128,13 @@ public sealed class TurnRunnerTests
     {
         Type = ActivityTypes.Message, Id = id, Text = text, ServiceUrl = "https://smba.example/",
         Conversation = new ConversationAccount { Id = "conv-1" }, From = new ChannelAccount { Id = "29:user" },
+    };
+
+    private static Activity Click(string id) => new()
+    {
+        Type = ActivityTypes.Invoke, Name = InvokeNames.AdaptiveCardAction, Id = id, ServiceUrl = "https://smba.example/",
+        Conversation = new ConversationAccount { Id = "conv-1" },
+        Value = System.Text.Json.JsonDocument.Parse("""{"action":{"type":"Action.Execute","verb":"test.count"}}""").RootElement,
     };
 
     private static (TurnRunner Runner, InMemoryTurnLedger Ledger, RecordingConnector Connector, Shared Handler) Build()

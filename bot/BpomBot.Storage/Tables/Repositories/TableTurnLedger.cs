@@ -8,10 +8,11 @@ namespace BpomBot.Storage.Tables.Repositories;
 
 /// <summary>
 /// The turn's storage in the DialogState table, one partition per conversation (PK = conversation id):
-/// RK "state" holds the conversation's dialog states and its recent handled activity ids (its ETag is the
-/// conversation's lock), RK "turn|&lt;activity id&gt;" one ledger row per handled activity with the answer to repeat.
-/// A turn reads "state" once and commits "state" (If-Match, or insert) plus the new ledger row (insert) in one
-/// transaction: two round trips. docs/storage.md ("Turns").
+/// RK "state" holds the conversation's dialog states, the ring of its last handled activity ids (8-byte hashes) and the
+/// id of the commit that wrote it (its ETag is the conversation's lock); RK "turn|&lt;activity id&gt;" one ledger row per
+/// handled invoke with the answer to repeat. A turn reads "state" once and commits it alone (If-Match, or insert) — a
+/// single-entity write — or, for an invoke, together with the new ledger row (insert) in one transaction: two round
+/// trips either way. docs/storage.md ("Turns").
 /// </summary>
 public sealed class TableTurnLedger(TableServiceClient service) : ITurnLedger
 {
@@ -23,7 +24,7 @@ public sealed class TableTurnLedger(TableServiceClient service) : ITurnLedger
 
     public async Task<ConversationTurnState> ReadAsync(string conversationId, CancellationToken cancellationToken = default) =>
         await _states.GetAsync(TableKeys.Escape(conversationId), StateRowKey, cancellationToken) is { } row
-            ? new ConversationTurnState(row.Version, row.Value.Dialogs ?? [], row.Value.Recent ?? [])
+            ? new ConversationTurnState(row.Version, row.Value.Dialogs ?? [], Handled(row.Value))
             : ConversationTurnState.Empty;
 
     public async Task<HandledTurn?> FindAsync(string conversationId, string activityId, CancellationToken cancellationToken = default) =>
@@ -35,40 +36,52 @@ public sealed class TableTurnLedger(TableServiceClient service) : ITurnLedger
     {
         ArgumentNullException.ThrowIfNull(commit);
         var pk = TableKeys.Escape(commit.ConversationId);
-        var state = _states.ToEntity(pk, StateRowKey, new ConversationRow(new(commit.Dialogs), [.. commit.Recent], commit.CommitId));
-        List<TableTransactionAction> actions =
-        [
-            commit.ExpectedVersion is null
-                ? new(TableTransactionActionType.Add, state)
-                : new(TableTransactionActionType.UpdateReplace, state, new ETag(commit.ExpectedVersion)),
-        ];
-        if (commit.ActivityId is { } activityId)
-        {
-            actions.Add(new(TableTransactionActionType.Add, _ledger.ToEntity(pk, LedgerRowKey(activityId), new LedgerRow(commit.Answer, commit.Now, commit.CommitId))));
-        }
-
+        var row = new ConversationRow(new(commit.Dialogs), null, commit.CommitId, commit.Handled.ToString());
         try
         {
+            if (!commit.WritesLedgerRow)
+            {
+                var version = await _states.SaveAsync(pk, StateRowKey, row, commit.ExpectedVersion, cancellationToken: cancellationToken);
+                return new TurnCommitResult(TurnCommitOutcome.Committed, Version: version);
+            }
+
+            var state = _states.ToEntity(pk, StateRowKey, row);
+            List<TableTransactionAction> actions =
+            [
+                commit.ExpectedVersion is null
+                    ? new(TableTransactionActionType.Add, state)
+                    : new(TableTransactionActionType.UpdateReplace, state, new ETag(commit.ExpectedVersion)),
+                new(TableTransactionActionType.Add, _ledger.ToEntity(pk, LedgerRowKey(commit.ActivityId!), new LedgerRow(commit.Answer, commit.Now, commit.CommitId))),
+            ];
             var versions = await _states.SubmitAsync(actions, cancellationToken);
             return new TurnCommitResult(TurnCommitOutcome.Committed, Version: versions[0]);
         }
         catch (ConcurrencyConflictException)
         {
-            // A lost race (412/404 on "state", 409 on the ledger row or on a new "state") — or the SDK retried this very
-            // transaction after a timeout although the first attempt had been applied, and met its own write. What is
+            // A lost race (412/404 on "state", 409 on a new "state" or on the ledger row) — or the SDK retried this very
+            // write after a timeout although the first attempt had been applied, and met its own write. What is
             // stored decides: our commit id there means it is stored.
         }
 
-        if (commit.ActivityId is { } id && await FindAsync(commit.ConversationId, id, cancellationToken) is { } handled)
+        if (commit.WritesLedgerRow && await FindAsync(commit.ConversationId, commit.ActivityId!, cancellationToken) is { } handled)
         {
             return handled.CommitId == commit.CommitId
                 ? new TurnCommitResult(TurnCommitOutcome.Committed)
                 : new TurnCommitResult(TurnCommitOutcome.AlreadyHandled, handled.Answer);
         }
 
-        if (commit.ActivityId is null && await _states.GetAsync(pk, StateRowKey, cancellationToken) is { } row && row.Value.CommitId == commit.CommitId)
+        if (await _states.GetAsync(pk, StateRowKey, cancellationToken) is { } stored)
         {
-            return new TurnCommitResult(TurnCommitOutcome.Committed, Version: row.Version);
+            if (stored.Value.CommitId == commit.CommitId)
+            {
+                return new TurnCommitResult(TurnCommitOutcome.Committed, Version: stored.Version);
+            }
+
+            if (commit.ActivityId is { } id && Handled(stored.Value).Contains(id))
+            {
+                // Another delivery of this activity (another instance, or the channel's retry) committed first.
+                return new TurnCommitResult(TurnCommitOutcome.AlreadyHandled);
+            }
         }
 
         return new TurnCommitResult(TurnCommitOutcome.StateChanged);
@@ -76,8 +89,15 @@ public sealed class TableTurnLedger(TableServiceClient service) : ITurnLedger
 
     public static string LedgerRowKey(string activityId) => LedgerRowKeyPrefix + TableKeys.Escape(activityId);
 
-    /// <summary>The "state" row: dialog states by key (the conversation, or conversation|user in group chats), recent ids, last commit.</summary>
-    public sealed record ConversationRow(Dictionary<string, DialogStateEntry>? Dialogs, List<string>? Recent, string? CommitId);
+    /// <summary>
+    /// The "state" row: dialog states by key (the conversation, or conversation|user in group chats), the last commit, and
+    /// the handled ring (<see cref="HandledRing.ToString"/>). <paramref name="Recent"/> is the plain id list of rows
+    /// written before the ring; it is read into the ring and not written again.
+    /// </summary>
+    public sealed record ConversationRow(Dictionary<string, DialogStateEntry>? Dialogs, List<string>? Recent, string? CommitId, string? Handled = null);
+
+    private static HandledRing Handled(ConversationRow row) =>
+        row.Handled is { } ring ? HandledRing.Parse(ring) : HandledRing.Of(row.Recent ?? []);
 
     /// <summary>A ledger row: the answer a redelivered invoke gets, when it was handled, and the commit that wrote it.</summary>
     public sealed record LedgerRow(string? Answer, DateTimeOffset HandledAt, string CommitId);
