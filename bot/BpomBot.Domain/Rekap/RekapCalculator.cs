@@ -107,6 +107,13 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
         return due < today ? (StepTiming.LewatBatas, Math.Max(0, calendar.WorkingDaysBetween(due, today, unitId))) : (StepTiming.Berjalan, 0);
     }
 
+    /// <summary>Every step of one kegiatan with its timing on <paramref name="today"/>, as the recap counts it.</summary>
+    public IReadOnlyList<StepLine> Lines(Kegiatan kegiatan, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        return [.. kegiatan.Steps.Select(s => Line(kegiatan, s, today))];
+    }
+
     private StepLine Line(Kegiatan k, StepRecord s, DateOnly today)
     {
         var (timing, late) = Judge(s, k.UnitId, today);

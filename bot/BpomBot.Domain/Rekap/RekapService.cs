@@ -86,12 +86,28 @@ public sealed class RekapService(
 
         var request = new RekapRequest(year, subProcess is null ? null : sop.FindSubProcess(subProcess)!.Code, wanted);
         var read = await LoadAsync(request, cancellationToken);
-        var today = clock.Today(viewer.IsSystem || viewer.UnitId.Length == 0 ? units.Units[0].Id : viewer.UnitId);
+        var today = Today(viewer);
         var result = new RekapCalculator(sop, units, calendar).Compute(request, read, today);
         return new RekapOutcome(RekapOutcomeStatus.Ok, result, result.IsEmpty
             ? $"Belum ada kegiatan tercatat untuk {result.ScopeName} tahun {year}."
             : $"Rekap {result.ScopeName} tahun {year}.");
     }
+
+    /// <summary>
+    /// Each step of <paramref name="kegiatan"/> judged as the recap judges it on the viewer's recap day: its timing and its
+    /// HK late (as recorded for a step done late; so far for a step past its batas waktu and not done). The tab's
+    /// drill-down shows these, so its figures add up to the recap's.
+    /// </summary>
+    public IReadOnlyList<StepLine> StepLines(RekapViewer viewer, Kegiatan kegiatan)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        var sop = sops.Latest(SopCode) ?? throw new InvalidOperationException($"SOP {SopCode} not loaded");
+        return new RekapCalculator(sop, units, calendar).Lines(kegiatan, Today(viewer));
+    }
+
+    /// <summary>The recap day: today where the viewer works (the first unit's for the system).</summary>
+    private DateOnly Today(RekapViewer viewer) => clock.Today(viewer.IsSystem || viewer.UnitId.Length == 0 ? units.Units[0].Id : viewer.UnitId);
 
     /// <summary>The kegiatan (recap projections) of every unit in scope for the year: one read per unit, a few at a time.</summary>
     public async Task<IReadOnlyList<Kegiatan>> LoadAsync(RekapRequest request, CancellationToken cancellationToken = default)
