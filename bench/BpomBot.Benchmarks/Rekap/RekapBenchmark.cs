@@ -91,7 +91,7 @@ public class RekapBenchmark
         return seeded.Count;
     }
 
-    private static IEnumerable<Kegiatan> Seed(UnitCatalog units)
+    internal static IEnumerable<Kegiatan> Seed(UnitCatalog units)
     {
         var subs = new[] { "A", "B", "C" };
         foreach (var unit in units.Units)

@@ -48,8 +48,16 @@ public static class RekapProfile
         var ids = units.Units.Select(u => u.Id).ToList();
         var loaded = await service.LoadAsync(request);
 
+        // The rows as the read receives them, decoded without Azurite: this format, and the previous one (the full JSON document).
+        var projection = new RekapProjectionTable(tables);
+        var current = RekapBenchmark.Seed(units).Where(k => k.Year == RekapBenchmark.Year).Select(projection.ConfirmedRow).ToList();
+        var previousTable = new BpomBot.Storage.Tables.Documents.JsonDocumentTable<Domain.Workflow.Kegiatan>(table);
+        var previous = RekapBenchmark.Seed(units).Where(k => k.Year == RekapBenchmark.Year)
+            .Select(k => previousTable.ToEntity(RekapProjectionTable.Partition(k.UnitId, k.Year), k.Id, RekapProjection.Of(k))).ToList();
         var phases = new List<(string Name, Func<Task<string>> Run)>
         {
+            ("decode only, format 3 (one thread)", () => Task.FromResult($"{current.ConvertAll(RekapRowFormat.Decode).Count} rows")),
+            ("decode only, format 2 (one thread)", () => Task.FromResult($"{previous.ConvertAll(r => previousTable.Read(r).Value).Count} rows")),
             ("query only, 18 ranges of 5 units, 4 at a time", () => RawAsync(table, ids, 5, 4, null, bytes)),
             ("query only, $select of the columns the read uses", () => RawAsync(table, ids, 5, 4, RekapRowFormat.ReadColumns, bytes)),
             ("query only, 9 ranges of 10 units, 4 at a time", () => RawAsync(table, ids, 10, 4, null, bytes)),
