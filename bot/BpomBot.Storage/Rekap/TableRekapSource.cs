@@ -65,9 +65,11 @@ public sealed class TableRekapSource(TableServiceClient service, IKegiatanReposi
         await ReadAsync(RekapProjectionTable.YearRange(year), cancellationToken);
 
     /// <summary>
-    /// Adds a confirmed row for every kegiatan without one (stored before the projection or its current key layout
-    /// existed): one paged scan of the Kegiatan table, off the chat path, once per deployment (a marker row). Never
-    /// replaces a row. Then deletes the rows of the old unit-first layout (nothing reads them). Returns rows added.
+    /// Writes a confirmed row of the current format for every kegiatan without one (stored before the projection, its
+    /// current key layout or its current row format existed; <see cref="RekapProjectionTable.UpgradeAsync"/>): one paged
+    /// scan of the Kegiatan table, off the chat path, once per deployment (a marker row). Never replaces a row of the
+    /// current format or of a higher revision. Then deletes the rows of the old unit-first layout (nothing reads them).
+    /// Returns rows written.
     /// </summary>
     public async Task<int> BackfillAsync(CancellationToken cancellationToken = default)
     {
