@@ -5,6 +5,7 @@ namespace BpomBot.Benchmarks;
 /// <summary>
 /// Run with: dotnet run -c Release --project bench/BpomBot.Benchmarks -- --filter '*'
 /// The `tugas` scale run (not BenchmarkDotNet): dotnet run -c Release --project bench/BpomBot.Benchmarks -- tugas-scale [10000,100000]
+/// Where the all-BPOM recap spends its time (phases side by side): dotnet run -c Release --project bench/BpomBot.Benchmarks -- rekap-profile [rounds]
 /// </summary>
 public static class BenchmarkEntry
 {
@@ -13,6 +14,12 @@ public static class BenchmarkEntry
         if (args is ["tugas-scale", .. var rest])
         {
             await Storage.TugasAtScale.RunAsync(rest);
+            return;
+        }
+
+        if (args is ["rekap-profile", .. var rekapArgs])
+        {
+            await Rekap.RekapProfile.RunAsync(rekapArgs);
             return;
         }
 

@@ -44,16 +44,8 @@ public class RekapBenchmark
         StorageTableInitializer.CreateTablesAsync(tables, StorageTables.All).GetAwaiter().GetResult();
         var repository = new TableKegiatanRepository(tables);
         var units = UnitCatalog.LoadEmbedded();
-        var seeded = Seed(units).ToList();
+        SeedAsync(tables, units).GetAwaiter().GetResult();
         var clock = Stopwatch.StartNew();
-        // The state after every save has completed: each kegiatan's confirmed projection row, loaded 100 rows per
-        // transaction (seeding ~17,600 kegiatan one save at a time takes over half an hour on a busy shared machine).
-        // The recap reads nothing else, so the Kegiatan table itself is not seeded.
-        var projection = new RekapProjectionTable(tables);
-        var batches = seeded.Select(projection.ConfirmedRow).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
-        Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (rows, ct) =>
-            await tables.GetTableClient(RekapProjectionTable.TableName).SubmitTransactionAsync(rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct)).GetAwaiter().GetResult();
-        Console.WriteLine($"// seeded {seeded.Count} kegiatan projection rows in {batches.Count} transactions ({seeded.Count(k => k.Year == Year)} in {Year}) in {clock.Elapsed.TotalSeconds:0.0} s");
         counting = new CountingSource(new TableRekapSource(tables, repository));
         var time = TimeProvider.System;
         service = new RekapService(repository, SopCatalog.LoadEmbedded(), units, new WorkingDayCalendar(HolidaySet.LoadEmbedded()), new OfficeClock(time, units), time, new NoAudit(), counting);
@@ -82,7 +74,24 @@ public class RekapBenchmark
         return outcome.Result!.Kegiatan.Count;
     }
 
-    private static IEnumerable<Kegiatan> Seed(UnitCatalog units)
+    /// <summary>
+    /// The state after every save has completed: each kegiatan's confirmed projection row, loaded 100 rows per
+    /// transaction (seeding ~17,600 kegiatan one save at a time takes over half an hour on a busy shared machine). The
+    /// recap reads nothing else, so the Kegiatan table itself is not seeded. Returns the rows written.
+    /// </summary>
+    internal static async Task<int> SeedAsync(TableServiceClient tables, UnitCatalog units)
+    {
+        var seeded = Seed(units).ToList();
+        var clock = Stopwatch.StartNew();
+        var projection = new RekapProjectionTable(tables);
+        var batches = seeded.Select(projection.ConfirmedRow).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (rows, ct) =>
+            await tables.GetTableClient(RekapProjectionTable.TableName).SubmitTransactionAsync(rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct));
+        Console.WriteLine($"// seeded {seeded.Count} kegiatan projection rows in {batches.Count} transactions ({seeded.Count(k => k.Year == Year)} in {Year}) in {clock.Elapsed.TotalSeconds:0.0} s");
+        return seeded.Count;
+    }
+
+    internal static IEnumerable<Kegiatan> Seed(UnitCatalog units)
     {
         var subs = new[] { "A", "B", "C" };
         foreach (var unit in units.Units)
@@ -151,7 +160,7 @@ public class RekapBenchmark
         }
     }
 
-    private sealed class NoAudit : IAuditLog
+    internal sealed class NoAudit : IAuditLog
     {
         public Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) => Task.CompletedTask;
 

@@ -29,20 +29,45 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
             .OrderBy(k => k.UnitId, StringComparer.Ordinal).ThenBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal)
             .ToList();
 
-        var lines = selected.SelectMany(k => k.Steps.Select(s => Line(k, s, today))).ToList();
-        var unitRows = UnitRows(request.Scope, scopeUnits, selected, lines);
+        // One pass over the kegiatan and their steps fills every tally (a recap of all of BPOM has ~16,000 kegiatan and
+        // ~100,000 step lines): per unit, per sub-process and unit, per step, per officer.
+        var subIndex = subs.Select((sub, i) => (sub.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.OrdinalIgnoreCase);
+        var byUnitAll = new Dictionary<string, UnitTally>(StringComparer.OrdinalIgnoreCase);
+        var byUnitSub = subs.Select(_ => new Dictionary<string, UnitTally>(StringComparer.OrdinalIgnoreCase)).ToArray();
+        var byStep = new Dictionary<string, StepTally>(StringComparer.Ordinal);
+        var byOfficer = new Dictionary<string, StepTally>(StringComparer.Ordinal);
+        var lines = new List<StepLine>(selected.Sum(k => k.Steps.Count));
+        foreach (var k in selected)
+        {
+            var unit = Get(byUnitAll, k.UnitId);
+            var unitSub = Get(byUnitSub[subIndex[k.SubProcess]], k.UnitId);
+            if (k.Kind == WorkflowKind.PerKegiatan)
+            {
+                unit.Count(k.Status);
+                unitSub.Count(k.Status);
+            }
+
+            var officer = Get(byOfficer, k.OfficerId);
+            foreach (var step in k.Steps)
+            {
+                var line = Line(k, step, today);
+                lines.Add(line);
+                unit.Steps.Add(line);
+                unitSub.Steps.Add(line);
+                officer.Add(line);
+                Get(byStep, step.StepId).Add(line);
+            }
+        }
+
+        var unitRows = UnitRows(request.Scope, scopeUnits, byUnitAll);
         var kegiatanBySub = selected.ToLookup(k => k.SubProcess, StringComparer.OrdinalIgnoreCase);
-        var linesBySub = lines.ToLookup(l => l.SubProcess, StringComparer.OrdinalIgnoreCase);
-        var bySub = subs.Select(s => new SubProcessRekap(s.Code, s.Name, UnitRows(request.Scope, scopeUnits,
-            [.. kegiatanBySub[s.Code]], [.. linesBySub[s.Code]]))).ToList();
-        var linesByStep = lines.ToLookup(l => l.Step.StepId, StringComparer.Ordinal);
+        var bySub = subs.Select((s, i) => new SubProcessRekap(s.Code, s.Name, UnitRows(request.Scope, scopeUnits, byUnitSub[i]))).ToList();
         var stepRows = subs.SelectMany(s => s.Steps)
-            .Select(step => (step, l: linesByStep[step.Id].ToList()))
-            .Where(x => x.l.Count > 0)
-            .Select(x => new StepRekap(x.step.Id, x.step.Aktivitas, Count(x.l), x.l.Sum(l => l.LateHk)))
+            .Where(step => byStep.ContainsKey(step.Id))
+            .Select(step => new StepRekap(step.Id, step.Aktivitas, byStep[step.Id].Timing, byStep[step.Id].LateHk))
             .ToList();
-        var officerRows = lines.GroupBy(l => l.OfficerId, StringComparer.Ordinal)
-            .Select(g => new OfficerRekap(g.Key, Count(g), g.Sum(l => l.LateHk)))
+        var officerRows = byOfficer.Where(o => o.Value.Lines > 0)
+            .Select(o => new OfficerRekap(o.Key, o.Value.Timing, o.Value.LateHk))
             .OrderBy(o => o.OfficerId, StringComparer.Ordinal)
             .ToList();
         var perKegiatan = selected.Where(k => k.Kind == WorkflowKind.PerKegiatan && k.Status != KegiatanStatus.Dibatalkan).ToList();
@@ -107,6 +132,13 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
         return due < today ? (StepTiming.LewatBatas, Math.Max(0, calendar.WorkingDaysBetween(due, today, unitId))) : (StepTiming.Berjalan, 0);
     }
 
+    /// <summary>Every step of one kegiatan with its timing on <paramref name="today"/>, as the recap counts it.</summary>
+    public IReadOnlyList<StepLine> Lines(Kegiatan kegiatan, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        return [.. kegiatan.Steps.Select(s => Line(kegiatan, s, today))];
+    }
+
     private StepLine Line(Kegiatan k, StepRecord s, DateOnly today)
     {
         var (timing, late) = Judge(s, k.UnitId, today);
@@ -114,34 +146,35 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
     }
 
     /// <summary>One line per unit in scope; for all of BPOM, central units only when they have data.</summary>
-    private List<UnitRekap> UnitRows(RekapScope scope, IReadOnlyList<Unit> scopeUnits, List<Kegiatan> selected, List<StepLine> lines)
-    {
-        // Grouped once: a recap of all of BPOM has ~90 units and ~100,000 step lines.
-        var kegiatanByUnit = selected.ToLookup(k => k.UnitId, StringComparer.OrdinalIgnoreCase);
-        var linesByUnit = lines.ToLookup(l => l.UnitId, StringComparer.OrdinalIgnoreCase);
-        return [.. scopeUnits
-            .Select(u => UnitRow(u, kegiatanByUnit[u.Id], linesByUnit[u.Id]))
+    private List<UnitRekap> UnitRows(RekapScope scope, IReadOnlyList<Unit> scopeUnits, Dictionary<string, UnitTally> tallies) =>
+        [.. scopeUnits
+            .Select(u => tallies.TryGetValue(u.Id, out var t)
+                ? new UnitRekap(u.Id, u.Name, t.Berjalan, t.Selesai, t.Dibatalkan, t.Steps.Timing, t.Steps.LateHk)
+                : new UnitRekap(u.Id, u.Name, 0, 0, 0, TimingCounts.Zero, 0))
             .Where(r => r.Total > 0 || r.Timing.Judged + r.Timing.Berjalan > 0 || scope.Kind != RekapScopeKind.SemuaBpom || units.Get(r.UnitId).IsUpt)];
+
+    private static T Get<T>(Dictionary<string, T> tallies, string key)
+        where T : new()
+    {
+        if (!tallies.TryGetValue(key, out var tally)) tallies[key] = tally = new T();
+        return tally;
     }
 
-    private static UnitRekap UnitRow(Unit unit, IEnumerable<Kegiatan> kegiatan, IEnumerable<StepLine> lines)
+    /// <summary>Step lines counted by timing, and their HK late.</summary>
+    private sealed class StepTally
     {
-        var own = kegiatan.Where(k => k.Kind == WorkflowKind.PerKegiatan).ToList();
-        var unitLines = lines.ToList();
-        return new UnitRekap(unit.Id, unit.Name,
-            own.Count(k => k.Status == KegiatanStatus.Berjalan),
-            own.Count(k => k.Status == KegiatanStatus.Selesai),
-            own.Count(k => k.Status == KegiatanStatus.Dibatalkan),
-            Count(unitLines),
-            unitLines.Sum(l => l.LateHk));
-    }
+        private int onTime, late, overdue, running;
 
-    /// <summary>Counts by timing in one pass (a recap of all of BPOM counts ~100,000 lines several times).</summary>
-    private static TimingCounts Count(IEnumerable<StepLine> lines)
-    {
-        var (onTime, late, overdue, running) = (0, 0, 0, 0);
-        foreach (var line in lines)
+        public int Lines { get; private set; }
+
+        public int LateHk { get; private set; }
+
+        public TimingCounts Timing => new(onTime, late, overdue, running);
+
+        public void Add(StepLine line)
         {
+            Lines++;
+            LateHk += line.LateHk;
             switch (line.Timing)
             {
                 case StepTiming.TepatWaktu: onTime++; break;
@@ -151,8 +184,29 @@ public sealed class RekapCalculator(SopDefinition sop, UnitCatalog units, IWorki
                 default: break;
             }
         }
+    }
 
-        return new TimingCounts(onTime, late, overdue, running);
+    /// <summary>A unit's per-kegiatan workflows by status, and its step lines.</summary>
+    private sealed class UnitTally
+    {
+        public int Berjalan { get; private set; }
+
+        public int Selesai { get; private set; }
+
+        public int Dibatalkan { get; private set; }
+
+        public StepTally Steps { get; } = new();
+
+        public void Count(KegiatanStatus status)
+        {
+            switch (status)
+            {
+                case KegiatanStatus.Berjalan: Berjalan++; break;
+                case KegiatanStatus.Selesai: Selesai++; break;
+                case KegiatanStatus.Dibatalkan: Dibatalkan++; break;
+                default: break;
+            }
+        }
     }
 
     /// <summary>Counts per SOP choice in SOP order; anything not on the SOP's list (or marked lainnya) counts as Lainnya.</summary>

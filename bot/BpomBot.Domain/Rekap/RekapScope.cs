@@ -14,12 +14,21 @@ public enum RekapScopeKind
 
     /// <summary>All of BPOM.</summary>
     SemuaBpom,
+
+    /// <summary>
+    /// Every UPT (Balai and Loka): what the Unit Kerja Pusat's rekapitulasi step (A.8/B.8/C.6) recaps, shown to the
+    /// people of that step (<see cref="RecapStepReports.MayDo"/>) whatever their own rekap scope.
+    /// </summary>
+    SemuaUpt,
 }
 
-/// <summary>Which units a recap covers. <see cref="UnitId"/> is null only for <see cref="RekapScopeKind.SemuaBpom"/>.</summary>
+/// <summary>Which units a recap covers. <see cref="UnitId"/> is null only for <see cref="RekapScopeKind.SemuaBpom"/> and <see cref="RekapScopeKind.SemuaUpt"/>.</summary>
 public sealed record RekapScope(RekapScopeKind Kind, string? UnitId)
 {
     public static readonly RekapScope All = new(RekapScopeKind.SemuaBpom, null);
+
+    /// <summary>Every UPT: the scope of the rekapitulasi step's recap.</summary>
+    public static readonly RekapScope AllUpts = new(RekapScopeKind.SemuaUpt, null);
 
     public static RekapScope OneUnit(string unitId) => new(RekapScopeKind.Unit, unitId);
 
@@ -33,6 +42,8 @@ public sealed record RekapScope(RekapScopeKind Kind, string? UnitId)
         {
             case RekapScopeKind.SemuaBpom:
                 return catalog.Units;
+            case RekapScopeKind.SemuaUpt:
+                return [.. catalog.Units.Where(u => u.IsUpt)];
             case RekapScopeKind.Unit:
                 return [catalog.Get(UnitId!)];
             default:
@@ -56,6 +67,7 @@ public sealed record RekapScope(RekapScopeKind Kind, string? UnitId)
     public string Describe(UnitCatalog catalog, bool english) => Kind switch
     {
         RekapScopeKind.SemuaBpom => english ? "all of BPOM" : "Seluruh BPOM",
+        RekapScopeKind.SemuaUpt => english ? "all UPTs" : "Seluruh UPT",
         RekapScopeKind.Unit => catalog.Get(UnitId!).Name,
         _ => english ? $"{catalog.Get(UnitId!).Name} and the units under it" : $"{catalog.Get(UnitId!).Name} dan unit di bawahnya",
     };

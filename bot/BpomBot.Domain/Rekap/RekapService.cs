@@ -66,7 +66,19 @@ public sealed class RekapService(
     /// The recap for <paramref name="viewer"/>: <paramref name="unitId"/> null means the widest scope they may see;
     /// a unit id means that unit and the units under it, refused when outside what they may see.
     /// </summary>
-    public async Task<RekapOutcome> BuildAsync(RekapViewer viewer, int year, string? subProcess, string? unitId, CancellationToken cancellationToken = default)
+    public Task<RekapOutcome> BuildAsync(RekapViewer viewer, int year, string? subProcess, string? unitId, CancellationToken cancellationToken = default) =>
+        BuildAsync(viewer, year, subProcess, unitId, recapStep: false, cancellationToken);
+
+    /// <summary>
+    /// The recap of the Unit Kerja Pusat's rekapitulasi step (A.8/B.8/C.6) of <paramref name="subProcess"/>: every UPT
+    /// (<see cref="RekapScope.AllUpts"/>). A person who may carry out that step (<see cref="RecapStepReports.MayDo"/>)
+    /// sees it whatever their own rekap scope; anyone else only when their scope covers every UPT, otherwise refused
+    /// and audited as <see cref="BuildAsync(RekapViewer, int, string?, string?, CancellationToken)"/>.
+    /// </summary>
+    public Task<RekapOutcome> BuildRecapStepAsync(RekapViewer viewer, int year, string subProcess, CancellationToken cancellationToken = default) =>
+        BuildAsync(viewer, year, subProcess, null, recapStep: true, cancellationToken);
+
+    private async Task<RekapOutcome> BuildAsync(RekapViewer viewer, int year, string? subProcess, string? unitId, bool recapStep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var sop = sops.Latest(SopCode) ?? throw new InvalidOperationException($"SOP {SopCode} not loaded");
@@ -81,7 +93,8 @@ public sealed class RekapService(
         }
 
         var allowed = viewer.IsSystem ? RekapScope.All : RekapScope.AllowedFor(viewer.Roles, viewer.UnitId);
-        var wanted = unitId is null ? allowed : RekapScope.WithChildren(units.Get(unitId).Id);
+        if (recapStep && allowed?.Kind != RekapScopeKind.SemuaBpom && MayDoRecapStep(sop, subProcess, viewer)) allowed = RekapScope.AllUpts;
+        var wanted = recapStep ? RekapScope.AllUpts : unitId is null ? allowed : RekapScope.WithChildren(units.Get(unitId).Id);
         if (allowed is null || wanted is null || !allowed.Covers(wanted, units))
         {
             await audit.AppendAsync(new AuditEvent($"rekap/{unitId ?? "semua"}/{year}", viewer.Id, null, "rekap.refused", timeProvider.GetUtcNow(),
@@ -93,7 +106,7 @@ public sealed class RekapService(
 
         var request = new RekapRequest(year, subProcess is null ? null : sop.FindSubProcess(subProcess)!.Code, wanted);
         var read = await LoadAsync(request, cancellationToken);
-        var today = clock.Today(viewer.IsSystem || viewer.UnitId.Length == 0 ? units.Units[0].Id : viewer.UnitId);
+        var today = Today(viewer);
         var result = new RekapCalculator(sop, units, calendar).Compute(request, read, today);
         var scopeEnglish = request.Scope.Describe(units, english: true);
         return new RekapOutcome(RekapOutcomeStatus.Ok, result, result.IsEmpty
@@ -101,12 +114,31 @@ public sealed class RekapService(
             : RekapTexts.Ready(result.ScopeName, scopeEnglish, year));
     }
 
+    /// <summary>
+    /// Each step of <paramref name="kegiatan"/> judged as the recap judges it on the viewer's recap day: its timing and its
+    /// HK late (as recorded for a step done late; so far for a step past its batas waktu and not done). The tab's
+    /// drill-down shows these, so its figures add up to the recap's.
+    /// </summary>
+    public IReadOnlyList<StepLine> StepLines(RekapViewer viewer, Kegiatan kegiatan)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        var sop = sops.Latest(SopCode) ?? throw new InvalidOperationException($"SOP {SopCode} not loaded");
+        return new RekapCalculator(sop, units, calendar).Lines(kegiatan, Today(viewer));
+    }
+
+    private bool MayDoRecapStep(SopDefinition sop, string? subProcess, RekapViewer viewer) =>
+        subProcess is not null && sop.FindSubProcess(subProcess) is { } sub && AnnualCycle.AnnualCyclePlan.For(sub) is { } plan && RecapStepReports.MayDo(plan, viewer, units);
+
+    /// <summary>The recap day: today where the viewer works (the first unit's for the system).</summary>
+    private DateOnly Today(RekapViewer viewer) => clock.Today(viewer.IsSystem || viewer.UnitId.Length == 0 ? units.Units[0].Id : viewer.UnitId);
+
     /// <summary>The kegiatan (recap projections) of every unit in scope for the year: one read per unit, a few at a time.</summary>
     public async Task<IReadOnlyList<Kegiatan>> LoadAsync(RekapRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var scopeUnits = request.Scope.Units(units);
-        if (request.Scope.Kind == RekapScopeKind.SemuaBpom && source is IRekapYearSource wholeYear)
+        if (request.Scope.Kind is RekapScopeKind.SemuaBpom or RekapScopeKind.SemuaUpt && source is IRekapYearSource wholeYear)
         {
             // All of BPOM: the year's partitions in a few ranged reads instead of one read per unit.
             var ids = scopeUnits.Select(u => u.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);

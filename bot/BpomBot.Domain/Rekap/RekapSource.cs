@@ -32,8 +32,8 @@ public sealed class KegiatanRekapSource(IKegiatanRepository repository) : IRekap
 /// <summary>
 /// What of a kegiatan the recap (calculator, workbook, chart, tab list) needs: identity, unit, officer, year, kind,
 /// status, stakeholder category and form, current step, and per step its status, dates, HK late, Kelengkapan
-/// references and Output. The history, notes, pauses, plans and quarters are left out (the tab's drill-down reads the
-/// kegiatan itself). Change it together with <see cref="RekapCalculator"/>: a field the recap starts to use must be added here.
+/// references (the evidence of annual reports and arahan; the item, alternative, date and recorder are left out) and
+/// Output. The history, notes, pauses, plans and quarters are left out (the tab's drill-down reads the kegiatan itself). Change it together with <see cref="RekapCalculator"/>: a field the recap starts to use must be added here.
 /// </summary>
 public static class RekapProjection
 {
@@ -60,10 +60,7 @@ public static class RekapProjection
             {
                 StepId = s.StepId,
                 Status = s.Status,
-                Kelengkapan = [.. s.Kelengkapan.Select(k => new KelengkapanRecord
-                {
-                    ItemId = k.ItemId, Alternative = k.Alternative, Reference = k.Reference, ReceivedOn = k.ReceivedOn, RecordedBy = k.RecordedBy, Prefilled = k.Prefilled,
-                })],
+                Kelengkapan = [.. s.Kelengkapan.Select(k => Evidence(k.Reference))],
                 StartedOn = s.StartedOn,
                 DueOn = s.DueOn,
                 CompletedOn = s.CompletedOn,
@@ -73,6 +70,12 @@ public static class RekapProjection
             })],
         };
     }
+
+    /// <summary>A Kelengkapan the projection keeps: its reference only.</summary>
+    public static KelengkapanRecord Evidence(string reference) => new()
+    {
+        ItemId = string.Empty, Alternative = string.Empty, Reference = reference, ReceivedOn = default, RecordedBy = string.Empty,
+    };
 
     /// <summary>
     /// Orders the stored states of one kegiatan: the number of audit events in its history, which every change made

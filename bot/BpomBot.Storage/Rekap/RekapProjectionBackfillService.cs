@@ -8,7 +8,7 @@ namespace BpomBot.Storage.Rekap;
 
 /// <summary>
 /// Start-up backfill of the recap projection (<see cref="TableRekapSource.BackfillAsync"/>): once the tables exist, adds
-/// rows for kegiatan stored before the projection existed. Runs once per deployment (a marker row), off the chat path;
+/// rows for kegiatan stored before the projection existed and rewrites rows of an earlier row format. Runs once per deployment (a marker row), off the chat path;
 /// retried while storage is down.
 /// </summary>
 public sealed partial class RekapProjectionBackfillService(

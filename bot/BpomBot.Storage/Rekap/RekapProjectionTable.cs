@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Domain.Rekap;
 using BpomBot.Storage.Tables.Client;
@@ -9,7 +8,7 @@ namespace BpomBot.Storage.Rekap;
 
 /// <summary>
 /// The recap projection: table RekapProjection, PK = year + "|" + unit id, RK = kegiatan id, one row per kegiatan with
-/// <see cref="RekapProjection.Of"/> of it as a JSON document, its revision (<see cref="RekapProjection.Revision"/>),
+/// <see cref="RekapProjection.Of"/> of it as a compact document (<see cref="RekapRowFormat"/>), the format, its revision (<see cref="RekapProjection.Revision"/>),
 /// whether the kegiatan write it belongs to is known to have landed (Confirmed) and when the row was written (At).
 /// The recap reads one partition per unit, or the year's key range for all of BPOM (<see cref="TableRekapSource"/>),
 /// instead of a point read per kegiatan.
@@ -34,7 +33,7 @@ public sealed class RekapProjectionTable(TableServiceClient service, TimeProvide
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
-    internal JsonDocumentTable<Domain.Workflow.Kegiatan> Rows { get; } = new(service.GetTableClient(TableName));
+    internal JsonDocumentTable<RekapRow> Rows { get; } = new(service.GetTableClient(TableName), RekapRowFormat.Options);
 
     internal DateTimeOffset Now => _time.GetUtcNow();
 
@@ -67,7 +66,7 @@ public sealed class RekapProjectionTable(TableServiceClient service, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(kegiatan);
         ArgumentNullException.ThrowIfNull(save);
-        var projection = RekapProjection.Of(kegiatan);
+        var projection = RekapRowFormat.ToRow(RekapProjection.Of(kegiatan));
         var revision = RekapProjection.Revision(kegiatan);
         var (pk, rk) = (Partition(kegiatan.UnitId, kegiatan.Year), TableKeys.Escape(kegiatan.Id));
         var pending = await WritePendingAsync(pk, rk, projection, revision, cancellationToken);
@@ -87,18 +86,32 @@ public sealed class RekapProjectionTable(TableServiceClient service, TimeProvide
         return version;
     }
 
-    /// <summary>Inserts a row unless one exists (start-up backfill): true when it was added.</summary>
-    internal async Task<bool> InsertConfirmedAsync(Domain.Workflow.Kegiatan kegiatan, CancellationToken cancellationToken)
+    /// <summary>
+    /// The start-up backfill's write for a stored kegiatan (read just before): its confirmed row, unless the row is
+    /// already in the current format (a save of this version wrote it) or holds a higher revision (a save is in flight).
+    /// A missing row is inserted; a row of an earlier format is replaced if it has not changed since it was looked at.
+    /// True when written.
+    /// </summary>
+    internal async Task<bool> UpgradeAsync(Domain.Workflow.Kegiatan kegiatan, CancellationToken cancellationToken)
     {
+        var (pk, rk) = (Partition(kegiatan.UnitId, kegiatan.Year), TableKeys.Escape(kegiatan.Id));
+        var revision = RekapProjection.Revision(kegiatan);
+        var current = await TableStorage.CallAsync("GetEntity",
+            () => Rows.Table.GetEntityIfExistsAsync<TableEntity>(pk, rk, [RekapRowFormat.FormatColumn, RevisionColumn], cancellationToken), cancellationToken);
+        if (current.HasValue && (RekapRowFormat.IsCurrent(current.Value!) || (current.Value!.GetInt32(RevisionColumn) ?? -1) > revision))
+        {
+            return false;
+        }
+
         try
         {
-            await Rows.SaveAsync(Partition(kegiatan.UnitId, kegiatan.Year), TableKeys.Escape(kegiatan.Id), RekapProjection.Of(kegiatan), null,
-                Columns(RekapProjection.Revision(kegiatan), confirmed: true), cancellationToken);
+            await Rows.SaveAsync(pk, rk, RekapRowFormat.ToRow(RekapProjection.Of(kegiatan)), current.HasValue ? current.Value!.ETag.ToString() : null,
+                Columns(revision, confirmed: true), cancellationToken);
             return true;
         }
         catch (ConcurrencyConflictException)
         {
-            return false; // a write got there first: its row is at least as new
+            return false; // a save got there first: its row is at least as new
         }
     }
 
@@ -106,19 +119,19 @@ public sealed class RekapProjectionTable(TableServiceClient service, TimeProvide
     public TableEntity ConfirmedRow(Domain.Workflow.Kegiatan kegiatan)
     {
         ArgumentNullException.ThrowIfNull(kegiatan);
-        return Rows.ToEntity(Partition(kegiatan.UnitId, kegiatan.Year), TableKeys.Escape(kegiatan.Id), RekapProjection.Of(kegiatan),
+        return Rows.ToEntity(Partition(kegiatan.UnitId, kegiatan.Year), TableKeys.Escape(kegiatan.Id), RekapRowFormat.ToRow(RekapProjection.Of(kegiatan)),
             Columns(RekapProjection.Revision(kegiatan), confirmed: true));
     }
 
     internal Dictionary<string, object?> Columns(int revision, bool confirmed) =>
-        new() { [RevisionColumn] = revision, [ConfirmedColumn] = confirmed, [AtColumn] = Now };
+        new() { [RekapRowFormat.FormatColumn] = RekapRowFormat.Version, [RevisionColumn] = revision, [ConfirmedColumn] = confirmed, [AtColumn] = Now };
 
-    internal static bool Same(Domain.Workflow.Kegiatan a, Domain.Workflow.Kegiatan b) =>
-        JsonSerializer.Serialize(a, JsonDocumentTable<Domain.Workflow.Kegiatan>.DefaultSerializerOptions)
-        == JsonSerializer.Serialize(b, JsonDocumentTable<Domain.Workflow.Kegiatan>.DefaultSerializerOptions);
+    /// <summary>True when a row of this format holds exactly the projection of <paramref name="kegiatan"/>.</summary>
+    internal static bool Holds(TableEntity row, Domain.Workflow.Kegiatan kegiatan) =>
+        RekapRowFormat.IsCurrent(row) && RekapRowFormat.Encode(RekapProjection.Of(kegiatan)) == RekapRowFormat.Encode(RekapRowFormat.Decode(row));
 
     /// <summary>The unconfirmed row for this write; its ETag, or null when the row already holds a higher revision.</summary>
-    private async Task<string?> WritePendingAsync(string pk, string rk, Domain.Workflow.Kegiatan projection, int revision, CancellationToken cancellationToken)
+    private async Task<string?> WritePendingAsync(string pk, string rk, RekapRow projection, int revision, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {

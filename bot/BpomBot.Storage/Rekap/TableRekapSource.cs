@@ -18,8 +18,11 @@ namespace BpomBot.Storage.Rekap;
 /// </summary>
 public sealed class TableRekapSource(TableServiceClient service, IKegiatanRepository kegiatan, TimeProvider? timeProvider = null) : IRekapYearSource
 {
-    /// <summary>The marker of the backfill of the current key layout (year first); v1 was the unit-first layout.</summary>
-    public const string BackfillMarker = "backfill-v2";
+    /// <summary>
+    /// The marker of the backfill of the current row format (<see cref="RekapRowFormat.Version"/>, year-first keys):
+    /// v1 was the unit-first layout, v2 the year-first layout with the full JSON document.
+    /// </summary>
+    public const string BackfillMarker = "backfill-v3";
 
     internal const string MetaPartition = "_meta";
     private const int RepairParallelism = 8;
@@ -62,9 +65,11 @@ public sealed class TableRekapSource(TableServiceClient service, IKegiatanReposi
         await ReadAsync(RekapProjectionTable.YearRange(year), cancellationToken);
 
     /// <summary>
-    /// Adds a confirmed row for every kegiatan without one (stored before the projection or its current key layout
-    /// existed): one paged scan of the Kegiatan table, off the chat path, once per deployment (a marker row). Never
-    /// replaces a row. Then deletes the rows of the old unit-first layout (nothing reads them). Returns rows added.
+    /// Writes a confirmed row of the current format for every kegiatan without one (stored before the projection, its
+    /// current key layout or its current row format existed; <see cref="RekapProjectionTable.UpgradeAsync"/>): one paged
+    /// scan of the Kegiatan table, off the chat path, once per deployment (a marker row). Never replaces a row of the
+    /// current format or of a higher revision. Then deletes the rows of the old unit-first layout (nothing reads them).
+    /// Returns rows written.
     /// </summary>
     public async Task<int> BackfillAsync(CancellationToken cancellationToken = default)
     {
@@ -80,7 +85,7 @@ public sealed class TableRekapSource(TableServiceClient service, IKegiatanReposi
         var keys = await new JsonDocumentTable<string>(_kegiatanTable).QueryEntitiesAsync(null, int.MaxValue, ["PartitionKey"], cancellationToken);
         await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = RepairParallelism, CancellationToken = cancellationToken }, async (row, ct) =>
         {
-            if (await kegiatan.GetAsync(TableKeys.Unescape(row.PartitionKey), ct) is { } k && await _projection.InsertConfirmedAsync(k, ct))
+            if (await kegiatan.GetAsync(TableKeys.Unescape(row.PartitionKey), ct) is { } k && await _projection.UpgradeAsync(k, ct))
             {
                 Interlocked.Increment(ref added);
             }
@@ -98,30 +103,52 @@ public sealed class TableRekapSource(TableServiceClient service, IKegiatanReposi
         return added;
     }
 
-    /// <summary>The kegiatan of the rows matching <paramref name="filter"/>: confirmed rows as stored, unconfirmed ones checked.</summary>
+    /// <summary>
+    /// The kegiatan of the rows matching <paramref name="filter"/> (only the columns of <see cref="RekapRowFormat.ReadColumns"/>):
+    /// confirmed rows of the current format as stored, decoded page by page while the next is fetched; unconfirmed rows,
+    /// and rows of an earlier format, checked against their kegiatan.
+    /// </summary>
     private async Task<List<Domain.Workflow.Kegiatan>> ReadAsync(TableFilter filter, CancellationToken cancellationToken)
     {
         var pages = new List<Task<List<Domain.Workflow.Kegiatan>>>();
         var unconfirmed = new List<TableEntity>();
+        var split = new List<TableEntity>();
         await TableStorage.CallAsync("QueryEntities", async () =>
         {
-            await foreach (var page in _projection.Rows.Table.QueryAsync<TableEntity>(filter.ToString(), 1000, null, cancellationToken).AsPages().WithCancellation(cancellationToken))
+            await foreach (var page in _projection.Rows.Table.QueryAsync<TableEntity>(filter.ToString(), 1000, RekapRowFormat.ReadColumns, cancellationToken).AsPages().WithCancellation(cancellationToken))
             {
                 var rows = page.Values;
-                unconfirmed.AddRange(rows.Where(r => r.GetBoolean(RekapProjectionTable.ConfirmedColumn) != true));
-                pages.Add(Task.Run(() => rows.Where(r => r.GetBoolean(RekapProjectionTable.ConfirmedColumn) == true).Select(r => _projection.Rows.Read(r).Value).ToList(), cancellationToken));
+                var usable = new List<TableEntity>(rows.Count);
+                foreach (var row in rows)
+                {
+                    (!Usable(row) ? unconfirmed : RekapRowFormat.IsSplit(row) ? split : usable).Add(row);
+                }
+
+                pages.Add(Task.Run(() => usable.ConvertAll(RekapRowFormat.Decode), cancellationToken));
             }
 
             return true;
         }, cancellationToken);
 
         var found = (await Task.WhenAll(pages)).SelectMany(p => p).ToList();
+        foreach (var row in split)
+        {
+            // A document past 32 K characters (rare): its other chunks, then as any row.
+            var whole = await TableStorage.CallAsync("GetEntity", () => _projection.Rows.Table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken), cancellationToken);
+            if (!whole.HasValue) continue;
+            if (Usable(whole.Value!)) found.Add(RekapRowFormat.Decode(whole.Value!));
+            else unconfirmed.Add(whole.Value!);
+        }
+
         var checkedRows = new Domain.Workflow.Kegiatan?[unconfirmed.Count];
         await Parallel.ForAsync(0, unconfirmed.Count, new ParallelOptions { MaxDegreeOfParallelism = RepairParallelism, CancellationToken = cancellationToken },
             async (i, ct) => checkedRows[i] = await CheckAsync(unconfirmed[i], ct));
         found.AddRange(checkedRows.OfType<Domain.Workflow.Kegiatan>());
         return found;
     }
+
+    /// <summary>A row the read may use as it is: confirmed, and written in the current format.</summary>
+    private static bool Usable(TableEntity row) => row.GetBoolean(RekapProjectionTable.ConfirmedColumn) == true && RekapRowFormat.IsCurrent(row);
 
     private async Task<Domain.Workflow.Kegiatan?> CheckAsync(TableEntity row, CancellationToken cancellationToken)
     {
@@ -135,9 +162,9 @@ public sealed class TableRekapSource(TableServiceClient service, IKegiatanReposi
 
         var projection = RekapProjection.Of(k);
         var revision = RekapProjection.Revision(k);
-        if (stale || revision > (row.GetInt32(RekapProjectionTable.RevisionColumn) ?? -1) || RekapProjectionTable.Same(projection, _projection.Rows.Read(row).Value))
+        if (stale || revision > (row.GetInt32(RekapProjectionTable.RevisionColumn) ?? -1) || (!RekapRowFormat.IsSplit(row) && RekapProjectionTable.Holds(row, k)))
         {
-            await QuietlyAsync(() => _projection.Rows.SaveAsync(row.PartitionKey, row.RowKey, projection, row.ETag.ToString(),
+            await QuietlyAsync(() => _projection.Rows.SaveAsync(row.PartitionKey, row.RowKey, RekapRowFormat.ToRow(projection), row.ETag.ToString(),
                 _projection.Columns(revision, confirmed: true), cancellationToken));
         }
 

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace BpomBot.Teams.Rekap;
 
 /// <summary>
-/// GET /rekap/unduh?k=…&amp;v=…&amp;y=…[&amp;s=…][&amp;u=…]&amp;e=…&amp;sig=…: the recap workbook or chart behind a signed, short-lived
-/// link. The recap is computed again for the person the link was made for, with their current roles; the file is built
+/// GET /rekap/unduh?k=…&amp;v=…&amp;y=…[&amp;s=…][&amp;u=…][&amp;c=upt]&amp;e=…&amp;sig=…: the recap workbook or chart behind a signed,
+/// short-lived link (c=upt: the rekapitulasi step's recap of every UPT). The recap is computed again for the person the
+/// link was made for, with their current roles; the file is built
 /// in memory and sent whole, so a failure sends nothing. Local mode: loopback callers only, as the bot endpoint.
 /// </summary>
 public static class RekapEndpoints
@@ -33,7 +34,7 @@ public static class RekapEndpoints
             return Results.Text(RekapTexts.LocalOnly().Text(english), statusCode: StatusCodes.Status403Forbidden);
         }
 
-        if (links.Verify(q["k"], q["v"], q["y"], q["s"], q["u"], q["e"], q["sig"]) is not { } link)
+        if (links.Verify(q["k"], q["v"], q["y"], q["s"], q["u"], q["e"], q["sig"], q["c"]) is not { } link)
         {
             return Results.Text(RekapTexts.LinkExpired().Text(english), statusCode: StatusCodes.Status403Forbidden);
         }
@@ -45,7 +46,9 @@ public static class RekapEndpoints
                 return Results.Text(RekapTexts.NoLongerOnRoster().Text(english), statusCode: StatusCodes.Status403Forbidden);
             }
 
-            var outcome = await service.BuildAsync(RekapViewer.From(person), link.Year, link.SubProcess, link.UnitId, cancellationToken);
+            var outcome = link is { Scope: RekapLink.RecapStepScope, SubProcess: { } sub }
+                ? await service.BuildRecapStepAsync(RekapViewer.From(person), link.Year, sub, cancellationToken)
+                : await service.BuildAsync(RekapViewer.From(person), link.Year, link.SubProcess, link.UnitId, cancellationToken);
             if (outcome.Result is not { } result)
             {
                 return Results.Text(outcome.Text(english), statusCode: outcome.Status == RekapOutcomeStatus.Refused ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);

@@ -47,10 +47,11 @@ public sealed class RekapStatusHandler(
 
             var viewer = RekapViewer.From(person);
             IReadOnlyList<AnnualReportStatus> reports;
-            if (cycle?.PlanOf(sub) is { } plan && RecapStepReports.MayDo(plan, viewer, units)
-                && await cycle.StatusAsync(sub, yr, cancellationToken) is { } status)
+            var plan = cycle?.PlanOf(sub);
+            var mayDo = plan is not null && RecapStepReports.MayDo(plan, viewer, units);
+            if (mayDo && await cycle!.StatusAsync(sub, yr, cancellationToken) is { } status)
             {
-                reports = RecapStepReports.From(plan, status);
+                reports = RecapStepReports.From(plan!, status);
             }
             else
             {
@@ -59,7 +60,10 @@ public sealed class RekapStatusHandler(
                 reports = result.AnnualReports;
             }
 
-            var workbook = baseUrl.Absolute(links.Create(RekapLink.Workbook, person.AadObjectId, yr, sub, null));
+            // The step's Kelengkapan: the Unit Kerja Pusat's recap of every UPT for this sub-process, when the viewer may see
+            // it (the download checks again, for their roles then); otherwise the recap of their own scope.
+            var stepScope = mayDo || RekapScope.AllowedFor(viewer.Roles, viewer.UnitId)?.Covers(RekapScope.AllUpts, units) == true;
+            var workbook = baseUrl.Absolute(links.Create(RekapLink.Workbook, person.AadObjectId, yr, sub, null, stepScope ? RekapLink.RecapStepScope : null));
             await turn.SendAsync(AdaptiveCard.ToMessage(RecapStatusCard.Build(sub, yr, reports, workbook, english)), cancellationToken);
             return InvokeResponse.Message(english ? "UPT annual report status sent." : "Status laporan tahunan UPT dikirim.");
         }

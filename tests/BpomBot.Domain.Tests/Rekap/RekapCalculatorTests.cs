@@ -59,6 +59,39 @@ public sealed class RekapCalculatorTests
     }
 
     [Fact]
+    public void Units_sub_processes_steps_officers_and_lines_add_up_to_the_same_totals()
+    {
+        var data = new[]
+        {
+            K("k1", "bbpom-medan", status: KegiatanStatus.Selesai, steps: [Done("A.1", new(2026, 2, 2), new(2026, 2, 2)), Done("A.2", new(2026, 3, 2), new(2026, 3, 5), 3)]),
+            K("k2", "bbpom-medan", "B", officer: "officer-2", steps: [Done("B.1", new(2026, 5, 4), new(2026, 5, 8), 4), Open("B.2", new(2026, 6, 10))]),
+            K("k3", "loka-toba", "C", officer: "officer-3", status: KegiatanStatus.Dibatalkan, steps: [Done("C.1", new(2026, 2, 2), new(2026, 1, 30)), Open("C.2", new(2026, 6, 1))]),
+            K("k4", "bbpom-padang", steps: [Open("A.1", new(2026, 6, 30)), Open("A.2", null)]),
+        };
+
+        var result = calculator.Compute(new RekapRequest(2026, null, RekapScope.All), data, Today);
+
+        var total = result.StepLines.Sum(l => l.LateHk);
+        Assert.Equal(3 + 4 + 3 + 10, total); // recorded 3 and 4; B.2 past due 10→15 June (3 HK), C.2 1→15 June (10 HK)
+        Assert.Equal(total, result.LateHk);
+        Assert.Equal(total, result.Steps.Sum(s => s.LateHk));
+        Assert.Equal(total, result.Officers.Sum(o => o.LateHk));
+        Assert.Equal(total, result.BySubProcess.Sum(s => s.Units.Sum(u => u.LateHk)));
+        Assert.Equal(result.Timing, result.BySubProcess.Aggregate(TimingCounts.Zero, (a, s) => a.Plus(s.Timing)));
+        Assert.Equal(result.Timing, result.Steps.Aggregate(TimingCounts.Zero, (a, s) => a.Plus(s.Timing)));
+        Assert.Equal(result.Timing, result.Officers.Aggregate(TimingCounts.Zero, (a, o) => a.Plus(o.Timing)));
+        foreach (var unit in result.Units)
+        {
+            var subs = result.BySubProcess.Select(s => s.Units.Single(u => u.UnitId == unit.UnitId)).ToList();
+            Assert.Equal((unit.Berjalan, unit.Selesai, unit.Dibatalkan), (subs.Sum(u => u.Berjalan), subs.Sum(u => u.Selesai), subs.Sum(u => u.Dibatalkan)));
+            Assert.Equal(unit.Timing, subs.Aggregate(TimingCounts.Zero, (a, u) => a.Plus(u.Timing)));
+        }
+
+        var medanB = result.BySubProcess.Single(s => s.Code == "B").Units.Single(u => u.UnitId == "bbpom-medan");
+        Assert.Equal((1, 0, 0, 2), (medanB.Berjalan, medanB.Selesai, medanB.Dibatalkan, medanB.Timing.Judged));
+    }
+
+    [Fact]
     public void Stakeholders_and_forms_follow_the_SOP_list_and_count_the_rest_as_Lainnya()
     {
         var data = new[]

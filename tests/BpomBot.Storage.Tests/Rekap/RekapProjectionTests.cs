@@ -164,7 +164,7 @@ public sealed class RekapProjectionTests(AzuriteFixture azurite) : IAsyncLifetim
         var row = await Service.GetTableClient(RekapProjectionTable.TableName).GetEntityAsync<TableEntity>(RekapProjectionTable.Partition(unit, 2026), k.Id);
         Assert.Equal(RekapProjection.Revision(newer), row.Value.GetInt32("Rev"));
         Assert.True(row.Value.GetBoolean("Confirmed"));
-        Assert.Equal(Json(RekapProjection.Of(newer)), Json(new JsonDocumentTable<Domain.Workflow.Kegiatan>(Service.GetTableClient(RekapProjectionTable.TableName)).Read(row.Value).Value));
+        Assert.Equal(Json(RekapProjection.Of(newer)), Json(RekapRowFormat.Decode(row.Value)));
     }
 
     [Fact]
@@ -237,6 +237,88 @@ public sealed class RekapProjectionTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Contains(b.Id, runs.Select(k => k.Id));
         Assert.All(runs, k => Assert.Equal(2026, k.Year));
         Assert.DoesNotContain(await source.ListYearAsync(2027, [first, second]), k => k.UnitId == first || k.UnitId == second);
+    }
+
+    [Fact]
+    public void The_row_format_keeps_everything_the_projection_keeps()
+    {
+        var k = Record(Start(NewUnit()));
+        k = _engine.Cancel(k, "batal", new Actor(k.OfficerId), At).Kegiatan!;
+        k.Steps[0].CompletedOn = new DateOnly(2026, 3, 4);
+        k.Steps[0].LateHk = 2;
+        k.Steps[0].SubmittedOn = new DateOnly(2026, 3, 3);
+        k.Steps[0].OutputReference = "Laporan \"FGD\" B-7/2026";
+        k.Steps.Add(new StepRecord { StepId = "A.7", Status = StepStatus.MenungguDisposisi, DueOn = new DateOnly(2026, 12, 31) });
+        var annual = new Domain.Workflow.Kegiatan
+        {
+            Id = "POM-04.01|A|tahunan|bbpom-medan|2026", SopCode = "SOP-LAIN", SopVersion = "05", SubProcess = "A", Kind = WorkflowKind.SiklusTahunan,
+            Title = "Siklus tahunan", UnitId = "bbpom-medan", OfficerId = "o", Year = 2026, CreatedAt = new DateTimeOffset(2026, 1, 2, 9, 30, 0, TimeSpan.FromHours(7)).AddTicks(3),
+            Status = KegiatanStatus.Selesai, Steps = [new StepRecord { StepId = "A.7", Status = StepStatus.Dilewati }],
+        };
+        var table = new RekapProjectionTable(Service, _time);
+
+        foreach (var kegiatan in new[] { k, annual })
+        {
+            var row = table.ConfirmedRow(kegiatan);
+            Assert.Equal(RekapRowFormat.Version, row.GetInt32(RekapRowFormat.FormatColumn));
+            Assert.Equal(Json(RekapProjection.Of(kegiatan)), Json(RekapRowFormat.Decode(row)));
+            Assert.Equal(kegiatan.CreatedAt.Offset, RekapRowFormat.Decode(row).CreatedAt.Offset);
+        }
+
+        // The compact document is a fraction of the full JSON document the previous format stored.
+        Assert.True(RekapRowFormat.Encode(RekapProjection.Of(k)).Length * 2 < Json(RekapProjection.Of(k)).Length);
+    }
+
+    [Fact]
+    public async Task A_row_of_the_previous_format_is_never_read_as_it_is_and_the_backfill_rewrites_it()
+    {
+        var unit = NewUnit();
+        var repo = new TableKegiatanRepository(Service, _time);
+        var source = new TableRekapSource(Service, repo, _time);
+        var k = Start(unit);
+        await repo.CreateAsync(k);
+        var stored = (await repo.GetAsync(k.Id))!;
+        // The row as the previous version (backfill-v2) left it: the full JSON document, confirmed, no format column;
+        // here with content that differs from the kegiatan, so a read that used it as it is would show it.
+        var stale = RekapProjection.Of(stored);
+        stale.Status = KegiatanStatus.Dibatalkan;
+        var old = new JsonDocumentTable<Domain.Workflow.Kegiatan>(Service.GetTableClient(RekapProjectionTable.TableName))
+            .ToEntity(RekapProjectionTable.Partition(unit, 2026), k.Id, stale, new Dictionary<string, object?> { ["Rev"] = RekapProjection.Revision(stored), ["Confirmed"] = true, ["At"] = At });
+        await Service.GetTableClient(RekapProjectionTable.TableName).UpsertEntityAsync(old, TableUpdateMode.Replace);
+
+        var read = Assert.Single(await source.ListAsync(unit, 2026));
+        Assert.Equal(KegiatanStatus.Berjalan, read.Status); // the kegiatan's state, not the old row's
+        Assert.Equal(Json(RekapProjection.Of(stored)), Json(read));
+
+        // The backfill of this format rewrites rows of the previous one (and leaves rows of this format alone).
+        await Service.GetTableClient(RekapProjectionTable.TableName).UpsertEntityAsync(old, TableUpdateMode.Replace);
+        await Service.GetTableClient(RekapProjectionTable.TableName).DeleteEntityAsync("_meta", TableRekapSource.BackfillMarker);
+        Assert.True(await source.BackfillAsync() >= 1);
+        var row = (await Service.GetTableClient(RekapProjectionTable.TableName).GetEntityAsync<TableEntity>(RekapProjectionTable.Partition(unit, 2026), k.Id)).Value;
+        Assert.Equal(RekapRowFormat.Version, row.GetInt32(RekapRowFormat.FormatColumn));
+        Assert.True(row.GetBoolean("Confirmed"));
+        Assert.NotNull((await Service.GetTableClient(RekapProjectionTable.TableName).GetEntityIfExistsAsync<TableEntity>("_meta", "backfill-v3")).Value);
+        using var reads = StorageRoundTrips.BeginScope();
+        Assert.Equal(KegiatanStatus.Berjalan, Assert.Single(await source.ListAsync(unit, 2026)).Status);
+        Assert.Equal(1, reads.Count);
+    }
+
+    [Fact]
+    public async Task A_row_too_long_for_one_column_is_read_whole()
+    {
+        var unit = NewUnit();
+        var repo = new TableKegiatanRepository(Service, _time);
+        var source = new TableRekapSource(Service, repo, _time);
+        var k = Start(unit);
+        k.Steps[0].OutputReference = new string('x', 40_000); // past the 32 K characters of one column
+        await repo.CreateAsync(k);
+        var stored = (await repo.GetAsync(k.Id))!;
+
+        using var reads = StorageRoundTrips.BeginScope();
+        var read = Assert.Single(await source.ListAsync(unit, 2026));
+
+        Assert.Equal(2, reads.Count); // the query, then the row whole
+        Assert.Equal(Json(RekapProjection.Of(stored)), Json(read));
     }
 
     /// <summary>The kegiatan with its current step's first Kelengkapan recorded.</summary>

@@ -33,6 +33,8 @@ public sealed class RekapRecapStepStatusTests
     private readonly KegiatanEngine engine;
     private readonly AnnualCycleService cycle;
     private readonly RekapStatusHandler handler;
+    private readonly RekapLinks links;
+    private readonly RekapService service;
 
     public RekapRecapStepStatusTests()
     {
@@ -41,9 +43,10 @@ public sealed class RekapRecapStepStatusTests
         var clock = new OfficeClock(time, Units);
         engine = new KegiatanEngine(catalog, calendar, Units);
         cycle = new AnnualCycleService(engine, kegiatan, audit, Units, clock, time, catalog, calendar, new AnnualCycleOptions());
-        var service = new RekapService(kegiatan, catalog, Units, calendar, clock, time, audit);
+        service = new RekapService(kegiatan, catalog, Units, calendar, clock, time, audit);
         var options = Options.Create(new RekapOptions());
-        handler = new RekapStatusHandler(service, roster, new RekapLinks(options, time),
+        links = new RekapLinks(options, time);
+        handler = new RekapStatusHandler(service, roster, links,
             new RekapBaseUrl(options, new ServiceCollection().BuildServiceProvider()), Units, cycle);
     }
 
@@ -99,6 +102,62 @@ public sealed class RekapRecapStepStatusTests
         Assert.Empty(turn.Sent);
         Assert.Contains("hanya untuk pimpinan", response.Value?.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(audit.Events, e => e.Action == "rekap.refused" && e.Actor == "aad-medan");
+    }
+
+    [Fact]
+    public async Task The_workbook_link_carries_the_steps_scope_and_sub_process_and_its_officer_may_open_it()
+    {
+        await Person("aad-pmpu", "dit-pmpu-po", RosterRoles.Pelaksana);
+        await SubmitLaporan("bbpom-medan");
+
+        var (_, card) = await Press("aad-pmpu", "A");
+        var link = Link(card);
+
+        Assert.Equal((RekapLink.Workbook, "aad-pmpu", 2026, "A", (string?)null, RekapLink.RecapStepScope), (link.Kind, link.ViewerId, link.Year, link.SubProcess, link.UnitId, link.Scope));
+        // What the download builds for that link: the recap of every UPT for A, although this officer has no rekap of their own.
+        var outcome = await service.BuildRecapStepAsync(new RekapViewer("aad-pmpu", "dit-pmpu-po", [RosterRoles.Pelaksana]), link.Year, link.SubProcess!);
+        Assert.Equal(RekapOutcomeStatus.Ok, outcome.Status);
+        Assert.Equal(["A"], outcome.Result!.SubProcesses);
+        Assert.Equal(UptCount, outcome.Result.AnnualReports.Count);
+        Assert.Equal(Units.Units.Where(u => u.IsUpt).Select(u => u.Id), outcome.Result.Units.Select(u => u.UnitId));
+        Assert.Contains(outcome.Result.Kegiatan, k => k.UnitId == "bbpom-medan");
+        Assert.DoesNotContain(audit.Events, e => e.Action == "rekap.refused");
+        // The viewer's own scope, which the link used before, has no recap for them.
+        Assert.Equal(RekapOutcomeStatus.Refused, (await service.BuildAsync(new RekapViewer("aad-pmpu", "dit-pmpu-po", [RosterRoles.Pelaksana]), 2026, "A", null)).Status);
+    }
+
+    [Theory]
+    [InlineData("bbpom-medan", RosterRoles.KepalaUpt, "A")] // their Balai and its Loka only
+    [InlineData("dit-reg-po", RosterRoles.Direktur, "C")] // a directorate that is not C's Unit Kerja Pusat
+    [InlineData("dit-was-otsk", RosterRoles.Pelaksana, "C")] // an officer of B's Unit Kerja Pusat, not of C's
+    public async Task Someone_not_of_the_step_cannot_open_its_recap_with_such_a_link_and_is_audited(string unit, string role, string sub)
+    {
+        var before = audit.Events.Count;
+
+        var outcome = await service.BuildRecapStepAsync(new RekapViewer("aad-other", unit, [role]), 2026, sub);
+
+        Assert.Equal(RekapOutcomeStatus.Refused, outcome.Status);
+        Assert.Null(outcome.Result);
+        Assert.Contains(audit.Events.Skip(before), e => e.Action == "rekap.refused" && e.Actor == "aad-other");
+    }
+
+    [Fact]
+    public async Task A_Kepala_UPT_pressing_the_button_gets_the_workbook_of_their_own_scope()
+    {
+        await Person("aad-kepala", "bbpom-medan", RosterRoles.KepalaUpt);
+
+        var (_, card) = await Press("aad-kepala", "A");
+
+        Assert.Null(Link(card).Scope);
+    }
+
+    /// <summary>The workbook link of the status card (its last action), checked as the download endpoint checks it.</summary>
+    private RekapLink Link(JsonObject card)
+    {
+        var url = new Uri((string)card["actions"]!.AsArray()[^1]!["url"]!, UriKind.RelativeOrAbsolute);
+        var query = System.Web.HttpUtility.ParseQueryString(url.IsAbsoluteUri ? url.Query : url.OriginalString[url.OriginalString.IndexOf('?', StringComparison.Ordinal)..]);
+        return links.Verify(query["k"], query["v"], query["y"], query["s"], query["u"], query["e"], query["sig"], query["c"])
+            ?? throw new InvalidOperationException("the link does not verify");
     }
 
     private async Task Person(string aad, string unit, string role) =>

@@ -63,7 +63,7 @@ public static class RekapTabEndpoints
                 steps = result.Steps.Select(st => new
                 {
                     st.StepId, st.Aktivitas, st.Timing.TepatWaktu, st.Timing.Terlambat, st.Timing.LewatBatas,
-                    onTime = st.Timing.OnTimePercent is { } p ? RekapCard.Percent(p, english) : "–",
+                    onTime = st.Timing.OnTimePercent is { } p ? RekapCard.Percent(p, english) : "–", st.LateHk,
                 }),
                 reports = result.AnnualReports.Select(r => new { r.SubProcess, r.UnitId, r.UnitName, state = RekapWorkbook.ReportText(r.State), r.IsIn }),
                 kegiatan = unit is { Length: > 0 } ? result.Kegiatan.Select(k => new { k.Id, k.Title, k.SubProcess, status = k.Status.ToString(), k.CurrentStepId, k.UnitId }) : null,
@@ -81,7 +81,7 @@ public static class RekapTabEndpoints
 
     private static async Task<IResult> KegiatanAsync(
         HttpContext http, string id, string? lang, RekapTabAuthenticator auth, IRosterRepository roster, IKegiatanRepository repository, UnitCatalog units,
-        CancellationToken cancellationToken)
+        RekapService service, CancellationToken cancellationToken)
     {
         var english = RekapLanguage.IsEnglish(http.Request, lang);
         try
@@ -104,7 +104,11 @@ public static class RekapTabEndpoints
             return Results.Json(new
             {
                 k.Id, k.Title, k.SubProcess, k.UnitId, k.OfficerId, status = k.Status.ToString(),
-                steps = k.Steps.Select(s => new { s.StepId, status = s.Status.ToString(), s.StartedOn, s.DueOn, s.CompletedOn, s.LateHk }),
+                // HK late as the recap counts it: recorded for a step done late, so far for a step past its batas waktu.
+                steps = service.StepLines(RekapViewer.From(person), k).Select(l => new
+                {
+                    l.Step.StepId, status = l.Step.Status.ToString(), l.Step.StartedOn, l.Step.DueOn, l.Step.CompletedOn, l.LateHk, timing = l.Timing.ToString(),
+                }),
                 history = k.History.Select(e => new { e.At, e.Action, text = RiwayatView.Line(k, e, names, english) }),
             });
         }

@@ -52,7 +52,7 @@ public static class RekapTabPage
 <h2>Per unit</h2>
 <table id="units"><thead><tr><th>Unit</th><th>Kegiatan</th><th>Berjalan</th><th>Selesai</th><th>Dibatalkan</th><th>Tepat waktu</th><th>Terlambat</th><th>Lewat batas</th><th>% tepat waktu</th><th>HK terlambat</th></tr></thead><tbody></tbody></table>
 <h2>Per tahap SOP</h2>
-<table id="steps"><thead><tr><th>Tahap</th><th>Aktivitas</th><th>Tepat waktu</th><th>Terlambat</th><th>Lewat batas</th><th>% tepat waktu</th></tr></thead><tbody></tbody></table>
+<table id="steps"><thead><tr><th>Tahap</th><th>Aktivitas</th><th>Tepat waktu</th><th>Terlambat</th><th>Lewat batas</th><th>% tepat waktu</th><th>HK terlambat</th></tr></thead><tbody></tbody></table>
 <div id="kegiatanSection" hidden><h2>Kegiatan unit</h2>
 <table id="kegiatan"><thead><tr><th>Kegiatan</th><th>Sub</th><th>Status</th><th>Tahap saat ini</th></tr></thead><tbody></tbody></table></div>
 <div id="historySection" hidden><h2 id="historyTitle">Riwayat</h2>
@@ -104,7 +104,7 @@ async function load() {
   const units = el("units").tBodies[0]; units.replaceChildren();
   data.units.forEach(u => row(units, [link(u.unitName, () => { el("unit").value = u.unitId; load(); }), num(u.total), num(u.berjalan), num(u.selesai), num(u.dibatalkan), num(u.tepatWaktu), num(u.terlambat), num(u.lewatBatas), num(u.onTime), num(u.lateHk)]).dataset.unit = u.unitId);
   const steps = el("steps").tBodies[0]; steps.replaceChildren();
-  data.steps.forEach(s => row(steps, [s.stepId, s.aktivitas, num(s.tepatWaktu), num(s.terlambat), num(s.lewatBatas), num(s.onTime)]).dataset.step = s.stepId);
+  data.steps.forEach(s => row(steps, [s.stepId, s.aktivitas, num(s.tepatWaktu), num(s.terlambat), num(s.lewatBatas), num(s.onTime), num(s.lateHk)]).dataset.step = s.stepId);
   const reports = el("reports").tBodies[0]; reports.replaceChildren();
   data.reports.forEach(r => row(reports, [r.subProcess, r.unitName, r.state]));
   el("kegiatanSection").hidden = !data.kegiatan; el("historySection").hidden = true;
@@ -118,7 +118,7 @@ async function history(id) {
   el("historySection").hidden = false;
   el("historyTitle").textContent = "Riwayat: " + k.title;
   const steps = el("steplist").tBodies[0]; steps.replaceChildren();
-  k.steps.forEach(s => row(steps, [s.stepId, s.status, s.startedOn || "–", s.dueOn || "–", s.completedOn || "–", num(s.lateHk ?? 0)]));
+  k.steps.forEach(s => row(steps, [s.stepId, s.status, s.startedOn || "–", s.dueOn || "–", s.completedOn || "–", num(s.lateHk)]));
   const h = el("history").tBodies[0]; h.replaceChildren();
   k.history.forEach(e => row(h, [new Date(e.at).toLocaleString(lang === "en" ? "en-GB" : "id-ID"), e.text]).dataset.action = e.action);
   document.body.dataset.history = k.id;
