@@ -1,3 +1,5 @@
+using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Reminders;
 using BpomBot.Teams.Proactive;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
@@ -19,9 +21,11 @@ public sealed class KnownLanguageTurnTests
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 26, 1, 0, 0, TimeSpan.Zero));
     private readonly MemoryReferences references = new();
 
+    private readonly MemoryRoster roster = new();
+
     private ActivityRouter Router(KnownConversations known) => new(
-        [new ConversationReferenceCapture(references, known, clock), new HelpMessageHandler()], [], [],
-        NullLogger<ActivityRouter>.Instance, known);
+        [new ConversationReferenceCapture(references, known, clock), new NotificationsCommand(new InMemoryReminderStore(), roster, clock), new HelpMessageHandler()],
+        [], [], NullLogger<ActivityRouter>.Instance, known);
 
     private static async Task<string> SayAsync(ActivityRouter router, string aad, string text, string? locale = null)
     {
@@ -87,5 +91,33 @@ public sealed class KnownLanguageTurnTests
         var router = Router(new KnownConversations());
         await SayAsync(router, "aad-4", "what are my tasks");
         Assert.StartsWith(NotUnderstoodIndonesian, await SayAsync(router, "aad-4", "tolong tampilkan kegiatan xyz saya"));
+    }
+
+    [Theory]
+    [InlineData("show my tasks", "notifikasi", "No notifications in the last 3 days yet.")]
+    [InlineData("tolong tampilkan tugas saya", "notifikasi", "Belum ada notifikasi dalam 3 hari terakhir.")]
+    [InlineData("tolong tampilkan tugas saya", "notifications", "No notifications in the last 3 days yet.")]
+    [InlineData("show my tasks", "notifikasi gagal", "Tidak ada notifikasi gagal dalam 3 hari terakhir.")]
+    [InlineData("tolong tampilkan tugas saya", "notifications failed", "No failed notifications in the last 3 days.")]
+    [InlineData("show my tasks", "notifikasi x", "Use `notifications` or `notifications failed`.")]
+    [InlineData("tolong tampilkan tugas saya", "notifikasi x", "Gunakan `notifikasi` atau `notifikasi gagal`.")]
+    public async Task Notifikasi_AnswersAnAdminInTheirLanguage(string earlier, string command, string expected)
+    {
+        await roster.SavePersonAsync(new PersonRecord("admin-1", null, "Admin", "a@pom.go.id", "upt-jkt", ["admin"]));
+        var router = Router(new KnownConversations());
+        await SayAsync(router, "admin-1", earlier);
+
+        Assert.Equal(expected, await SayAsync(router, "admin-1", command));
+    }
+
+    [Theory]
+    [InlineData("show my tasks", "The `notifications` command is for admins only.")]
+    [InlineData("tolong tampilkan tugas saya", "Perintah `notifikasi` hanya untuk admin.")]
+    public async Task Notifikasi_RefusesANonAdminInTheirLanguage(string earlier, string expected)
+    {
+        var router = Router(new KnownConversations());
+        await SayAsync(router, "aad-5", earlier);
+
+        Assert.Equal(expected, await SayAsync(router, "aad-5", "notifikasi", locale: "id-ID"));
     }
 }
