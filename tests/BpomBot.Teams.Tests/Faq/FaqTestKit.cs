@@ -120,9 +120,11 @@ public sealed class FaqTestKit
         }));
 
     /// <summary>An adaptiveCard/action invoke with the given verb and data, from a conversation and a person.</summary>
-    public static RecordingTurn Invoke(string verb, object data, string conversationId = ContactCentre + ";messageid=1", string userAadId = "aad-officer-a", string userName = "Petugas A") =>
+    public static RecordingTurn Invoke(
+        string verb, object data, string conversationId = ContactCentre + ";messageid=1", string userAadId = "aad-officer-a", string userName = "Petugas A", string locale = "en-US") =>
         new(Captures.Activity("playground_invoke_adaptiveCard_action", b =>
         {
+            b["locale"] = locale;
             b["value"] = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(new
             {
                 action = new { type = "Action.Execute", verb, data },
