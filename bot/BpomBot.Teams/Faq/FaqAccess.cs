@@ -7,7 +7,7 @@ using BpomBot.Teams.Routing;
 namespace BpomBot.Teams.Faq;
 
 /// <summary>Who may act on tickets and read the feedback report, and the language to tell them so in.</summary>
-public sealed class FaqAccess(IEnumerable<IRosterRepository> rosters, KnownConversations? known = null)
+public sealed class FaqAccess(IEnumerable<IRosterRepository> rosters, KnownConversations? known = null, IConversationReferenceRepository? references = null)
 {
     /// <summary>Roster role of contact-centre officers.</summary>
     public const string OfficerRole = "petugas-halobpom";
@@ -58,6 +58,27 @@ public sealed class FaqAccess(IEnumerable<IRosterRepository> rosters, KnownConve
             "id" => FaqLanguage.Id,
             _ => PersonLanguage.Of(activity, known).Language == Language.English ? FaqLanguage.En : FaqLanguage.Id,
         };
+    }
+
+    /// <summary>
+    /// The language to write to a person who is not in this turn (the asker of a ticket, days later): what this process
+    /// knows of them, else their stored conversation reference (one read; the reply is a rare, proactive message).
+    /// </summary>
+    public async Task<FaqLanguage> LanguageOfAsync(string userAadObjectId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(userAadObjectId)) return FaqLanguage.Id;
+        bool english;
+        if (known is not null && known.Map.TryGetValue(userAadObjectId, out var seen))
+        {
+            english = seen.Language is { } language ? language == ConversationReferenceRecord.English
+                : seen.Locale?.StartsWith(ConversationReferenceRecord.English, StringComparison.OrdinalIgnoreCase) == true;
+        }
+        else
+        {
+            english = references is not null && (await references.GetByUserAsync(userAadObjectId, cancellationToken))?.PrefersEnglish == true;
+        }
+
+        return english ? FaqLanguage.En : FaqLanguage.Id;
     }
 
     public static bool HasRole(PersonRecord person, string role) =>

@@ -160,24 +160,27 @@ public static class FaqCards
             AdaptiveCard.Text(en ? "The answer will arrive in this chat." : "Jawaban akan dikirim ke percakapan ini.", subtle: true));
     }
 
-    /// <summary>The officer's answer, delivered proactively to the asker's conversation.</summary>
-    public static JsonObject OfficerAnswer(FaqTicketRecord ticket)
+    /// <summary>The officer's answer, delivered proactively to the asker's conversation in the asker's language.</summary>
+    public static JsonObject OfficerAnswer(FaqTicketRecord ticket, FaqLanguage language = FaqLanguage.Id)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        var en = language == FaqLanguage.En;
         return AdaptiveCard.Create(
-            AdaptiveCard.Text($"Jawaban petugas HALOBPOM (tiket {ticket.TicketId})", bold: true),
-            AdaptiveCard.Text($"Pertanyaan: {ticket.Question}", subtle: true),
+            AdaptiveCard.Text(en ? $"Answer from a HALOBPOM officer (ticket {ticket.TicketId})" : $"Jawaban petugas HALOBPOM (tiket {ticket.TicketId})", bold: true),
+            AdaptiveCard.Text(en ? $"Question: {ticket.Question}" : $"Pertanyaan: {ticket.Question}", subtle: true),
             AdaptiveCard.Text(ticket.Answer ?? string.Empty),
-            AdaptiveCard.Text($"Dijawab oleh {ticket.AssigneeName ?? "petugas HALOBPOM"}.", subtle: true));
+            AdaptiveCard.Text(en ? $"Answered by {ticket.AssigneeName ?? "a HALOBPOM officer"}." : $"Dijawab oleh {ticket.AssigneeName ?? "petugas HALOBPOM"}.", subtle: true));
     }
 
-    /// <summary>Tells the asker their ticket was closed without an answer in the chat.</summary>
-    public static JsonObject ClosedWithoutAnswer(FaqTicketRecord ticket)
+    /// <summary>Tells the asker, in their language, that their ticket was closed without an answer in the chat.</summary>
+    public static JsonObject ClosedWithoutAnswer(FaqTicketRecord ticket, FaqLanguage language = FaqLanguage.Id)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         return AdaptiveCard.Create(
-            AdaptiveCard.Text($"Tiket {ticket.TicketId} ditutup oleh petugas HALOBPOM tanpa jawaban tertulis di sini. Bila masih perlu, silakan hubungi kanal resmi:"),
-            Channels(FaqLanguage.Id));
+            AdaptiveCard.Text(language == FaqLanguage.En
+                ? $"Ticket {ticket.TicketId} was closed by a HALOBPOM officer without a written answer here. If you still need help, please use the official channels:"
+                : $"Tiket {ticket.TicketId} ditutup oleh petugas HALOBPOM tanpa jawaban tertulis di sini. Bila masih perlu, silakan hubungi kanal resmi:"),
+            Channels(language));
     }
 
     /// <summary>The ticket as the contact centre sees it, with the buttons its status allows.</summary>

@@ -55,8 +55,10 @@ public abstract class FaqTicketActionHandler(
             await handOff.SyncRemindersAsync(ticket, person?.UnitId, cancellationToken);
             var delivered = ticket.Status switch
             {
-                FaqTicketStatus.Dijawab => await handOff.NotifyAskerAsync(ticket, FaqCards.OfficerAnswer(ticket), cancellationToken),
-                FaqTicketStatus.Ditutup when ticket.Answer is null => await handOff.NotifyAskerAsync(ticket, FaqCards.ClosedWithoutAnswer(ticket), cancellationToken),
+                FaqTicketStatus.Dijawab => await handOff.NotifyAskerAsync(
+                    ticket, FaqCards.OfficerAnswer(ticket, await access.LanguageOfAsync(ticket.AskerAadObjectId, cancellationToken)), cancellationToken),
+                FaqTicketStatus.Ditutup when ticket.Answer is null => await handOff.NotifyAskerAsync(
+                    ticket, FaqCards.ClosedWithoutAnswer(ticket, await access.LanguageOfAsync(ticket.AskerAadObjectId, cancellationToken)), cancellationToken),
                 _ => true,
             };
             notice ??= delivered ? null : "Tersimpan, tetapi pesan ke penanya gagal dikirim. Hubungi penanya melalui kanal lain.";

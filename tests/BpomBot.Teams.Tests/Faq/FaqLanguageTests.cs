@@ -25,14 +25,18 @@ public sealed class FaqLanguageTests
 
     private ActivityRouter Router()
     {
-        var access = new FaqAccess([kit.Roster], known);
+        var access = new FaqAccess([kit.Roster], known, references);
         return new ActivityRouter(
             [
                 new ConversationReferenceCapture(references, known, kit.Time),
                 new FaqMessageHandler(kit.Index, kit.CandidateDesk, kit.HandOff, access, kit.Feedback, Options.Create(kit.BotOptions), NullLogger<FaqMessageHandler>.Instance),
                 new HelpMessageHandler(),
             ],
-            [new FaqTicketTakeActionHandler(kit.Desk, kit.HandOff, access, Options.Create(kit.ChatOptions), NullLogger<FaqTicketTakeActionHandler>.Instance)],
+            [
+                new FaqTicketTakeActionHandler(kit.Desk, kit.HandOff, access, Options.Create(kit.ChatOptions), NullLogger<FaqTicketTakeActionHandler>.Instance),
+                new FaqTicketAnswerActionHandler(kit.Desk, kit.HandOff, access, Options.Create(kit.ChatOptions), NullLogger<FaqTicketAnswerActionHandler>.Instance),
+                new FaqTicketCloseActionHandler(kit.Desk, kit.HandOff, access, Options.Create(kit.ChatOptions), NullLogger<FaqTicketCloseActionHandler>.Instance),
+            ],
             [],
             NullLogger<ActivityRouter>.Instance,
             known);
@@ -83,5 +87,38 @@ public sealed class FaqLanguageTests
         Assert.Equal(InvokeResponse.MessageType, click.InvokeResponse!.Type);
         Assert.Equal(expected, click.InvokeResponse.Value!.GetValue<string>());
         Assert.Equal(Domain.Abstractions.FaqTicketStatus.Baru, (await kit.Tickets.GetAsync(ticket.TicketId))!.Status);
+    }
+
+    [Theory]
+    [InlineData("tanya petugas how do I get a halal certificate for chips", false, "Answer from a HALOBPOM officer")]
+    [InlineData("tanya petugas bagaimana cara mengurus sertifikat halal untuk keripik", false, "Jawaban petugas HALOBPOM")]
+    [InlineData("tanya petugas how do I get a halal certificate for chips", true, "Answer from a HALOBPOM officer")] // after a restart: the stored language
+    [InlineData("tanya petugas bagaimana cara mengurus sertifikat halal untuk keripik", true, "Jawaban petugas HALOBPOM")]
+    public async Task OfficersAnswer_ReachesTheAskerInTheAskersLanguage(string question, bool restart, string expected)
+    {
+        await SayAsync(question, "id-ID");
+        var ticket = Assert.Single(kit.Tickets.All);
+        if (restart) known.Map.Clear();
+
+        var click = FaqTestKit.Invoke(Verbs.FaqTicketAnswer, new { ticket = ticket.TicketId, answer = "BPJPH: ptsp.halal.go.id." }, locale: "id-ID");
+        await Router().RouteAsync(click);
+
+        var delivered = kit.Connector.Sent[^1].Activity;
+        var card = Assert.IsType<JsonObject>(Assert.Single(delivered.Attachments!).Content).ToJsonString();
+        Assert.Contains(expected, card);
+        Assert.Contains("ptsp.halal.go.id", card);
+    }
+
+    [Theory]
+    [InlineData("tanya petugas how do I get a halal certificate for chips", "was closed by a HALOBPOM officer")]
+    [InlineData("tanya petugas bagaimana cara mengurus sertifikat halal untuk keripik", "ditutup oleh petugas HALOBPOM")]
+    public async Task ClosedWithoutAnswer_TellsTheAskerInTheAskersLanguage(string question, string expected)
+    {
+        await SayAsync(question, "id-ID");
+        var ticket = Assert.Single(kit.Tickets.All);
+
+        await Router().RouteAsync(FaqTestKit.Invoke(Verbs.FaqTicketClose, new { ticket = ticket.TicketId }, locale: "id-ID"));
+
+        Assert.Contains(expected, Assert.Single(kit.Connector.Sent[^1].Activity.Attachments!).Content!.ToString());
     }
 }
