@@ -134,15 +134,18 @@ public abstract class FaqCandidateReviewActionHandler(
         logger.CandidateReviewed(id, result.Outcome.ToString());
         var notice = result.Outcome switch
         {
-            // The notice sits on the candidate card, which is in Indonesian: it stays in the card's language.
-            FaqReviewOutcome.NotFound => $"⚠️ Kandidat {id} tidak ditemukan.",
-            FaqReviewOutcome.AlreadyDecided => $"ℹ️ Kandidat {id} sudah {(result.Candidate!.Status == FaqCandidateStatus.Diterima ? "diterima" : "ditolak")} oleh {result.Candidate.ReviewedBy}; tidak ada yang diubah.",
+            // The notice sits on the candidate card, in the card's language (its buttons carry it).
+            FaqReviewOutcome.NotFound => en ? $"⚠️ Candidate {id} not found." : $"⚠️ Kandidat {id} tidak ditemukan.",
+            FaqReviewOutcome.AlreadyDecided => en
+                ? $"ℹ️ Candidate {id} was already {(result.Candidate!.Status == FaqCandidateStatus.Diterima ? "accepted" : "rejected")} by {result.Candidate.ReviewedBy}; nothing was changed."
+                : $"ℹ️ Kandidat {id} sudah {(result.Candidate!.Status == FaqCandidateStatus.Diterima ? "diterima" : "ditolak")} oleh {result.Candidate.ReviewedBy}; tidak ada yang diubah.",
             _ => result.Candidate!.Status == FaqCandidateStatus.Diterima
-                ? $"✅ Diterima: \"{result.Candidate.Question}\" kini menjawab topik {result.Candidate.TopicId}."
-                : $"Ditolak: \"{result.Candidate.Question}\".",
+                ? en ? $"✅ Accepted: \"{result.Candidate.Question}\" now answers topic {result.Candidate.TopicId}."
+                    : $"✅ Diterima: \"{result.Candidate.Question}\" kini menjawab topik {result.Candidate.TopicId}."
+                : en ? $"Rejected: \"{result.Candidate.Question}\"." : $"Ditolak: \"{result.Candidate.Question}\".",
         };
         var pending = await candidates.PendingAsync(cancellationToken);
-        return InvokeResponse.Card(FaqCards.Candidates(pending, index.Shipped.KnowledgeBase, notice));
+        return InvokeResponse.Card(FaqCards.Candidates(pending, index.Shipped.KnowledgeBase, notice, language: en ? FaqLanguage.En : FaqLanguage.Id));
     }
 }
 

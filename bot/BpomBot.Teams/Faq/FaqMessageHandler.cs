@@ -154,7 +154,7 @@ public sealed class FaqMessageHandler(
         }
 
         var pending = await candidates.PendingAsync(cancellationToken);
-        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Candidates(pending, index.Shipped.KnowledgeBase)), cancellationToken);
+        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Candidates(pending, index.Shipped.KnowledgeBase, language: language)), cancellationToken);
     }
 
     private async Task ReportAsync(ITurnContext turn, FaqLanguage language, CancellationToken cancellationToken)
@@ -170,6 +170,6 @@ public sealed class FaqMessageHandler(
 
         var rows = await FaqFeedbackReport.BuildAsync(feedback, index.Shipped.KnowledgeBase.Entries, cancellationToken: cancellationToken);
         var declined = await candidates.DeclinedThisWeekAsync(cancellationToken: cancellationToken);
-        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Report(rows, declined)), cancellationToken);
+        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Report(rows, declined, language)), cancellationToken);
     }
 }

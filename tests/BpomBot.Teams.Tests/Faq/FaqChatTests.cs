@@ -27,7 +27,7 @@ public sealed class FaqChatTests
 
     private static async Task<RecordingTurn> SayAsync(FaqTestKit kit, string text)
     {
-        var turn = FaqTestKit.Message(text);
+        var turn = FaqTestKit.Message(text, "id-ID");
         await kit.Router().RouteAsync(turn);
         return turn;
     }

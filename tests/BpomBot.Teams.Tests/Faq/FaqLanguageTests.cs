@@ -36,6 +36,7 @@ public sealed class FaqLanguageTests
                 new FaqTicketTakeActionHandler(kit.Desk, kit.HandOff, access, Options.Create(kit.ChatOptions), NullLogger<FaqTicketTakeActionHandler>.Instance),
                 new FaqTicketAnswerActionHandler(kit.Desk, kit.HandOff, access, Options.Create(kit.ChatOptions), NullLogger<FaqTicketAnswerActionHandler>.Instance),
                 new FaqTicketCloseActionHandler(kit.Desk, kit.HandOff, access, Options.Create(kit.ChatOptions), NullLogger<FaqTicketCloseActionHandler>.Instance),
+                new FaqCandidateAcceptActionHandler(kit.CandidateDesk, kit.Index, access, Options.Create(kit.BotOptions), NullLogger<FaqCandidateAcceptActionHandler>.Instance),
             ],
             [],
             NullLogger<ActivityRouter>.Instance,
@@ -120,5 +121,24 @@ public sealed class FaqLanguageTests
         await Router().RouteAsync(FaqTestKit.Invoke(Verbs.FaqTicketClose, new { ticket = ticket.TicketId }, locale: "id-ID"));
 
         Assert.Contains(expected, Assert.Single(kit.Connector.Sent[^1].Activity.Attachments!).Content!.ToString());
+    }
+
+    [Theory]
+    [InlineData("what can you do", "FAQ report: the least helpful topics", "Candidate FAQ question variants (0 waiting)", "Candidate v404 not found.")]
+    [InlineData("apa yang bisa kamu lakukan", "Laporan FAQ: topik yang paling kurang membantu", "Kandidat variasi pertanyaan FAQ (0 menunggu)", "Kandidat v404 tidak ditemukan.")]
+    public async Task AdminViews_AreInTheAdminsLanguage(string earlier, string report, string candidates, string notFound)
+    {
+        kit.Roster.Add(PersonalUser, "Admin FAQ", "admin");
+        await SayAsync(earlier);
+
+        Assert.Contains(report, CardText(await SayAsync("faq laporan")));
+        var review = CardText(await SayAsync("faq kandidat"));
+        Assert.Contains(candidates, review);
+
+        // A review button carries its card's language.
+        var lang = report.StartsWith("FAQ", StringComparison.Ordinal) ? "en" : "id";
+        var click = FaqTestKit.Invoke(FaqCards.FaqCandidateVerbs.Accept, new { candidate = "v404", lang }, "personal-conv-1", PersonalUser, "Admin FAQ", locale: lang == "en" ? "id-ID" : "en-US");
+        await Router().RouteAsync(click);
+        Assert.Contains(notFound, Assert.IsType<JsonObject>(click.InvokeResponse!.Value).ToJsonString());
     }
 }

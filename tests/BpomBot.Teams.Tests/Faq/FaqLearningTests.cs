@@ -26,7 +26,7 @@ public sealed class FaqLearningTests
         return Assert.IsType<JsonObject>(turn.InvokeResponse.Value);
     }
 
-    private static async Task<JsonObject> SayAsync(FaqTestKit kit, string text, string locale = "en-US")
+    private static async Task<JsonObject> SayAsync(FaqTestKit kit, string text, string locale = "id-ID")
     {
         var turn = FaqTestKit.Message(text, locale);
         await kit.Router().RouteAsync(turn);
@@ -35,7 +35,7 @@ public sealed class FaqLearningTests
 
     private static async Task<RecordingTurn> ClickAsync(FaqTestKit kit, string verb, object data, string conversation = Asker)
     {
-        var turn = FaqTestKit.Invoke(verb, data, conversation);
+        var turn = FaqTestKit.Invoke(verb, data, conversation, locale: "id-ID");
         await kit.Router().RouteAsync(turn);
         return turn;
     }
