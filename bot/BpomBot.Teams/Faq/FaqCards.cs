@@ -151,7 +151,7 @@ public static class FaqCards
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var en = language == FaqLanguage.En;
-        var due = ticket.DueDate is { } d ? IndonesianDate.Format(d) : "-";
+        var due = ticket.DueDate is { } d ? IndonesianDate.Format(d, english: en) : "-";
         return AdaptiveCard.Create(
             AdaptiveCard.Text(en ? "Your question has been passed to a HALOBPOM officer" : "Pertanyaan Anda sudah diteruskan ke petugas HALOBPOM", bold: true),
             AdaptiveCard.Facts(en

@@ -141,4 +141,15 @@ public sealed class FaqLanguageTests
         await Router().RouteAsync(click);
         Assert.Contains(notFound, Assert.IsType<JsonObject>(click.InvokeResponse!.Value).ToJsonString());
     }
+
+    [Theory]
+    [InlineData("tanya petugas how do I get a halal certificate for chips", "Answer by", " May 2026")]
+    [InlineData("tanya petugas bagaimana cara mengurus sertifikat halal untuk keripik", "Target jawaban", " Mei 2026")]
+    public async Task HandedOff_ShowsTheDueDateInTheAskersLanguage(string question, string label, string month)
+    {
+        var card = CardText(await SayAsync(question));
+
+        Assert.Contains(label, card);
+        Assert.Contains(month, card);
+    }
 }
