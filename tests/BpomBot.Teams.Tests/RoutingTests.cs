@@ -58,16 +58,22 @@ public sealed class RoutingTests
         Assert.DoesNotContain("Halo, saya", card);
     }
 
-    [Fact]
-    public async Task RouteAsync_UnrecognisedText_SaysNotUnderstoodAndShowsHelp()
+    [Theory]
+    [InlineData("id-ID", "belum memahami")]
+    [InlineData("en-US", "did not understand")] // gibberish shows no language: the client's locale decides
+    public async Task RouteAsync_UnrecognisedText_SaysNotUnderstoodAndShowsHelp(string locale, string expected)
     {
-        var turn = new RecordingTurn(Captures.Activity("playground_message_personal", b => b["text"] = "xyzzy"));
+        var turn = new RecordingTurn(Captures.Activity("playground_message_personal", b =>
+        {
+            b["text"] = "xyzzy";
+            b["locale"] = locale;
+        }));
 
         await Router().RouteAsync(turn);
 
         // Gibberish gets one short line, not the whole help card.
         var reply = Assert.Single(turn.Sent);
-        Assert.Contains("belum memahami", reply.Text);
+        Assert.Contains(expected, reply.Text);
         Assert.Null(reply.Attachments);
     }
 
@@ -211,7 +217,7 @@ public sealed class RoutingTests
     [Fact]
     public async Task RouteAsync_SubmitWithoutKnownVerb_FallsBackToHelp()
     {
-        var turn = new RecordingTurn(Captures.Activity("playground_message_actionSubmit_value"));
+        var turn = new RecordingTurn(Captures.Activity("playground_message_actionSubmit_value", b => b["locale"] = "id-ID"));
 
         await Router().RouteAsync(turn);
 
@@ -254,14 +260,20 @@ public sealed class RoutingTests
         Assert.Equal("tugas saya", Assert.Single(turn.Sent).Text);
     }
 
-    [Fact]
-    public async Task RouteAsync_HandlerThrows_SendsIndonesianApology()
+    [Theory]
+    [InlineData("id-ID", false)]
+    [InlineData("en-US", true)] // "boom" shows no language: the client's locale decides
+    public async Task RouteAsync_HandlerThrows_SendsApologyInTheLocalesLanguage(string locale, bool english)
     {
-        var turn = new RecordingTurn(Captures.Activity("playground_message_personal", b => b["text"] = "boom"));
+        var turn = new RecordingTurn(Captures.Activity("playground_message_personal", b =>
+        {
+            b["text"] = "boom";
+            b["locale"] = locale;
+        }));
 
         await Router(new ThrowingHandler()).RouteAsync(turn);
 
-        Assert.Equal(ActivityRouter.Apology, Assert.Single(turn.Sent).Text);
+        Assert.Equal(english ? ActivityRouter.ApologyEnglish : ActivityRouter.Apology, Assert.Single(turn.Sent).Text);
     }
 
     [Theory]

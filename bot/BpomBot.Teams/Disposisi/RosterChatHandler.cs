@@ -14,6 +14,8 @@ namespace BpomBot.Teams.Disposisi;
 /// only): every bad row is answered with its line number and nothing is stored. "plt|plh &lt;e-mail&gt; &lt;dari&gt; &lt;sampai&gt; [a.n. &lt;e-mail pimpinan&gt;]":
 /// a leader names their Plt/Plh (an admin may do it for any leader). A successful import nudges the outbox relay, so a
 /// disposisi that was waiting for a leader the roster lacked goes out right away (docs/outbox.md).
+/// Answers in the writer's language: "impor roster" is Indonesian; "roster import" and the Plt/Plh command (an e-mail and
+/// dates say nothing) take the writer's known language (the router's <see cref="MessageInput.Known"/>).
 /// </summary>
 public sealed partial class RosterChatHandler(
     RosterImporter importer, LeaderDirectory directory, DisposisiService disposisi, IHttpClientFactory http, OutboxRelayService? relay = null) : IMessageHandler
@@ -30,7 +32,9 @@ public sealed partial class RosterChatHandler(
         ArgumentNullException.ThrowIfNull(input);
         if (ImportCommand().Match(turn.Activity.Text ?? string.Empty) is { Success: true } import)
         {
-            await ImportAsync(turn, import.Groups["csv"].Value, cancellationToken);
+            var english = !import.Groups["word"].Value.StartsWith("impor", StringComparison.OrdinalIgnoreCase)
+                && input.Known == Language.English;
+            await ImportAsync(turn, import.Groups["csv"].Value, english, cancellationToken);
             return true;
         }
 
@@ -43,19 +47,19 @@ public sealed partial class RosterChatHandler(
         return false;
     }
 
-    private async Task ImportAsync(ITurnContext turn, string csv, CancellationToken cancellationToken)
+    private async Task ImportAsync(ITurnContext turn, string csv, bool english, CancellationToken cancellationToken)
     {
         var actorId = DisposisiActions.ActorId(turn);
         var actor = await directory.GetPersonAsync(actorId, cancellationToken);
         if (actor is null || !actor.Roles.Contains(RosterRoles.Admin))
         {
-            await ReplyAsync(turn, "Hanya admin yang dapat mengimpor roster.", cancellationToken);
+            await ReplyAsync(turn, english ? "Only an admin can import the roster." : "Hanya admin yang dapat mengimpor roster.", cancellationToken);
             return;
         }
 
         if (string.IsNullOrWhiteSpace(csv) && turn.Activity.Attachments?.FirstOrDefault(a => FileUrl(a) is not null) is { } file)
         {
-            var (downloaded, problem) = await DownloadAsync(turn.Activity, file, cancellationToken);
+            var (downloaded, problem) = await DownloadAsync(turn.Activity, file, english, cancellationToken);
             if (problem is not null)
             {
                 await ReplyAsync(turn, problem, cancellationToken);
@@ -67,7 +71,9 @@ public sealed partial class RosterChatHandler(
 
         if (string.IsNullOrWhiteSpace(csv))
         {
-            await ReplyAsync(turn, $"Lampirkan berkas CSV, atau tempelkan isinya setelah **roster import**, diawali baris judul:\n\n`{RosterCsv.Header}`", cancellationToken);
+            await ReplyAsync(turn, english
+                ? $"Attach a CSV file, or paste its content after **roster import**, starting with the header line:\n\n`{RosterCsv.Header}`"
+                : $"Lampirkan berkas CSV, atau tempelkan isinya setelah **roster import**, diawali baris judul:\n\n`{RosterCsv.Header}`", cancellationToken);
             return;
         }
 
@@ -75,13 +81,27 @@ public sealed partial class RosterChatHandler(
         if (result.Succeeded)
         {
             relay?.Nudge(); // a step waiting for a leader the roster lacked may have one now
-            await ReplyAsync(turn, $"Roster diimpor: {result.Added} orang baru, {result.Updated} diperbarui.", cancellationToken);
+            await ReplyAsync(turn, english
+                ? $"Roster imported: {result.Added} new people, {result.Updated} updated."
+                : $"Roster diimpor: {result.Added} orang baru, {result.Updated} diperbarui.", cancellationToken);
             return;
         }
 
-        var text = new StringBuilder($"Roster **tidak** diimpor; tidak ada data yang disimpan. Perbaiki {result.Errors.Count} kesalahan berikut lalu kirim ulang:\n\n");
-        foreach (var error in result.Errors.Take(MaxErrorsShown)) text.Append(CultureInfo.InvariantCulture, $"- {error}\n");
-        if (result.Errors.Count > MaxErrorsShown) text.Append(CultureInfo.InvariantCulture, $"- … dan {result.Errors.Count - MaxErrorsShown} kesalahan lain.\n");
+        var text = new StringBuilder(english
+            ? $"The roster was **not** imported; nothing was stored. Fix these {result.Errors.Count} errors and send it again:\n\n"
+            : $"Roster **tidak** diimpor; tidak ada data yang disimpan. Perbaiki {result.Errors.Count} kesalahan berikut lalu kirim ulang:\n\n");
+        foreach (var error in result.Errors.Take(MaxErrorsShown))
+        {
+            // The row's own problem is worded by the CSV parser (Indonesian); the line number is the reader's.
+            text.Append(CultureInfo.InvariantCulture, $"- {(english && error.Line > 0 ? $"line {error.Line}: {error.Message}" : error.ToString())}\n");
+        }
+
+        if (result.Errors.Count > MaxErrorsShown)
+        {
+            var more = result.Errors.Count - MaxErrorsShown;
+            text.Append(CultureInfo.InvariantCulture, $"- {(english ? $"… and {more} more errors." : $"… dan {more} kesalahan lain.")}\n");
+        }
+
         await ReplyAsync(turn, text.ToString(), cancellationToken);
     }
 
@@ -90,7 +110,9 @@ public sealed partial class RosterChatHandler(
         var actorId = DisposisiActions.ActorId(turn);
         if (!TryDate(match.Groups["from"].Value, out var from) || !TryDate(match.Groups["to"].Value, out var to))
         {
-            await ReplyAsync(turn, "Tanggal tidak dikenali; tulis seperti: **plh budi@pom.go.id 02-03-2026 06-03-2026**.", cancellationToken);
+            await ReplyAsync(turn, english
+                ? "Dates not recognised; write for example: **plh budi@pom.go.id 02-03-2026 06-03-2026**."
+                : "Tanggal tidak dikenali; tulis seperti: **plh budi@pom.go.id 02-03-2026 06-03-2026**.", cancellationToken);
             return;
         }
 
@@ -100,7 +122,7 @@ public sealed partial class RosterChatHandler(
             : await directory.GetPersonAsync(actorId, cancellationToken);
         if (deputy is null || leader is null)
         {
-            await ReplyAsync(turn, "Pegawai dengan e-mail itu tidak ada di roster.", cancellationToken);
+            await ReplyAsync(turn, english ? "Nobody with that e-mail is on the roster." : "Pegawai dengan e-mail itu tidak ada di roster.", cancellationToken);
             return;
         }
 
@@ -111,34 +133,45 @@ public sealed partial class RosterChatHandler(
 
     /// <summary>
     /// Downloads an attached CSV: a Teams file (content.downloadUrl on SharePoint) or a plain attachment (contentUrl)
-    /// from the conversation's own service host; at most 1 MB. Returns the text or an Indonesian problem.
+    /// from the conversation's own service host; at most 1 MB. Returns the text or the problem in the reader's language.
     /// </summary>
-    private async Task<(string? Text, string? Problem)> DownloadAsync(Activity activity, Attachment file, CancellationToken cancellationToken)
+    private async Task<(string? Text, string? Problem)> DownloadAsync(Activity activity, Attachment file, bool english, CancellationToken cancellationToken)
     {
         var url = FileUrl(file)!;
         var serviceHost = Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var service) ? service.Host : null;
         var trusted = (url.Scheme == Uri.UriSchemeHttps && (url.Host.EndsWith(".sharepoint.com", StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith(".sharepoint.us", StringComparison.OrdinalIgnoreCase)))
             || (serviceHost is not null && string.Equals(url.Host, serviceHost, StringComparison.OrdinalIgnoreCase));
-        if (!trusted) return (null, "Berkas itu tidak dapat diunduh dari alamat tersebut; lampirkan berkas CSV langsung di chat ini.");
+        if (!trusted)
+        {
+            return (null, english
+                ? "That file cannot be downloaded from that address; attach the CSV file directly in this chat."
+                : "Berkas itu tidak dapat diunduh dari alamat tersebut; lampirkan berkas CSV langsung di chat ini.");
+        }
+
+        var tooBig = english ? "The roster file is over 1 MB; split it into several files." : "Berkas roster lebih dari 1 MB; pecah menjadi beberapa berkas.";
 
         try
         {
             var client = http.CreateClient(nameof(RosterChatHandler));
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (!response.IsSuccessStatusCode) return (null, $"Berkas tidak dapat diunduh (HTTP {(int)response.StatusCode}); coba lampirkan lagi.");
-            if (response.Content.Headers.ContentLength > MaxFileBytes) return (null, "Berkas roster lebih dari 1 MB; pecah menjadi beberapa berkas.");
+            if (!response.IsSuccessStatusCode)
+            {
+                return (null, english
+                    ? $"The file could not be downloaded (HTTP {(int)response.StatusCode}); try attaching it again."
+                    : $"Berkas tidak dapat diunduh (HTTP {(int)response.StatusCode}); coba lampirkan lagi.");
+            }
+
+            if (response.Content.Headers.ContentLength > MaxFileBytes) return (null, tooBig);
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             var buffer = new byte[MaxFileBytes + 1];
             var total = 0;
             int read;
             while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0) total += read;
-            return total > MaxFileBytes
-                ? (null, "Berkas roster lebih dari 1 MB; pecah menjadi beberapa berkas.")
-                : (Encoding.UTF8.GetString(buffer, 0, total), null);
+            return total > MaxFileBytes ? (null, tooBig) : (Encoding.UTF8.GetString(buffer, 0, total), null);
         }
         catch (HttpRequestException)
         {
-            return (null, "Berkas tidak dapat diunduh; coba lampirkan lagi.");
+            return (null, english ? "The file could not be downloaded; try attaching it again." : "Berkas tidak dapat diunduh; coba lampirkan lagi.");
         }
     }
 
@@ -157,7 +190,7 @@ public sealed partial class RosterChatHandler(
     private static Task<ResourceResponse> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
         turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);
 
-    [GeneratedRegex(@"^\s*(?:roster\s+import|impor\s+roster)\b[ \t]*\r?\n?(?<csv>[\s\S]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<word>roster\s+import|impor\s+roster)\b[ \t]*\r?\n?(?<csv>[\s\S]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex ImportCommand();
 
     [GeneratedRegex(@"^(?<kind>plt|plh)\s+(?<delegate>\S+@\S+)\s+(?<from>\S+)\s+(?:s\.?d\.?\s+|sampai\s+|-\s+)?(?<to>\S+)(?:\s+a\.?n\.?\s+(?<leader>\S+@\S+))?$", RegexOptions.IgnoreCase)]

@@ -28,7 +28,9 @@ public sealed class FaqFeedbackActionHandler(
         if (action.GetString("topic") is not { } topicId || retriever.KnowledgeBase.Find(topicId) is not { } entry
             || helpfulText is not ("ya" or "tidak"))
         {
-            return InvokeResponse.Error(400, "BadRequest", "Penilaian ini tidak dikenali (topik atau nilai tidak ada).");
+            return InvokeResponse.Error(400, "BadRequest", FaqActionData.Language(action) == FaqLanguage.En
+                ? "This rating is not recognised (no topic or value)."
+                : "Penilaian ini tidak dikenali (topik atau nilai tidak ada).");
         }
 
         var helpful = helpfulText == "ya";
@@ -57,7 +59,7 @@ public sealed class FaqTopicActionHandler(FaqRetriever retriever, FaqCandidateDe
         ArgumentNullException.ThrowIfNull(action);
         if (action.GetString("topic") is not { } topicId || retriever.KnowledgeBase.Find(topicId) is not { } entry)
         {
-            return InvokeResponse.Error(400, "BadRequest", "Topik FAQ ini tidak dikenal.");
+            return InvokeResponse.Error(400, "BadRequest", FaqActionData.Language(action) == FaqLanguage.En ? "This FAQ topic is not known." : "Topik FAQ ini tidak dikenal.");
         }
 
         await FaqCandidateProposal.ProposeAsync(candidates, entry.Id, action, FaqCandidateSource.Dipilih, logger, cancellationToken);
@@ -111,15 +113,18 @@ public abstract class FaqCandidateReviewActionHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
+        var en = access.LanguageOf(turn.Activity, action) == FaqLanguage.En;
         var person = await access.FindAsync(turn.Activity, cancellationToken);
         if (!botOptions.Value.IsLocalMode && !(person is not null && (FaqAccess.HasRole(person, FaqAccess.OfficerRole) || FaqAccess.HasRole(person, FaqAccess.AdminRole))))
         {
-            return InvokeResponse.Error(403, "Forbidden", "Hanya petugas HALOBPOM atau admin yang dapat meninjau kandidat FAQ.");
+            return InvokeResponse.Error(403, "Forbidden", en
+                ? "Only HALOBPOM officers or admins can review FAQ candidates."
+                : "Hanya petugas HALOBPOM atau admin yang dapat meninjau kandidat FAQ.");
         }
 
         if (action.GetString("candidate") is not { Length: > 0 } id)
         {
-            return InvokeResponse.Error(400, "BadRequest", "Kandidat FAQ tidak disebutkan.");
+            return InvokeResponse.Error(400, "BadRequest", en ? "No FAQ candidate named." : "Kandidat FAQ tidak disebutkan.");
         }
 
         var reviewer = person?.Name ?? turn.Activity.From?.Name ?? "petugas";
@@ -129,14 +134,18 @@ public abstract class FaqCandidateReviewActionHandler(
         logger.CandidateReviewed(id, result.Outcome.ToString());
         var notice = result.Outcome switch
         {
-            FaqReviewOutcome.NotFound => $"⚠️ Kandidat {id} tidak ditemukan.",
-            FaqReviewOutcome.AlreadyDecided => $"ℹ️ Kandidat {id} sudah {(result.Candidate!.Status == FaqCandidateStatus.Diterima ? "diterima" : "ditolak")} oleh {result.Candidate.ReviewedBy}; tidak ada yang diubah.",
+            // The notice sits on the candidate card, in the card's language (its buttons carry it).
+            FaqReviewOutcome.NotFound => en ? $"⚠️ Candidate {id} not found." : $"⚠️ Kandidat {id} tidak ditemukan.",
+            FaqReviewOutcome.AlreadyDecided => en
+                ? $"ℹ️ Candidate {id} was already {(result.Candidate!.Status == FaqCandidateStatus.Diterima ? "accepted" : "rejected")} by {result.Candidate.ReviewedBy}; nothing was changed."
+                : $"ℹ️ Kandidat {id} sudah {(result.Candidate!.Status == FaqCandidateStatus.Diterima ? "diterima" : "ditolak")} oleh {result.Candidate.ReviewedBy}; tidak ada yang diubah.",
             _ => result.Candidate!.Status == FaqCandidateStatus.Diterima
-                ? $"✅ Diterima: \"{result.Candidate.Question}\" kini menjawab topik {result.Candidate.TopicId}."
-                : $"Ditolak: \"{result.Candidate.Question}\".",
+                ? en ? $"✅ Accepted: \"{result.Candidate.Question}\" now answers topic {result.Candidate.TopicId}."
+                    : $"✅ Diterima: \"{result.Candidate.Question}\" kini menjawab topik {result.Candidate.TopicId}."
+                : en ? $"Rejected: \"{result.Candidate.Question}\"." : $"Ditolak: \"{result.Candidate.Question}\".",
         };
         var pending = await candidates.PendingAsync(cancellationToken);
-        return InvokeResponse.Card(FaqCards.Candidates(pending, index.Shipped.KnowledgeBase, notice));
+        return InvokeResponse.Card(FaqCards.Candidates(pending, index.Shipped.KnowledgeBase, notice, language: en ? FaqLanguage.En : FaqLanguage.Id));
     }
 }
 

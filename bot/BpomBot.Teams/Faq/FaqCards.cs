@@ -151,7 +151,7 @@ public static class FaqCards
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var en = language == FaqLanguage.En;
-        var due = ticket.DueDate is { } d ? IndonesianDate.Format(d) : "-";
+        var due = ticket.DueDate is { } d ? IndonesianDate.Format(d, english: en) : "-";
         return AdaptiveCard.Create(
             AdaptiveCard.Text(en ? "Your question has been passed to a HALOBPOM officer" : "Pertanyaan Anda sudah diteruskan ke petugas HALOBPOM", bold: true),
             AdaptiveCard.Facts(en
@@ -160,24 +160,27 @@ public static class FaqCards
             AdaptiveCard.Text(en ? "The answer will arrive in this chat." : "Jawaban akan dikirim ke percakapan ini.", subtle: true));
     }
 
-    /// <summary>The officer's answer, delivered proactively to the asker's conversation.</summary>
-    public static JsonObject OfficerAnswer(FaqTicketRecord ticket)
+    /// <summary>The officer's answer, delivered proactively to the asker's conversation in the asker's language.</summary>
+    public static JsonObject OfficerAnswer(FaqTicketRecord ticket, FaqLanguage language = FaqLanguage.Id)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        var en = language == FaqLanguage.En;
         return AdaptiveCard.Create(
-            AdaptiveCard.Text($"Jawaban petugas HALOBPOM (tiket {ticket.TicketId})", bold: true),
-            AdaptiveCard.Text($"Pertanyaan: {ticket.Question}", subtle: true),
+            AdaptiveCard.Text(en ? $"Answer from a HALOBPOM officer (ticket {ticket.TicketId})" : $"Jawaban petugas HALOBPOM (tiket {ticket.TicketId})", bold: true),
+            AdaptiveCard.Text(en ? $"Question: {ticket.Question}" : $"Pertanyaan: {ticket.Question}", subtle: true),
             AdaptiveCard.Text(ticket.Answer ?? string.Empty),
-            AdaptiveCard.Text($"Dijawab oleh {ticket.AssigneeName ?? "petugas HALOBPOM"}.", subtle: true));
+            AdaptiveCard.Text(en ? $"Answered by {ticket.AssigneeName ?? "a HALOBPOM officer"}." : $"Dijawab oleh {ticket.AssigneeName ?? "petugas HALOBPOM"}.", subtle: true));
     }
 
-    /// <summary>Tells the asker their ticket was closed without an answer in the chat.</summary>
-    public static JsonObject ClosedWithoutAnswer(FaqTicketRecord ticket)
+    /// <summary>Tells the asker, in their language, that their ticket was closed without an answer in the chat.</summary>
+    public static JsonObject ClosedWithoutAnswer(FaqTicketRecord ticket, FaqLanguage language = FaqLanguage.Id)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         return AdaptiveCard.Create(
-            AdaptiveCard.Text($"Tiket {ticket.TicketId} ditutup oleh petugas HALOBPOM tanpa jawaban tertulis di sini. Bila masih perlu, silakan hubungi kanal resmi:"),
-            Channels(FaqLanguage.Id));
+            AdaptiveCard.Text(language == FaqLanguage.En
+                ? $"Ticket {ticket.TicketId} was closed by a HALOBPOM officer without a written answer here. If you still need help, please use the official channels:"
+                : $"Tiket {ticket.TicketId} ditutup oleh petugas HALOBPOM tanpa jawaban tertulis di sini. Bila masih perlu, silakan hubungi kanal resmi:"),
+            Channels(language));
     }
 
     /// <summary>The ticket as the contact centre sees it, with the buttons its status allows.</summary>
@@ -239,42 +242,45 @@ public static class FaqCards
         return actions.Length > 0 ? card.WithActions(actions) : card;
     }
 
-    public static JsonObject Report(IReadOnlyList<FaqTopicFeedback> rows, IReadOnlyList<FaqDeclinedRow>? declined = null)
+    public static JsonObject Report(IReadOnlyList<FaqTopicFeedback> rows, IReadOnlyList<FaqDeclinedRow>? declined = null, FaqLanguage language = FaqLanguage.Id)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var body = new List<JsonNode> { AdaptiveCard.Text("Laporan FAQ: topik yang paling kurang membantu", bold: true) };
+        var en = language == FaqLanguage.En;
+        var body = new List<JsonNode> { AdaptiveCard.Text(en ? "FAQ report: the least helpful topics" : "Laporan FAQ: topik yang paling kurang membantu", bold: true) };
         if (rows.Count == 0)
         {
-            body.Add(AdaptiveCard.Text("Belum ada penilaian 👎 pada jawaban FAQ."));
+            body.Add(AdaptiveCard.Text(en ? "No 👎 ratings on FAQ answers yet." : "Belum ada penilaian 👎 pada jawaban FAQ."));
         }
 
         foreach (var row in rows)
         {
-            body.Add(AdaptiveCard.Text(FormatRow(row)));
+            body.Add(AdaptiveCard.Text(FormatRow(row, en)));
         }
 
         if (declined is not null)
         {
-            body.Add(AdaptiveCard.Text("Pertanyaan yang tidak terjawab minggu ini", bold: true));
+            body.Add(AdaptiveCard.Text(en ? "Questions left unanswered this week" : "Pertanyaan yang tidak terjawab minggu ini", bold: true));
             body.Add(declined.Count == 0
-                ? AdaptiveCard.Text("Tidak ada pertanyaan yang tidak terjawab dalam 7 hari terakhir.")
-                : AdaptiveCard.Text(string.Join("\n\n", declined.Select(FormatDeclined))));
+                ? AdaptiveCard.Text(en ? "No unanswered questions in the last 7 days." : "Tidak ada pertanyaan yang tidak terjawab dalam 7 hari terakhir.")
+                : AdaptiveCard.Text(string.Join("\n\n", declined.Select(d => FormatDeclined(d, en)))));
         }
 
         return AdaptiveCard.Create([.. body]);
     }
 
     /// <summary>One declined-question line: count, question, and the topic offered (if any).</summary>
-    public static string FormatDeclined(FaqDeclinedRow row)
+    public static string FormatDeclined(FaqDeclinedRow row, bool english = false)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{row.Count}× \"{row.Question}\"{(row.OfferedTopic is { } t ? $" (ditawarkan: {t})" : " (di luar cakupan)")}");
+        var offered = row.OfferedTopic is { } t ? (english ? $" (offered: {t})" : $" (ditawarkan: {t})") : (english ? " (out of scope)" : " (di luar cakupan)");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{row.Count}× \"{row.Question}\"{offered}");
     }
 
     /// <summary>Candidate variants waiting for review, each with Terima/Tolak, for a petugas HALOBPOM.</summary>
-    public static JsonObject Candidates(IReadOnlyList<FaqCandidateVariant> pending, FaqKnowledgeBase knowledgeBase, string? notice = null, int max = 10)
+    public static JsonObject Candidates(
+        IReadOnlyList<FaqCandidateVariant> pending, FaqKnowledgeBase knowledgeBase, string? notice = null, int max = 10, FaqLanguage language = FaqLanguage.Id)
     {
+        var en = language == FaqLanguage.En;
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         var body = new List<JsonNode>();
@@ -283,22 +289,23 @@ public static class FaqCards
             body.Add(AdaptiveCard.Text(notice));
         }
 
-        body.Add(AdaptiveCard.Text($"Kandidat variasi pertanyaan FAQ ({pending.Count} menunggu)", bold: true));
+        body.Add(AdaptiveCard.Text(en ? $"Candidate FAQ question variants ({pending.Count} waiting)" : $"Kandidat variasi pertanyaan FAQ ({pending.Count} menunggu)", bold: true));
         if (pending.Count == 0)
         {
-            body.Add(AdaptiveCard.Text("Tidak ada kandidat yang menunggu tinjauan."));
+            body.Add(AdaptiveCard.Text(en ? "No candidates are waiting for review." : "Tidak ada kandidat yang menunggu tinjauan."));
         }
 
         foreach (var c in pending.Take(max))
         {
-            var title = knowledgeBase.Find(c.TopicId)?.Title.Id ?? c.TopicId;
-            body.Add(AdaptiveCard.Text($"\"{c.Question}\" → {title} ({c.Id}, {(c.Source == FaqCandidateSource.Dipilih ? "dipilih pengguna" : "koreksi 👎")})"));
+            var title = knowledgeBase.Find(c.TopicId)?.Title.For(language) ?? c.TopicId;
+            var source = c.Source == FaqCandidateSource.Dipilih ? (en ? "picked by a user" : "dipilih pengguna") : (en ? "👎 correction" : "koreksi 👎");
+            body.Add(AdaptiveCard.Text($"\"{c.Question}\" → {title} ({c.Id}, {source})"));
             body.Add(new JsonObject
             {
                 ["type"] = "ActionSet",
                 ["actions"] = new JsonArray(
-                    Execute(FaqCandidateVerbs.Accept, "Terima", new JsonObject { ["candidate"] = c.Id }),
-                    Execute(FaqCandidateVerbs.Reject, "Tolak", new JsonObject { ["candidate"] = c.Id })),
+                    Execute(FaqCandidateVerbs.Accept, en ? "Accept" : "Terima", Data(language, ("candidate", c.Id))),
+                    Execute(FaqCandidateVerbs.Reject, en ? "Reject" : "Tolak", Data(language, ("candidate", c.Id)))),
             });
         }
 
@@ -306,12 +313,16 @@ public static class FaqCards
     }
 
     /// <summary>One report line: topic, verdict count, share of 👎 and the latest reasons.</summary>
-    public static string FormatRow(FaqTopicFeedback row)
+    public static string FormatRow(FaqTopicFeedback row, bool english = false)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var reasons = row.RecentReasons.Count == 0 ? string.Empty : $" — alasan terbaru: {string.Join("; ", row.RecentReasons.Select(r => $"\"{r}\""))}";
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{row.TopicId} ({row.Title}): {row.Unhelpful} 👎 dari {row.Count} penilaian ({row.UnhelpfulShare:P0}){reasons}");
+        var reasons = row.RecentReasons.Count == 0 ? string.Empty
+            : $" — {(english ? "latest reasons" : "alasan terbaru")}: {string.Join("; ", row.RecentReasons.Select(r => $"\"{r}\""))}";
+        return english
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{row.TopicId} ({row.Title}): {row.Unhelpful} 👎 of {row.Count} ratings ({row.UnhelpfulShare:P0}){reasons}")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{row.TopicId} ({row.Title}): {row.Unhelpful} 👎 dari {row.Count} penilaian ({row.UnhelpfulShare:P0}){reasons}");
     }
 
     /// <summary>Verbs of the candidate review buttons.</summary>

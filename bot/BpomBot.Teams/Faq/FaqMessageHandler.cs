@@ -59,13 +59,13 @@ public sealed class FaqMessageHandler(
 
         if (string.Equals(string.Join(' ', words), ReportCommand, StringComparison.OrdinalIgnoreCase))
         {
-            await ReportAsync(turn, cancellationToken);
+            await ReportAsync(turn, language, cancellationToken);
             return true;
         }
 
         if (string.Equals(string.Join(' ', words), CandidatesCommand, StringComparison.OrdinalIgnoreCase))
         {
-            await CandidatesAsync(turn, cancellationToken);
+            await CandidatesAsync(turn, language, cancellationToken);
             return true;
         }
 
@@ -142,32 +142,34 @@ public sealed class FaqMessageHandler(
         }
     }
 
-    private async Task CandidatesAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task CandidatesAsync(ITurnContext turn, FaqLanguage language, CancellationToken cancellationToken)
     {
         var person = await access.FindAsync(turn.Activity, cancellationToken);
         if (!botOptions.Value.IsLocalMode && !(person is not null && (FaqAccess.HasRole(person, FaqAccess.OfficerRole) || FaqAccess.HasRole(person, FaqAccess.AdminRole))))
         {
-            await turn.SendAsync(AdaptiveCard.ToMessage(AdaptiveCard.Create(AdaptiveCard.Text(
-                "Maaf, tinjauan kandidat FAQ hanya untuk petugas HALOBPOM atau admin."))), cancellationToken);
+            await turn.SendAsync(AdaptiveCard.ToMessage(AdaptiveCard.Create(AdaptiveCard.Text(language == FaqLanguage.En
+                ? "Sorry, reviewing FAQ candidates is only for HALOBPOM officers or admins."
+                : "Maaf, tinjauan kandidat FAQ hanya untuk petugas HALOBPOM atau admin."))), cancellationToken);
             return;
         }
 
         var pending = await candidates.PendingAsync(cancellationToken);
-        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Candidates(pending, index.Shipped.KnowledgeBase)), cancellationToken);
+        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Candidates(pending, index.Shipped.KnowledgeBase, language: language)), cancellationToken);
     }
 
-    private async Task ReportAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task ReportAsync(ITurnContext turn, FaqLanguage language, CancellationToken cancellationToken)
     {
         var person = await access.FindAsync(turn.Activity, cancellationToken);
         if (!botOptions.Value.IsLocalMode && !(person is not null && FaqAccess.HasRole(person, FaqAccess.AdminRole)))
         {
-            await turn.SendAsync(AdaptiveCard.ToMessage(AdaptiveCard.Create(AdaptiveCard.Text(
-                "Maaf, laporan FAQ hanya tersedia untuk admin BpomBot."))), cancellationToken);
+            await turn.SendAsync(AdaptiveCard.ToMessage(AdaptiveCard.Create(AdaptiveCard.Text(language == FaqLanguage.En
+                ? "Sorry, the FAQ report is only available to BpomBot admins."
+                : "Maaf, laporan FAQ hanya tersedia untuk admin BpomBot."))), cancellationToken);
             return;
         }
 
         var rows = await FaqFeedbackReport.BuildAsync(feedback, index.Shipped.KnowledgeBase.Entries, cancellationToken: cancellationToken);
         var declined = await candidates.DeclinedThisWeekAsync(cancellationToken: cancellationToken);
-        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Report(rows, declined)), cancellationToken);
+        await turn.SendAsync(AdaptiveCard.ToMessage(FaqCards.Report(rows, declined, language)), cancellationToken);
     }
 }

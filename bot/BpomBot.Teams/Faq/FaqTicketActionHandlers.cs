@@ -1,4 +1,5 @@
 using BpomBot.Domain.Abstractions;
+using BpomBot.Domain.Faq;
 using BpomBot.Domain.Faq.Tickets;
 using BpomBot.Teams.Cards;
 using BpomBot.Teams.Protocol;
@@ -10,7 +11,8 @@ namespace BpomBot.Teams.Faq;
 
 /// <summary>
 /// Ambil / Jawab / Tutup on a contact-centre ticket card. Only HALOBPOM officers in the contact-centre channel may act;
-/// the answer is the refreshed ticket card, with a notice when someone else got there first.
+/// the answer is the refreshed ticket card, with a notice when someone else got there first. Refusals are in the
+/// clicker's language (<see cref="FaqAccess.LanguageOf"/>); the notices stay in the language of the ticket card they sit on.
 /// </summary>
 public abstract class FaqTicketActionHandler(
     FaqTicketDesk desk, FaqHandOff handOff, FaqAccess access, IOptions<FaqChatOptions> options, ILogger logger) : ICardActionHandler
@@ -23,16 +25,19 @@ public abstract class FaqTicketActionHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
+        var en = access.LanguageOf(turn.Activity, action) == FaqLanguage.En;
         if (action.GetString("ticket") is not { Length: > 0 } ticketId)
         {
-            return InvokeResponse.Error(400, "BadRequest", "Kartu ini tidak menyebut nomor tiket.");
+            return InvokeResponse.Error(400, "BadRequest", en ? "This card does not name a ticket." : "Kartu ini tidak menyebut nomor tiket.");
         }
 
         var person = await access.FindAsync(turn.Activity, cancellationToken);
         if (!FaqAccess.IsOfficer(options.Value, turn.Activity, person))
         {
             logger.TicketActionRefused(Verb);
-            return InvokeResponse.Message("Maaf, hanya petugas HALOBPOM di kanal contact center yang dapat menindaklanjuti tiket ini.");
+            return InvokeResponse.Message(en
+                ? "Sorry, only HALOBPOM officers in the contact-centre channel can follow up this ticket."
+                : "Maaf, hanya petugas HALOBPOM di kanal contact center yang dapat menindaklanjuti tiket ini.");
         }
 
         var from = turn.Activity.From;
@@ -41,7 +46,7 @@ public abstract class FaqTicketActionHandler(
         logger.TicketAction(ticketId, Verb, outcome.Refusal?.ToString() ?? "ok");
         if (outcome.Ticket is not { } ticket)
         {
-            return InvokeResponse.Message($"Tiket {ticketId} tidak ditemukan.");
+            return InvokeResponse.Message(en ? $"Ticket {ticketId} not found." : $"Tiket {ticketId} tidak ditemukan.");
         }
 
         string? notice = outcome.Refusal is { } refusal ? Describe(refusal, ticket) : null;
@@ -50,8 +55,10 @@ public abstract class FaqTicketActionHandler(
             await handOff.SyncRemindersAsync(ticket, person?.UnitId, cancellationToken);
             var delivered = ticket.Status switch
             {
-                FaqTicketStatus.Dijawab => await handOff.NotifyAskerAsync(ticket, FaqCards.OfficerAnswer(ticket), cancellationToken),
-                FaqTicketStatus.Ditutup when ticket.Answer is null => await handOff.NotifyAskerAsync(ticket, FaqCards.ClosedWithoutAnswer(ticket), cancellationToken),
+                FaqTicketStatus.Dijawab => await handOff.NotifyAskerAsync(
+                    ticket, FaqCards.OfficerAnswer(ticket, await access.LanguageOfAsync(ticket.AskerAadObjectId, cancellationToken)), cancellationToken),
+                FaqTicketStatus.Ditutup when ticket.Answer is null => await handOff.NotifyAskerAsync(
+                    ticket, FaqCards.ClosedWithoutAnswer(ticket, await access.LanguageOfAsync(ticket.AskerAadObjectId, cancellationToken)), cancellationToken),
                 _ => true,
             };
             notice ??= delivered ? null : "Tersimpan, tetapi pesan ke penanya gagal dikirim. Hubungi penanya melalui kanal lain.";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BpomBot.Domain.Telemetry;
+using BpomBot.Teams.Proactive;
 using BpomBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -10,6 +11,8 @@ namespace BpomBot.Teams.Routing;
 /// Sends one activity to the handlers registered for it, and is the global turn error handler: an unexpected
 /// exception is logged once and answered with a neutral apology: in English when the message is clearly English or
 /// the card clicked is an English one (<c>lang: en</c> in its data), in Indonesian otherwise.
+/// A message that shows no clear language (a number, a link, a bare domain word) takes the writer's known language
+/// (<see cref="PersonLanguage"/>), so every handler answers an English writer in English.
 /// </summary>
 public sealed class ActivityRouter
 {
@@ -21,13 +24,16 @@ public sealed class ActivityRouter
     private readonly Dictionary<string, ICardActionHandler> actionHandlers;
     private readonly IConversationEventHandler[] eventHandlers;
     private readonly ILogger<ActivityRouter> logger;
+    private readonly KnownConversations? known;
 
     public ActivityRouter(
         IEnumerable<IMessageHandler> messageHandlers,
         IEnumerable<ICardActionHandler> actionHandlers,
         IEnumerable<IConversationEventHandler> eventHandlers,
-        ILogger<ActivityRouter> logger)
+        ILogger<ActivityRouter> logger,
+        KnownConversations? known = null)
     {
+        this.known = known;
         this.messageHandlers = [.. messageHandlers.OrderBy(h => h.Order)];
         this.eventHandlers = [.. eventHandlers.OrderBy(h => h.Order)];
         this.logger = logger;
@@ -95,14 +101,38 @@ public sealed class ActivityRouter
         }
 
         var input = MessageInputParser.Parse(turn.Activity);
+
+        // What the message itself shows, read as the reference capture reads it: a command word of one language, or
+        // more marker words of one; a menu word both languages share ("disposisi"), a number or a link shows nothing.
+        var clear = ConversationReferenceCapture.WrittenLanguage(input) switch
+        {
+            Domain.Abstractions.ConversationReferenceRecord.English => Language.English,
+            Domain.Abstractions.ConversationReferenceRecord.Indonesian => Language.Indonesian,
+            _ => (Language?)null,
+        };
+        var fromMap = false;
         foreach (var handler in messageHandlers)
         {
+            if (!fromMap)
+            {
+                // Until the in-process map knows the writer (the reference capture, first in order, fills it and reads
+                // storage only on a first sight that says nothing): no storage read here.
+                (input, fromMap) = WithKnownLanguage(input, clear, turn.Activity);
+            }
+
             if (await handler.TryHandleAsync(turn, input, cancellationToken))
             {
                 logger.MessageHandled(handler.GetType().Name);
                 return;
             }
         }
+    }
+
+    private (MessageInput Input, bool FromMap) WithKnownLanguage(MessageInput input, Language? clear, Activity activity)
+    {
+        var (person, fromMap) = PersonLanguage.Of(activity, known);
+        var language = clear ?? person ?? Language.Indonesian;
+        return (input.Known == person && input.Language == language ? input : input with { Known = person, Language = language }, fromMap);
     }
 
     private async Task<InvokeResponse> OnCardActionAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -187,7 +217,8 @@ public sealed class ActivityRouter
 
         try
         {
-            var english = MessageInputParser.DetectClearLanguage(MessageInputParser.StripBotMention(turn.Activity)) == Language.English;
+            var english = (MessageInputParser.DetectClearLanguage(MessageInputParser.StripBotMention(turn.Activity))
+                ?? PersonLanguage.Of(turn.Activity, known).Language) == Language.English;
             await turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = english ? ApologyEnglish : Apology }, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -19,6 +19,13 @@ public sealed record MessageInput(string Text, Language Language)
     private static readonly IntentRecognizer AtRest = new();
     private Understood? understood;
 
+    /// <summary>
+    /// The writer's known language apart from this message: the language their earlier messages showed (as the
+    /// reference capture stored it), else their client's locale; null when nothing is known. <see cref="Language"/>
+    /// is this when the message itself shows no clear language (a number, a link, a bare domain word).
+    /// </summary>
+    public Language? Known { get; init; }
+
     /// <summary>The message read out of context (no open prompt); read once, on first use.</summary>
     public Understood Understood => understood ??= AtRest.Understand(Text);
 }

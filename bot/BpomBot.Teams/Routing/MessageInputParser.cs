@@ -12,14 +12,14 @@ public static partial class MessageInputParser
         "hello", "hi", "hey", "help", "what", "how", "can", "you", "please", "the", "is", "are", "my", "show",
         "start", "task", "tasks", "thanks", "thank", "do", "does", "where", "when", "who", "which", "i", "me", "done", "next",
         "skip", "cancel", "pause", "resume", "history", "activity", "step", "this", "for", "of", "plan", "schedule",
-        "finished", "approvals", "report", "new", "want", "register", "registered", "product",
+        "finished", "approvals", "report", "new", "want", "register", "registered", "product", "ask", "question",
     };
 
     private static readonly HashSet<string> IndonesianWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "halo", "hai", "bantuan", "apa", "bagaimana", "saya", "tolong", "mulai", "tugas", "terima", "kasih",
         "yang", "dan", "ini", "itu", "di", "ke", "dari", "untuk", "bisa", "anda", "kapan", "siapa", "mana",
-        "disposisi", "langkah", "kegiatan", "tunda", "selamat", "pagi", "siang", "sore", "malam",
+        "disposisi", "langkah", "kegiatan", "tunda", "selamat", "pagi", "siang", "sore", "malam", "tanya", "petugas",
     };
 
     public static MessageInput Parse(Activity activity)

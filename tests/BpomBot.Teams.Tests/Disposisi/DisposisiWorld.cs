@@ -49,12 +49,13 @@ internal sealed class DisposisiWorld
         Service = new DisposisiService(Disposisi, Kegiatan, Engine, Directory, Delegations, Calendar, new OfficeClock(Time, units), Time, Audit, Delivery, []);
         Importer = new RosterImporter(Roster, units, Audit, Time);
         Router = new ActivityRouter(
-            [new ConversationReferenceCapture(References, new KnownConversations(), Time), new DisposisiInboxHandler(Service),
+            [new ConversationReferenceCapture(References, Known, Time), new DisposisiInboxHandler(Service),
              new RosterChatHandler(Importer, Directory, Service, Files), new Teams.Roster.RoleChatHandler(Roster, units, Audit, Time), new HelpMessageHandler()],
             [new DisposisiLihatHandler(Service, Directory), new DisposisiBukaHandler(Service, Directory), new DisposisiSetujuiHandler(Service),
              new DisposisiKembalikanHandler(Service), new DisposisiTeruskanHandler(Service), new DisposisiTanggapiHandler(Service)],
             [],
-            NullLogger<ActivityRouter>.Instance);
+            NullLogger<ActivityRouter>.Instance,
+            Known);
         foreach (var p in new[] { Officer, Kepala, Katim, Stranger, Admin })
         {
             Roster.SavePersonAsync(p).GetAwaiter().GetResult();
@@ -63,6 +64,9 @@ internal sealed class DisposisiWorld
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>What the reference capture learned this "process" (the language of each person's clear messages).</summary>
+    public KnownConversations Known { get; } = new();
     public IWorkingDayCalendar Calendar { get; }
     public KegiatanEngine Engine { get; }
     public InMemoryRosterRepository Roster { get; } = new();

@@ -27,14 +27,15 @@ public sealed class FaqChatTests
 
     private static async Task<RecordingTurn> SayAsync(FaqTestKit kit, string text)
     {
-        var turn = FaqTestKit.Message(text);
+        var turn = FaqTestKit.Message(text, "id-ID");
         await kit.Router().RouteAsync(turn);
         return turn;
     }
 
-    private static async Task<RecordingTurn> ClickAsync(FaqTestKit kit, string verb, object data, string conversation = FaqTestKit.ContactCentre + ";messageid=1", string user = "aad-officer-a", string name = "Petugas A")
+    private static async Task<RecordingTurn> ClickAsync(
+        FaqTestKit kit, string verb, object data, string conversation = FaqTestKit.ContactCentre + ";messageid=1", string user = "aad-officer-a", string name = "Petugas A", string locale = "id-ID")
     {
-        var turn = FaqTestKit.Invoke(verb, data, conversation, user, name);
+        var turn = FaqTestKit.Invoke(verb, data, conversation, user, name, locale);
         await kit.Router().RouteAsync(turn);
         return turn;
     }
@@ -526,8 +527,9 @@ public sealed class FaqChatTests
     public async Task Laporan_NotAdminOutsideLocalMode_IsRefused()
     {
         var kit = new FaqTestKit(localMode: false);
+        var turn = FaqTestKit.Message("faq laporan", "id-ID"); // "faq laporan" shows no language: the locale decides
 
-        var turn = await SayAsync(kit, "faq laporan");
+        await kit.Router().RouteAsync(turn);
 
         Assert.Contains("hanya tersedia untuk admin", SentCard(Assert.Single(turn.Sent)).ToJsonString());
     }

@@ -26,16 +26,16 @@ public sealed class FaqLearningTests
         return Assert.IsType<JsonObject>(turn.InvokeResponse.Value);
     }
 
-    private static async Task<JsonObject> SayAsync(FaqTestKit kit, string text)
+    private static async Task<JsonObject> SayAsync(FaqTestKit kit, string text, string locale = "id-ID")
     {
-        var turn = FaqTestKit.Message(text);
+        var turn = FaqTestKit.Message(text, locale);
         await kit.Router().RouteAsync(turn);
         return SentCard(Assert.Single(turn.Sent));
     }
 
     private static async Task<RecordingTurn> ClickAsync(FaqTestKit kit, string verb, object data, string conversation = Asker)
     {
-        var turn = FaqTestKit.Invoke(verb, data, conversation);
+        var turn = FaqTestKit.Invoke(verb, data, conversation, locale: "id-ID");
         await kit.Router().RouteAsync(turn);
         return turn;
     }
@@ -67,16 +67,18 @@ public sealed class FaqLearningTests
     }
 
     [Theory]
-    [InlineData("tanya")]
-    [InlineData("tanya?")]
-    [InlineData("faq")]
-    public async Task AskWordAlone_AsksForTheQuestion(string text)
+    [InlineData("tanya", "en-US", false)]
+    [InlineData("tanya?", "en-US", false)]
+    [InlineData("faq", "id-ID", false)]
+    [InlineData("faq", "en-US", true)] // "faq" says nothing about the writer: their client's locale decides
+    [InlineData("ask", "id-ID", true)]
+    public async Task AskWordAlone_AsksForTheQuestion(string text, string locale, bool english)
     {
         var kit = new FaqTestKit();
 
-        var json = (await SayAsync(kit, text)).ToJsonString();
+        var json = (await SayAsync(kit, text, locale)).ToJsonString();
 
-        Assert.Contains("Apa yang ingin Anda tanyakan", json);
+        Assert.Contains(english ? "What would you like to ask" : "Apa yang ingin Anda tanyakan", json);
         Assert.DoesNotContain("cekbpom", json);
         Assert.Empty(await kit.Candidates.ListDeclinedAsync(DateTimeOffset.MinValue));
     }

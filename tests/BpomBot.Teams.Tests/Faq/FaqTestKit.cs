@@ -111,14 +111,20 @@ public sealed class FaqTestKit
         [new WelcomeHandler()],
         NullLogger<ActivityRouter>.Instance);
 
-    /// <summary>A personal-chat message from the asker.</summary>
-    public static RecordingTurn Message(string text) =>
-        new(Captures.Activity("playground_message_personal", b => b["text"] = text));
+    /// <summary>A personal-chat message from the asker (the Playground capture's client locale is en-US).</summary>
+    public static RecordingTurn Message(string text, string locale = "en-US") =>
+        new(Captures.Activity("playground_message_personal", b =>
+        {
+            b["text"] = text;
+            b["locale"] = locale;
+        }));
 
     /// <summary>An adaptiveCard/action invoke with the given verb and data, from a conversation and a person.</summary>
-    public static RecordingTurn Invoke(string verb, object data, string conversationId = ContactCentre + ";messageid=1", string userAadId = "aad-officer-a", string userName = "Petugas A") =>
+    public static RecordingTurn Invoke(
+        string verb, object data, string conversationId = ContactCentre + ";messageid=1", string userAadId = "aad-officer-a", string userName = "Petugas A", string locale = "en-US") =>
         new(Captures.Activity("playground_invoke_adaptiveCard_action", b =>
         {
+            b["locale"] = locale;
             b["value"] = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(new
             {
                 action = new { type = "Action.Execute", verb, data },
