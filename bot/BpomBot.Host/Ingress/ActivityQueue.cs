@@ -19,13 +19,7 @@ public sealed class IngressQueues
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(ingress);
-        var options = new QueueClientOptions();
-        options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = 3;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(20);
-        options.Diagnostics.ApplicationId = "BpomBot";
+        var options = TableStorage.WithBoundedRetries(new QueueClientOptions());
         options.AddPolicy(new CountingPolicy(), HttpPipelinePosition.PerRetry);
         var service = storage.Value.ConnectionString is { Length: > 0 } cs
             ? new QueueServiceClient(cs, options)

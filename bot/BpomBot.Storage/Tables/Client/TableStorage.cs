@@ -17,14 +17,24 @@ public static class TableStorage
     /// <summary>Pipeline options: bounded exponential retries (the SDK retries 408/429/500/502/503/504 and network errors) and the round-trip counter.</summary>
     public static TableClientOptions CreateOptions()
     {
-        var options = new TableClientOptions();
+        var options = WithBoundedRetries(new TableClientOptions());
+        options.AddPolicy(new StorageRoundTripPolicy("table"), HttpPipelinePosition.PerRetry);
+        return options;
+    }
+
+    /// <summary>
+    /// The retry rules every storage client of the bot shares (tables, and the ingress queue): exponential, 3 retries,
+    /// 200 ms to 2 s apart, 20 s per attempt.
+    /// </summary>
+    public static T WithBoundedRetries<T>(T options) where T : ClientOptions
+    {
+        ArgumentNullException.ThrowIfNull(options);
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(20);
         options.Diagnostics.ApplicationId = "BpomBot";
-        options.AddPolicy(new StorageRoundTripPolicy("table"), HttpPipelinePosition.PerRetry);
         return options;
     }
 
