@@ -175,6 +175,47 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal([TimeSpan.FromSeconds(10)], time.Delays);
     }
 
+    [Theory]
+    [InlineData("POST", 1)] // the channel may have posted it: sending again could show the message twice
+    [InlineData("PUT", 3)] // an update is idempotent: retried like any network failure
+    public async Task ConnectionLostAfterTheRequestWentOut_RetriesOnlyIdempotentCalls(string method, int expectedRequests)
+    {
+        // A server that reads each request and drops the connection without answering.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var received = 0;
+        using var stop = new CancellationTokenSource();
+        var server = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var socket = await listener.AcceptSocketAsync(stop.Token);
+                var buffer = new byte[8192];
+                var text = "";
+                while (!text.Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var n = await socket.ReceiveAsync(buffer, System.Net.Sockets.SocketFlags.None, stop.Token);
+                    if (n == 0) break;
+                    text += System.Text.Encoding.ASCII.GetString(buffer, 0, n);
+                }
+
+                Interlocked.Increment(ref received);
+                socket.Close();
+            }
+        });
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/";
+        var client = Client();
+
+        Func<Task> call = method == "POST"
+            ? () => client.SendToConversationAsync(url, "a:1", Message("x"))
+            : () => client.UpdateActivityAsync(url, "a:1", "m1", Message("x"));
+        await Assert.ThrowsAnyAsync<Exception>(call);
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => server);
+        Assert.Equal(expectedRequests, Volatile.Read(ref received));
+    }
+
     [Fact]
     public async Task SendToConversationAsync_403_DoesNotRetry()
     {

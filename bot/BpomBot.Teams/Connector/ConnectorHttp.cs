@@ -32,7 +32,7 @@ public static class ConnectorHttp
 {
     /// <summary>
     /// Registers <see cref="IConnectorClient"/> over the named client <see cref="ConnectorClient.HttpClientName"/>:
-    /// a total budget, retries of 408/412/429/5xx and network failures (Retry-After honoured, else exponential
+    /// a total budget, retries of 408/412/429/5xx and network failures (a POST only when it never left: see IsTransient; Retry-After honoured, else exponential
     /// backoff with jitter, each wait capped), a per-attempt timeout, and innermost <see cref="ConnectorHttpHandler"/>.
     /// </summary>
     public static IServiceCollection AddBpomConnectorClient(this IServiceCollection services)
@@ -62,7 +62,7 @@ public static class ConnectorHttp
                         Delay = settings.BaseDelay,
                         MaxDelay = settings.MaxDelay,
                         ShouldRetryAfterHeader = false, // read below, so that a long Retry-After is capped too
-                        ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                        ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.GetRequestMessage()?.Method)),
                         DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, settings.MaxDelay, time)),
                         OnRetry = args =>
                         {
@@ -80,8 +80,15 @@ public static class ConnectorHttp
         return services;
     }
 
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException
+    /// <summary>
+    /// Whether a failed attempt is tried again. A POST creates a message: after an attempt timeout or a connection lost
+    /// once the request may have gone out, the channel may already have posted it, and posting again would show it twice,
+    /// so only a request that certainly never left (no connection, no name, no TLS) is retried; the caller's outbox or
+    /// lease decides about the rest. PUT and DELETE are idempotent and retried on every network failure.
+    /// </summary>
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome, HttpMethod? method) =>
+        outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }
+        || (method != HttpMethod.Post && outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         || outcome.Result?.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
             or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
