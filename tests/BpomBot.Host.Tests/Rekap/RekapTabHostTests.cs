@@ -66,6 +66,28 @@ public sealed class RekapTabHostTests
         Assert.StartsWith(expired, await link.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("?lang=en", null, true)]
+    [InlineData("", "en-US,en;q=0.9", true)]
+    [InlineData("?lang=id", "en-US", false)]
+    [InlineData("", null, false)]
+    public async Task The_tab_pages_static_labels_follow_the_readers_language(string query, string? acceptLanguage, bool english)
+    {
+        var (app, http) = await StartAsync();
+        await using var _ = app;
+        var request = new HttpRequestMessage(HttpMethod.Get, "/rekap/tab" + query);
+        if (acceptLanguage is not null) request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        var page = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
+
+        string[] indonesian = ["<html lang=\"id\">", ">Tahun ", ">HK terlambat<", ">Tahap saat ini<", ">Unduh Excel<", ">Laporan tahunan UPT<", "\"Riwayat: \""];
+        string[] englishLabels = ["<html lang=\"en\">", ">Year ", ">HK late<", ">Current step<", ">Download Excel<", ">UPT annual reports<", "\"History: \""];
+        foreach (var label in english ? englishLabels : indonesian) Assert.Contains(label, page, StringComparison.Ordinal);
+        foreach (var label in english ? indonesian : englishLabels) Assert.DoesNotContain(label, page, StringComparison.Ordinal);
+        // Domain words stay Indonesian in both languages, and no label placeholder is left behind.
+        Assert.Contains("<th>Kegiatan</th>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task In_local_mode_the_page_needs_no_Teams_script_and_an_unknown_person_is_refused()
     {

@@ -23,7 +23,8 @@ public static class RekapTabEndpoints
     public static void MapRekapTab(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet(PagePath, (IOptions<BotOptions> bot) => Results.Content(RekapTabPage.Html(bot.Value.IsLocalMode), "text/html; charset=utf-8"));
+        endpoints.MapGet(PagePath, (HttpContext http, string? lang, IOptions<BotOptions> bot) =>
+            Results.Content(RekapTabPage.Html(bot.Value.IsLocalMode, RekapLanguage.IsEnglish(http.Request, lang)), "text/html; charset=utf-8"));
         endpoints.MapGet(PagePath + "/api/rekap", RekapAsync);
         endpoints.MapGet(PagePath + "/api/kegiatan/{id}", KegiatanAsync);
     }
