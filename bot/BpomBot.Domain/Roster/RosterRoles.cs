@@ -40,12 +40,17 @@ public static class RosterRoles
     }
 
     /// <summary>The refusal of a role word nobody knows, listing the valid role ids (and, for a bare "kepala", which kepala).</summary>
-    public static string Unknown(string text)
+    public static string Unknown(string text) => UnknownRole(text).Indonesian;
+
+    /// <summary><see cref="Unknown"/> in both languages.</summary>
+    public static Abstractions.Phrase UnknownRole(string text)
     {
-        var hint = new string([.. (text ?? string.Empty).Where(char.IsLetterOrDigit)]).Equals("kepala", StringComparison.OrdinalIgnoreCase)
-            ? $" ({KepalaUpt} untuk kepala Balai/Loka, {Direktur} untuk kepala pusat/direktorat, {KepalaBpom} untuk Kepala Badan)"
-            : string.Empty;
-        return $"peran '{text}' tidak dikenal{hint}; peran yang valid: {string.Join(", ", All)}";
+        var kepala = new string([.. (text ?? string.Empty).Where(char.IsLetterOrDigit)]).Equals("kepala", StringComparison.OrdinalIgnoreCase);
+        var hint = kepala ? $" ({KepalaUpt} untuk kepala Balai/Loka, {Direktur} untuk kepala pusat/direktorat, {KepalaBpom} untuk Kepala Badan)" : string.Empty;
+        var hintEnglish = kepala ? $" ({KepalaUpt} for the head of a Balai/Loka, {Direktur} for the head of a pusat/direktorat, {KepalaBpom} for the Head of the Agency)" : string.Empty;
+        return new("roster-peran-tidak-dikenal",
+            $"peran '{text}' tidak dikenal{hint}; peran yang valid: {string.Join(", ", All)}",
+            $"role '{text}' is unknown{hintEnglish}; valid roles: {string.Join(", ", All)}");
     }
 
     public static string Name(string role) => role switch

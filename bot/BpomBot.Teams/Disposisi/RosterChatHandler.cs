@@ -92,8 +92,7 @@ public sealed partial class RosterChatHandler(
             : $"Roster **tidak** diimpor; tidak ada data yang disimpan. Perbaiki {result.Errors.Count} kesalahan berikut lalu kirim ulang:\n\n");
         foreach (var error in result.Errors.Take(MaxErrorsShown))
         {
-            // The row's own problem is worded by the CSV parser (Indonesian); the line number is the reader's.
-            text.Append(CultureInfo.InvariantCulture, $"- {(english && error.Line > 0 ? $"line {error.Line}: {error.Message}" : error.ToString())}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- {error.Text(english)}\n");
         }
 
         if (result.Errors.Count > MaxErrorsShown)

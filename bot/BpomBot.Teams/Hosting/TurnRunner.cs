@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BpomBot.Domain.Abstractions;
 using BpomBot.Teams.Connector;
+using BpomBot.Teams.Proactive;
 using BpomBot.Teams.Protocol;
 using BpomBot.Teams.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,13 +25,17 @@ public sealed class TurnRunner(
     IConnectorClient connector,
     ITurnLedger ledger,
     TimeProvider timeProvider,
-    ILogger<TurnRunner> logger)
+    ILogger<TurnRunner> logger,
+    KnownConversations? known = null)
 {
     /// <summary>How often a turn is run again after other turns of its conversation committed first.</summary>
     public const int MaxAttempts = 5;
 
     /// <summary>Said when the turn could not be stored (storage down, or the conversation too busy to get a turn in).</summary>
     public const string NotStoredAnswer = "Maaf, pesan Anda belum dapat disimpan. Silakan coba lagi sebentar.";
+
+    /// <summary><see cref="NotStoredAnswer"/> for an English writer or an English card.</summary>
+    public const string NotStoredAnswerEnglish = "Sorry, your message could not be saved yet. Please try again in a moment.";
 
     // Turns of one conversation on this instance wait for each other here, so that only turns on different instances
     // race for the commit. Striped: memory stays bounded.
@@ -167,7 +172,7 @@ public sealed class TurnRunner(
 
         return answer is { Length: > 0 } json
             ? JsonSerializer.Deserialize<InvokeResponse>(json, BotJson.Options)
-            : InvokeResponse.Message(NotStoredAnswer);
+            : InvokeResponse.Message(NotStored(activity));
     }
 
     /// <summary>The commit failed: what the handlers said is dropped (it was not stored), and the user is asked to retry.</summary>
@@ -176,17 +181,21 @@ public sealed class TurnRunner(
         turn.Discard();
         if (turn.Activity.Type == ActivityTypes.Invoke)
         {
-            return InvokeResponse.Message(NotStoredAnswer);
+            return InvokeResponse.Message(NotStored(turn.Activity));
         }
 
         if (turn.Activity.Type == ActivityTypes.Message)
         {
-            await turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = NotStoredAnswer }, cancellationToken);
+            await turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = NotStored(turn.Activity) }, cancellationToken);
             await SendAsync(turn, cancellationToken);
         }
 
         return null;
     }
+
+    /// <summary>The retry request in the turn's language, decided as the router decides it (no storage read).</summary>
+    private string NotStored(Activity activity) =>
+        ActivityRouter.AnswerLanguage(activity, known) == Language.English ? NotStoredAnswerEnglish : NotStoredAnswer;
 
     /// <summary>Sends after the commit; a connector failure now cannot undo the stored turn, so it is logged, not retried here.</summary>
     private async Task SendAsync(TurnContext turn, CancellationToken cancellationToken)

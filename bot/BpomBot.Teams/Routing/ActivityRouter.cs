@@ -101,15 +101,7 @@ public sealed class ActivityRouter
         }
 
         var input = MessageInputParser.Parse(turn.Activity);
-
-        // What the message itself shows, read as the reference capture reads it: a command word of one language, or
-        // more marker words of one; a menu word both languages share ("disposisi"), a number or a link shows nothing.
-        var clear = ConversationReferenceCapture.WrittenLanguage(input) switch
-        {
-            Domain.Abstractions.ConversationReferenceRecord.English => Language.English,
-            Domain.Abstractions.ConversationReferenceRecord.Indonesian => Language.Indonesian,
-            _ => (Language?)null,
-        };
+        var clear = ClearLanguage(input);
         var fromMap = false;
         foreach (var handler in messageHandlers)
         {
@@ -127,6 +119,31 @@ public sealed class ActivityRouter
             }
         }
     }
+
+    /// <summary>
+    /// The language a turn is answered in, decided as <see cref="RouteAsync"/> decides it and without reading storage:
+    /// for a card click, the card's own <c>lang</c> (English when "en"); for a message, what the message clearly shows,
+    /// else the writer's known language (<see cref="PersonLanguage"/>); Indonesian otherwise.
+    /// </summary>
+    public static Language AnswerLanguage(Activity activity, KnownConversations? known)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            return TryReadAction(activity.Value, out var action) && action.GetString("lang") == "en" ? Language.English : Language.Indonesian;
+        }
+
+        return ClearLanguage(MessageInputParser.Parse(activity)) ?? PersonLanguage.Of(activity, known).Language ?? Language.Indonesian;
+    }
+
+    // What the message itself shows, read as the reference capture reads it: a command word of one language, or more
+    // marker words of one; a menu word both languages share ("disposisi"), a number or a link shows nothing.
+    private static Language? ClearLanguage(MessageInput input) => ConversationReferenceCapture.WrittenLanguage(input) switch
+    {
+        Domain.Abstractions.ConversationReferenceRecord.English => Language.English,
+        Domain.Abstractions.ConversationReferenceRecord.Indonesian => Language.Indonesian,
+        _ => null,
+    };
 
     private (MessageInput Input, bool FromMap) WithKnownLanguage(MessageInput input, Language? clear, Activity activity)
     {

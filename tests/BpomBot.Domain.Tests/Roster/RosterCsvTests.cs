@@ -55,6 +55,46 @@ public sealed class RosterCsvTests
     }
 
     [Fact]
+    public void Parse_BadRows_CarryTheirReasonInBothLanguages()
+    {
+        var import = Parse($"""
+            aad_object_id,name,email,unit_id,roles
+            {Id1},Sari,sari@pom.go.id,bpom-x,pelaksana
+            not-a-guid,,budi,loka-tidak-ada,raja
+            {Id1},Sari lagi,sari2@pom.go.id,,
+            {Id2},"Tutup,x@y.z,bpom-x,pelaksana
+            {Id2},Ani
+            """);
+
+        Assert.Equal(
+            [
+                "line 3: aad_object_id 'not-a-guid' is not an Entra object id (GUID); name is empty; email/UPN 'budi' is not valid; "
+                    + "unit 'loka-tidak-ada' is not in the unit catalogue; role 'raja' is unknown; valid roles: " + string.Join(", ", RosterRoles.All) + ".",
+                $"line 4: aad_object_id {Id1} is already on line 2; unit_id is empty; roles are empty (choose from: " + string.Join(", ", RosterRoles.All) + ").",
+                "line 5: a quote is not closed.",
+                "line 6: 2 columns, expected 5.",
+            ],
+            import.Errors.Select(e => e.Text(english: true)));
+        Assert.Equal(
+            [
+                "baris 3: aad_object_id 'not-a-guid' bukan Entra object id (GUID); nama kosong; email/UPN 'budi' tidak valid; "
+                    + "unit 'loka-tidak-ada' tidak ada di katalog unit; peran 'raja' tidak dikenal; peran yang valid: " + string.Join(", ", RosterRoles.All) + ".",
+                $"baris 4: aad_object_id {Id1} sudah ada di baris 2; unit_id kosong; peran kosong (pilih dari: " + string.Join(", ", RosterRoles.All) + ").",
+                "baris 5: tanda kutip tidak ditutup.",
+                "baris 6: jumlah kolom 2, seharusnya 5.",
+            ],
+            import.Errors.Select(e => e.ToString())); // the CLI's lines stay Indonesian
+    }
+
+    [Fact]
+    public void Parse_FileLevelErrors_CarryBothLanguages_WithoutALineNumber()
+    {
+        Assert.Equal("The CSV file is empty.", Assert.Single(Parse("  \n").Errors).Text(english: true));
+        Assert.StartsWith("Required columns are missing: roles. The header line must be:", Assert.Single(Parse("aad_object_id,name,email,unit_id\n").Errors).Reason.English, StringComparison.Ordinal);
+        Assert.Equal("There are no data rows after the header line.", Assert.Single(Parse("aad_object_id,name,email,unit_id,roles\n").Errors).Reason.English);
+    }
+
+    [Fact]
     public void Parse_MissingColumnsOrEmpty_IsAFileLevelError()
     {
         Assert.Contains("roles", Assert.Single(Parse("aad_object_id,name,email,unit_id\n").Errors).Message);

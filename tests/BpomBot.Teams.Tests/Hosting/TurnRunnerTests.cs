@@ -124,22 +124,54 @@ public sealed class TurnRunnerTests
         Assert.Equal(3, handler.Runs);
     }
 
+    [Theory]
+    [InlineData("could you please tell me what is happening with my request", null, TurnRunner.NotStoredAnswerEnglish)]
+    [InlineData("12345", "en-US", TurnRunner.NotStoredAnswerEnglish)]
+    [InlineData("tolong beritahu saya apa yang terjadi dengan permohonan saya", "en-US", TurnRunner.NotStoredAnswer)]
+    [InlineData("12345", null, TurnRunner.NotStoredAnswer)]
+    public async Task MessageThatCannotBeStored_IsAnsweredInTheTurnsLanguage(string text, string? locale, string expected)
+    {
+        var (runner, ledger, connector, _) = Build();
+        ledger.FailCommits = true;
+        var message = Message("act-1", text);
+        message.Locale = locale;
+
+        await runner.RunAsync(message);
+
+        // What the handler said is dropped (it was not stored); only the retry request goes out.
+        Assert.Equal([expected], connector.Sent);
+    }
+
+    [Theory]
+    [InlineData("""{"lang":"en"}""", TurnRunner.NotStoredAnswerEnglish)]
+    [InlineData("""{"lang":"id"}""", TurnRunner.NotStoredAnswer)]
+    [InlineData("{}", TurnRunner.NotStoredAnswer)]
+    public async Task ClickThatCannotBeStored_IsAnsweredInTheCardsLanguage(string data, string expected)
+    {
+        var (runner, ledger, _, _) = Build();
+        ledger.FailCommits = true;
+
+        var answer = await runner.RunAsync(Click("click-1", data));
+
+        Assert.Equal(expected, answer?.Value?.ToString());
+    }
+
     private static Activity Message(string id, string text) => new()
     {
         Type = ActivityTypes.Message, Id = id, Text = text, ServiceUrl = "https://smba.example/",
         Conversation = new ConversationAccount { Id = "conv-1" }, From = new ChannelAccount { Id = "29:user" },
     };
 
-    private static Activity Click(string id) => new()
+    private static Activity Click(string id, string data = "{}") => new()
     {
         Type = ActivityTypes.Invoke, Name = InvokeNames.AdaptiveCardAction, Id = id, ServiceUrl = "https://smba.example/",
         Conversation = new ConversationAccount { Id = "conv-1" },
-        Value = System.Text.Json.JsonDocument.Parse("""{"action":{"type":"Action.Execute","verb":"test.count"}}""").RootElement,
+        Value = System.Text.Json.JsonDocument.Parse("""{"action":{"type":"Action.Execute","verb":"test.count","data":""" + data + "}}").RootElement,
     };
 
-    private static (TurnRunner Runner, InMemoryTurnLedger Ledger, RecordingConnector Connector, Shared Handler) Build()
+    private static (TurnRunner Runner, FailingLedger Ledger, RecordingConnector Connector, Shared Handler) Build()
     {
-        var ledger = new InMemoryTurnLedger();
+        var ledger = new FailingLedger();
         var connector = new RecordingConnector();
         var handler = new Shared();
         var services = new ServiceCollection();
@@ -156,6 +188,23 @@ public sealed class TurnRunnerTests
         var provider = services.BuildServiceProvider();
         var runner = new TurnRunner(provider.GetRequiredService<IServiceScopeFactory>(), connector, ledger, TimeProvider.System, NullLogger<TurnRunner>.Instance);
         return (runner, ledger, connector, handler);
+    }
+
+    /// <summary>The in-memory ledger, whose commits fail (storage down) while <see cref="FailCommits"/> is set.</summary>
+    private sealed class FailingLedger : ITurnLedger
+    {
+        private readonly InMemoryTurnLedger inner = new();
+
+        public bool FailCommits { get; set; }
+
+        public Task<ConversationTurnState> ReadAsync(string conversationId, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(conversationId, cancellationToken);
+
+        public Task<HandledTurn?> FindAsync(string conversationId, string activityId, CancellationToken cancellationToken = default) =>
+            inner.FindAsync(conversationId, activityId, cancellationToken);
+
+        public Task<TurnCommitResult> CommitAsync(TurnCommit commit, CancellationToken cancellationToken = default) =>
+            FailCommits ? throw new InvalidOperationException("storage down") : inner.CommitAsync(commit, cancellationToken);
     }
 
     /// <summary>What the handler did, across turns.</summary>

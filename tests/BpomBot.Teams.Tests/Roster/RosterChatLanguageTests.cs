@@ -37,8 +37,8 @@ public sealed class RosterChatLanguageTests
     }
 
     [Theory]
-    [InlineData(true, "The roster was **not** imported", "line 2:")]
-    [InlineData(false, "Roster **tidak** diimpor", "baris 2:")]
+    [InlineData(true, "The roster was **not** imported", "line 2: aad_object_id 'bukan-id' is not an Entra object id (GUID).")]
+    [InlineData(false, "Roster **tidak** diimpor", "baris 2: aad_object_id 'bukan-id' bukan Entra object id (GUID).")]
     public async Task RosterImport_BadRows_AnswersInTheAdminsLanguage_StoresNothing(bool english, string expected, string line)
     {
         await IntroduceAsync(Admin, english);
@@ -47,6 +47,28 @@ public sealed class RosterChatLanguageTests
 
         Assert.StartsWith(expected, reply, StringComparison.Ordinal);
         Assert.Contains(line, reply, StringComparison.Ordinal);
+        Assert.Null(await w.Roster.GetPersonAsync("11111111-1111-1111-1111-111111111111"));
+    }
+
+    [Fact]
+    public async Task RosterImport_RowWithManyProblems_IsExplainedInEnglishToAnEnglishAdmin()
+    {
+        await IntroduceAsync(Admin, english: true);
+
+        var reply = await SayAsync(Admin, """
+            roster import
+            aad_object_id,name,email,unit_id,roles
+            11111111-1111-1111-1111-111111111111,,gita,loka-tidak-ada,kepala
+            22222222-2222-2222-2222-222222222222,Hana
+            """);
+
+        Assert.Contains("line 2: name is empty; email/UPN 'gita' is not valid; unit 'loka-tidak-ada' is not in the unit catalogue; role 'kepala' is unknown (kepala-upt for the head of a Balai/Loka", reply, StringComparison.Ordinal);
+        Assert.Contains("line 3: 2 columns, expected 5.", reply, StringComparison.Ordinal);
+        foreach (var indonesian in new[] { "baris", "kosong", "tidak valid", "tidak dikenal", "seharusnya", "untuk" })
+        {
+            Assert.DoesNotContain(indonesian, reply, StringComparison.Ordinal);
+        }
+
         Assert.Null(await w.Roster.GetPersonAsync("11111111-1111-1111-1111-111111111111"));
     }
 
