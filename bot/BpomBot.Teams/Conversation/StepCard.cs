@@ -46,7 +46,7 @@ public static class StepCard
         var body = new List<JsonNode>
         {
             AdaptiveCard.Text(k.Title, bold: true),
-            AdaptiveCard.Text($"Sub-proses {k.SubProcess} · {(english ? "Step" : "Langkah")} {step.No} ({step.Id})", subtle: true),
+            AdaptiveCard.Text($"{(english ? "Sub-process" : "Sub-proses")} {k.SubProcess} · {(english ? "Step" : "Langkah")} {step.No} ({step.Id})", subtle: true),
             AdaptiveCard.Text(step.Aktivitas),
             AdaptiveCard.Text("Kelengkapan:\n\n" + string.Join("\n\n", kelengkapan)),
             AdaptiveCard.Facts(facts),
