@@ -75,12 +75,12 @@ public static class RekapRowFormat
             OfficerId = k.OfficerId,
             CreatedTicks = k.CreatedAt.UtcTicks,
             CreatedOffset = k.CreatedAt.Offset == TimeSpan.Zero ? null : (int)k.CreatedAt.Offset.TotalMinutes,
-            Status = Code(k.Status),
+            Status = KegiatanCodes.Code(k.Status),
             CurrentStepId = k.CurrentStepId,
             Steps = [.. k.Steps.Select(s => new RekapStepRow
             {
                 StepId = s.StepId,
-                Status = Code(s.Status),
+                Status = StepCodes.Code(s.Status),
                 StartedOn = Day(s.StartedOn),
                 DueOn = Day(s.DueOn),
                 CompletedOn = Day(s.CompletedOn),
@@ -100,7 +100,7 @@ public static class RekapRowFormat
             steps.Add(new StepRecord
             {
                 StepId = s.StepId,
-                Status = StepStatusOf(s.Status),
+                Status = StepCodes.Of(s.Status),
                 StartedOn = Day(s.StartedOn),
                 DueOn = Day(s.DueOn),
                 CompletedOn = Day(s.CompletedOn),
@@ -125,7 +125,7 @@ public static class RekapRowFormat
             OfficerId = r.OfficerId,
             Year = year,
             CreatedAt = new DateTimeOffset(r.CreatedTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(r.CreatedOffset ?? 0)),
-            Status = KegiatanStatusOf(r.Status),
+            Status = KegiatanCodes.Of(r.Status),
             CurrentStepId = r.CurrentStepId,
             Steps = steps,
         };
@@ -147,43 +147,25 @@ public static class RekapRowFormat
 
     private static DateOnly? Day(int? day) => day is { } d ? new DateOnly(d / 10000, d / 100 % 100, d % 100) : null;
 
-    private static string Code(KegiatanStatus status) => status switch
-    {
-        KegiatanStatus.Berjalan => "B",
-        KegiatanStatus.Selesai => "S",
-        KegiatanStatus.Dibatalkan => "D",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "no row code"),
-    };
+    private static readonly RowCodes<KegiatanStatus> KegiatanCodes = new(
+        (KegiatanStatus.Berjalan, "B"), (KegiatanStatus.Selesai, "S"), (KegiatanStatus.Dibatalkan, "D"));
 
-    private static KegiatanStatus KegiatanStatusOf(string code) => code switch
-    {
-        "B" => KegiatanStatus.Berjalan,
-        "S" => KegiatanStatus.Selesai,
-        "D" => KegiatanStatus.Dibatalkan,
-        _ => throw new InvalidOperationException($"Unknown kegiatan status code '{code}' in a recap row."),
-    };
+    private static readonly RowCodes<StepStatus> StepCodes = new(
+        (StepStatus.MenungguKelengkapan, "K"), (StepStatus.Berjalan, "B"), (StepStatus.Ditunda, "T"),
+        (StepStatus.MenungguDisposisi, "M"), (StepStatus.Selesai, "S"), (StepStatus.Dilewati, "L"));
 
-    private static string Code(StepStatus status) => status switch
+    /// <summary>One-letter row codes of a status enum, both ways; a value or code outside the table is refused.</summary>
+    private sealed class RowCodes<T>(params (T Value, string Code)[] pairs) where T : struct, Enum
     {
-        StepStatus.MenungguKelengkapan => "K",
-        StepStatus.Berjalan => "B",
-        StepStatus.Ditunda => "T",
-        StepStatus.MenungguDisposisi => "M",
-        StepStatus.Selesai => "S",
-        StepStatus.Dilewati => "L",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "no row code"),
-    };
+        private readonly Dictionary<T, string> _codes = pairs.ToDictionary(p => p.Value, p => p.Code);
+        private readonly Dictionary<string, T> _values = pairs.ToDictionary(p => p.Code, p => p.Value, StringComparer.Ordinal);
 
-    private static StepStatus StepStatusOf(string code) => code switch
-    {
-        "K" => StepStatus.MenungguKelengkapan,
-        "B" => StepStatus.Berjalan,
-        "T" => StepStatus.Ditunda,
-        "M" => StepStatus.MenungguDisposisi,
-        "S" => StepStatus.Selesai,
-        "L" => StepStatus.Dilewati,
-        _ => throw new InvalidOperationException($"Unknown step status code '{code}' in a recap row."),
-    };
+        public string Code(T value) =>
+            _codes.TryGetValue(value, out var code) ? code : throw new ArgumentOutOfRangeException(nameof(value), value, "no row code");
+
+        public T Of(string code) =>
+            _values.TryGetValue(code, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name} code '{code}' in a recap row.");
+    }
 }
 
 /// <summary>A recap row's document (<see cref="RekapRowFormat"/>): short names, nulls left out.</summary>
